@@ -176,7 +176,7 @@ def check_fixtures(dirs, by_cls):
                 continue
             files += 1
             year = int(doc['year'])
-            name = os.path.basename(path)
+            name = os.path.relpath(path, REPO)
             for t in doc['tables']:
                 cols = t.get('columns', [])
                 ci = next((i for i, c in enumerate(cols) if '科目编码' in c), None)

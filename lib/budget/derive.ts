@@ -1,0 +1,253 @@
+import type { Catalogue, ClassificationKind } from './catalogue'
+import { LEVEL_LENGTH } from './catalogue'
+import type { Fen } from './money'
+import { toPrinted } from './money'
+import type { BudgetTable, Cell, ColumnInfo, RowMeta } from './table'
+import type { FiscalSummaryTable, FixedAssetsTable, ProcurementTable, SummaryTable, TableTemplate, Template, ThreePublicTable, TreeTable, AmountColumn } from './template'
+import { fillYear } from './template'
+import { compileFilter } from './filters'
+import type { BudgetData, ExpenditureLine, FundType, ProcurementFund, RevenueLine } from './types'
+import { PROCUREMENT_FUNDS } from './types'
+import { deriveFixedAssets, deriveProcurement } from './derive-extra'
+
+/** Exact sum → printed cell: zero prints blank, as the official tables do. */
+export function cellOf(fen: Fen, unit: '万元' | '元' = '万元'): Cell {
+  return fen === 0 ? null : toPrinted(fen, unit)
+}
+
+type Ctx = { data: BudgetData; catalogue: Catalogue; unit: '万元' | '元' }
+
+export function deriveTables(data: BudgetData, template: Template, catalogue: Catalogue): BudgetTable[] {
+  const ctx: Ctx = { data, catalogue, unit: template.amountUnit }
+  return template.tables.map((t) => deriveTable(t, ctx))
+}
+
+function deriveTable(t: TableTemplate, ctx: Ctx): BudgetTable {
+  switch (t.kind) {
+    case 'income_expenditure_summary':
+      return deriveSummary(t, ctx)
+    case 'function_tree':
+    case 'economic_tree':
+      return deriveTree(t, ctx)
+    case 'fiscal_summary':
+      return deriveFiscalSummary(t, ctx)
+    case 'three_public':
+      return deriveThreePublic(t, ctx)
+    case 'procurement':
+      return deriveProcurement(t as ProcurementTable, ctx.data, ctx.unit)
+    case 'fixed_assets':
+      return deriveFixedAssets(t as FixedAssetsTable, ctx.data, ctx.unit)
+    default: {
+      const never: never = t
+      throw new Error(`unknown table kind ${JSON.stringify(never)}`)
+    }
+  }
+}
+
+function sumLines<L extends { amount: Fen }>(lines: L[], pred: (l: L) => boolean): Fen {
+  let s = 0
+  for (const l of lines) if (pred(l)) s += l.amount
+  return s
+}
+
+function treeRows(kind: ClassificationKind, leafCodes: Iterable<string>): { code: string; level: number }[] {
+  const lens = LEVEL_LENGTH[kind] as readonly number[]
+  const all = new Set<string>()
+  for (const c of leafCodes) for (const len of lens) if (c.length >= len) all.add(c.slice(0, len))
+  return [...all].sort().map((code) => ({ code, level: lens.indexOf(code.length) + 1 }))
+}
+
+export function deriveTree(t: TreeTable, ctx: Ctx): BudgetTable {
+  const kind: ClassificationKind = t.kind === 'function_tree' ? 'function' : 'economic'
+  const amountCols = t.columns.filter((c): c is AmountColumn => 'filter' in c)
+  const matchers = amountCols.map((c) => compileFilter(c.filter))
+  const scope = compileFilter(t.scope)
+  const leafLen = kind === 'function' ? 7 : 5
+  const sums = new Map<string, Fen[]>()
+  const add = (code: string, amount: Fen, i: number) => {
+    const key = code.slice(0, leafLen)
+    let arr = sums.get(key)
+    if (!arr) sums.set(key, (arr = new Array<Fen>(amountCols.length).fill(0)))
+    arr[i]! += amount
+  }
+  const visit = <L extends RevenueLine | ExpenditureLine>(lines: L[], pick: (m: ReturnType<typeof compileFilter>) => (l: L) => boolean) => {
+    const inScope = pick(scope)
+    const preds = matchers.map(pick)
+    for (const l of lines) {
+      if (l.amount === 0 || !inScope(l)) continue
+      const code = kind === 'function' ? l.functionCode : (l as ExpenditureLine).economicCode
+      for (let i = 0; i < preds.length; i++) if (preds[i]!(l)) add(code, l.amount, i)
+    }
+  }
+  visit(ctx.data.revenue, (m) => m.revenue)
+  visit(ctx.data.expenditure, (m) => m.expenditure)
+
+  const rows = treeRows(kind, sums.keys())
+  const lens = LEVEL_LENGTH[kind] as readonly number[]
+  // roll leaves up into every ancestor, exactly
+  const totals = new Map<string, Fen[]>()
+  const grand = new Array<Fen>(amountCols.length).fill(0)
+  for (const [leaf, arr] of sums) {
+    for (const len of lens) {
+      if (leaf.length < len) continue
+      const k = leaf.slice(0, len)
+      let acc = totals.get(k)
+      if (!acc) totals.set(k, (acc = new Array<Fen>(amountCols.length).fill(0)))
+      for (let i = 0; i < arr.length; i++) acc[i]! += arr[i]!
+    }
+    for (let i = 0; i < arr.length; i++) grand[i]! += arr[i]!
+  }
+  const columns: ColumnInfo[] = t.columns.map((c) => ({ id: c.id, label: c.label, kind: c.id === 'code' ? 'code' : c.id === 'name' ? 'name' : 'amount' }))
+  const outRows: Cell[][] = []
+  const meta: RowMeta[] = []
+  if (rows.length > 0) {
+    outRows.push(t.columns.map((c) => (c.id === 'code' ? null : c.id === 'name' ? t.totalLabel : cellOf(grand[amountCols.indexOf(c as AmountColumn)]!, ctx.unit))))
+    meta.push({ kind: 'total', id: 'total' })
+    const names = ctx.catalogue[kind]
+    for (const r of rows) {
+      const acc = totals.get(r.code)!
+      outRows.push(
+        t.columns.map((c) => (c.id === 'code' ? r.code : c.id === 'name' ? (names.get(r.code)?.name ?? '') : cellOf(acc[amountCols.indexOf(c as AmountColumn)]!, ctx.unit))),
+      )
+      meta.push({ kind: 'code', id: r.code, code: r.code, level: r.level })
+    }
+  }
+  const table: BudgetTable = { key: t.key, title: t.title, columns, rows: outRows, meta }
+  const note = rows.length === 0 ? (t.emptyNote ?? t.note) : t.note
+  if (note) table.note = note
+  return table
+}
+
+function classSums(lines: ExpenditureLine[], funds: FundType[] | null, classes: (string | null)[]): Map<string, Fen> {
+  const fs = funds ? new Set<string>(funds) : null
+  const m = new Map<string, Fen>()
+  for (const c of classes) if (c) m.set(c, 0)
+  for (const l of lines) {
+    if (fs && !fs.has(l.fund)) continue
+    const k = l.functionCode.slice(0, 3)
+    m.set(k, (m.get(k) ?? 0) + l.amount)
+  }
+  return m
+}
+
+function deriveSummary(t: SummaryTable, ctx: Ctx): BudgetTable {
+  const { revenue, expenditure } = ctx.data
+  const u = ctx.unit
+  const bySource = (sources: string[]) => sumLines(revenue, (l) => sources.includes(l.source))
+  const carrySet = new Set<string>(t.carryInSources)
+  const currentIncome = sumLines(revenue, (l) => !carrySet.has(l.source))
+  const carryIn = bySource(t.carryInSources)
+  const classes = classSums(expenditure, null, t.expenditureRows.map((r) => r.functionClass))
+  const totalExp = sumLines(expenditure, () => true)
+  const n = Math.max(t.incomeRows.length, t.expenditureRows.length)
+  const rows: Cell[][] = []
+  const meta: RowMeta[] = []
+  for (let i = 0; i < n; i++) {
+    const inc = t.incomeRows[i]
+    const exp = t.expenditureRows[i]
+    rows.push([
+      inc?.label ?? null,
+      inc ? cellOf(bySource(inc.sources), u) : null,
+      exp?.label ?? null,
+      exp ? cellOf(exp.functionClass ? (classes.get(exp.functionClass) ?? 0) : 0, u) : null,
+    ])
+    meta.push({ kind: 'pair', left: inc?.id ?? null, right: exp?.id ?? null })
+  }
+  const L = t.labels
+  rows.push([L.currentIncome, cellOf(currentIncome, u), L.currentExpenditure, cellOf(totalExp, u)])
+  meta.push({ kind: 'pair', left: 'current_income', right: 'current_expenditure' })
+  rows.push([L.carryIn, cellOf(carryIn, u), L.carryOut, null])
+  meta.push({ kind: 'pair', left: 'carry_in', right: 'carry_out' })
+  rows.push([L.grandIncome, cellOf(currentIncome + carryIn, u), L.grandExpenditure, cellOf(totalExp, u)])
+  meta.push({ kind: 'pair', left: 'grand_income', right: 'grand_expenditure' })
+  const columns: ColumnInfo[] = [
+    { id: 'in_label', label: t.columns[0], kind: 'label' },
+    { id: 'in_amount', label: t.columns[1], kind: 'amount' },
+    { id: 'out_label', label: t.columns[2], kind: 'label' },
+    { id: 'out_amount', label: t.columns[3], kind: 'amount' },
+  ]
+  const table: BudgetTable = { key: t.key, title: t.title, columns, rows, meta }
+  if (t.note) table.note = t.note
+  return table
+}
+
+function deriveFiscalSummary(t: FiscalSummaryTable, ctx: Ctx): BudgetTable {
+  const { revenue, expenditure } = ctx.data
+  const u = ctx.unit
+  const bySource = (sources: string[]) => sumLines(revenue, (l) => sources.includes(l.source))
+  const colSums = t.expenditureColumns.map((c) => ({
+    byClass: classSums(expenditure, c.funds, t.expenditureRows.map((r) => r.functionClass)),
+    total: sumLines(expenditure, (l) => c.funds.includes(l.fund)),
+  }))
+  const currentIncome = t.incomeRows.reduce((s, r) => s + bySource(r.sources), 0)
+  const carryIn = t.carryRows.reduce((s, r) => s + bySource(r.sources), 0)
+  const blanks = () => t.expenditureColumns.map(() => null as Cell)
+  const n = Math.max(t.incomeRows.length, t.expenditureRows.length)
+  const rows: Cell[][] = []
+  const meta: RowMeta[] = []
+  for (let i = 0; i < n; i++) {
+    const inc = t.incomeRows[i]
+    const exp = t.expenditureRows[i]
+    rows.push([
+      inc?.label ?? null,
+      inc ? cellOf(bySource(inc.sources), u) : null,
+      exp?.label ?? null,
+      ...(exp ? colSums.map((c) => cellOf(exp.functionClass ? (c.byClass.get(exp.functionClass) ?? 0) : 0, u)) : blanks()),
+    ])
+    meta.push({ kind: 'pair', left: inc?.id ?? null, right: exp?.id ?? null })
+  }
+  const L = t.labels
+  rows.push([L.currentIncome, cellOf(currentIncome, u), L.currentExpenditure, ...colSums.map((c) => cellOf(c.total, u))])
+  meta.push({ kind: 'pair', left: 'current_income', right: 'current_expenditure' })
+  rows.push([L.carryIn, cellOf(carryIn, u), L.carryOut, ...blanks()])
+  meta.push({ kind: 'pair', left: 'carry_in', right: 'carry_out' })
+  for (const r of t.carryRows) {
+    rows.push([r.label, cellOf(bySource(r.sources), u), null, ...blanks()])
+    meta.push({ kind: 'pair', left: r.id, right: null })
+  }
+  rows.push([L.grandIncome, cellOf(currentIncome + carryIn, u), L.grandExpenditure, ...colSums.map((c) => cellOf(c.total, u))])
+  meta.push({ kind: 'pair', left: 'grand_income', right: 'grand_expenditure' })
+  const columns: ColumnInfo[] = [
+    { id: 'in_label', label: t.columns[0], kind: 'label' },
+    { id: 'in_amount', label: t.columns[1], kind: 'amount' },
+    { id: 'out_label', label: t.columns[2], kind: 'label' },
+    ...t.expenditureColumns.map((c): ColumnInfo => ({ id: c.id, label: c.label, kind: 'amount' })),
+  ]
+  const table: BudgetTable = { key: t.key, title: t.title, columns, rows, meta }
+  if (t.note) table.note = t.note
+  return table
+}
+
+function deriveThreePublic(t: ThreePublicTable, ctx: Ctx): BudgetTable {
+  const entries = ctx.data.threePublic
+  const u = ctx.unit
+  const byId = new Map(t.rows.map((r) => [r.id, r]))
+  const memo = new Map<string, Fen[]>()
+  const valueOf = (id: string): Fen[] => {
+    const cached = memo.get(id)
+    if (cached) return cached
+    const r = byId.get(id)
+    if (!r) throw new Error(`三公 template row ${id} missing`)
+    const v = t.fundColumns.map((c) =>
+      r.sumOf
+        ? r.sumOf.reduce((s, child) => s + valueOf(child)[t.fundColumns.indexOf(c)]!, 0)
+        : sumLines(entries, (e) => e.item === r.item && c.funds.includes(e.fund)),
+    )
+    memo.set(id, v)
+    return v
+  }
+  const rows = t.rows.map((r) => [r.label, ...valueOf(r.id).map((f) => cellOf(f, u))])
+  const meta: RowMeta[] = t.rows.map((r) => ({ kind: 'fixed', id: r.id }))
+  const columns: ColumnInfo[] = [{ id: 'label', label: t.labelColumn, kind: 'label' }, ...t.fundColumns.map((c): ColumnInfo => ({ id: c.id, label: c.label, kind: 'amount' }))]
+  const table: BudgetTable = { key: t.key, title: t.title, columns, rows, meta }
+  const empty = entries.every((e) => e.amount === 0)
+  const note = empty ? (t.emptyNote ?? t.note) : t.note
+  if (note) table.note = note
+  return table
+}
+
+export function procurementFundAmount(amounts: Partial<Record<ProcurementFund, Fen>>): Fen {
+  return PROCUREMENT_FUNDS.reduce((s, f) => s + (amounts[f] ?? 0), 0)
+}
+
+export { fillYear }

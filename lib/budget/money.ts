@@ -1,0 +1,87 @@
+import Decimal from 'decimal.js'
+
+/**
+ * Money in the kernel is an integer number of 分 (fen, 0.01 元) held in a JS number.
+ * Integers are exact in IEEE doubles up to 2^53 (≈ 9.0e13 元), far above any department budget;
+ * every value entering the kernel is checked with `assertFen`. See docs/decisions/001-money.md.
+ */
+export type Fen = number
+
+/** A printed amount: an integer number of the printed unit's hundredths (0.01 万元 or 0.01 元). */
+export type Printed = number
+
+export type AmountUnit = '万元' | '元'
+
+export const FEN_PER_PRINTED: Record<AmountUnit, number> = { 万元: 10_000, 元: 1 }
+
+export class MoneyError extends Error {}
+
+export function assertFen(value: number, where = '金额'): Fen {
+  if (!Number.isSafeInteger(value)) throw new MoneyError(`${where}不是以分为单位的精确整数：${value}`)
+  return value
+}
+
+const MONEY_RE = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/
+
+/** Parses user or file text ("1,234.5", "1234.56") in the given unit into exact 分. Throws MoneyError in Chinese. */
+export function parseAmount(text: string | number, unit: AmountUnit = '元'): Fen {
+  const raw = typeof text === 'number' ? String(text) : text.trim().replace(/\s/g, '')
+  if (raw === '') throw new MoneyError('金额为空')
+  if (!MONEY_RE.test(raw) && !/^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(raw)) throw new MoneyError(`“${text}”不是有效金额`)
+  const d = new Decimal(raw.replace(/,/g, '')).times(unit === '万元' ? 1_000_000 : 100)
+  if (!d.isInteger()) {
+    throw new MoneyError(unit === '万元' ? `“${text}”超过 6 位小数（万元金额最小到分）` : `“${text}”超过 2 位小数（元金额最小到分）`)
+  }
+  const n = d.toNumber()
+  if (!Number.isSafeInteger(n)) throw new MoneyError(`“${text}”超出可处理的金额范围`)
+  return n
+}
+
+/** Rounds exact 分 to the printed unit's hundredths, half away from zero (四舍五入). */
+export function toPrinted(fen: Fen, unit: AmountUnit = '万元'): Printed {
+  const per = FEN_PER_PRINTED[unit]
+  if (per === 1) return fen
+  const q = Math.trunc(fen / per)
+  const r = fen - q * per
+  if (2 * Math.abs(r) >= per) return q + Math.sign(r)
+  return q
+}
+
+/** Printed hundredths → the JSON number of the fixture format (2350.5 for 235050). */
+export function printedToNumber(p: Printed): number {
+  return p / 100
+}
+
+/** JSON number as printed (2350.5) → hundredths; rejects more than two decimals. */
+export function numberToPrinted(n: number): Printed {
+  const d = new Decimal(n).times(100)
+  if (!d.isInteger()) throw new MoneyError(`“${n}”超过两位小数`)
+  return d.toNumber()
+}
+
+/** Formats hundredths with two decimals and thousands separators off (as the official tables print). */
+export function formatPrinted(p: Printed | null | undefined): string {
+  if (p === null || p === undefined) return ''
+  const neg = p < 0
+  const a = Math.abs(p)
+  const s = `${Math.trunc(a / 100)}.${String(a % 100).padStart(2, '0')}`
+  return neg ? `-${s}` : s
+}
+
+/** 分 → "1234.56" 元 string, exact. */
+export function formatYuan(fen: Fen): string {
+  const neg = fen < 0
+  const a = Math.abs(fen)
+  const s = `${Math.trunc(a / 100)}.${String(a % 100).padStart(2, '0')}`
+  return neg ? `-${s}` : s
+}
+
+/** 分 → 万元 with two decimals, rounded half away from zero. */
+export function formatWan(fen: Fen): string {
+  return formatPrinted(toPrinted(fen, '万元'))
+}
+
+/** Database Decimal (元, two decimals) as string → 分. */
+export function yuanStringToFen(s: string): Fen {
+  return parseAmount(s, '元')
+}

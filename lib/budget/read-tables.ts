@@ -1,0 +1,154 @@
+import { normaliseName } from './catalogue'
+import type { Finding } from './findings'
+import { numberToPrinted } from './money'
+import type { BudgetTable, Cell, ColumnInfo, ColumnKind, FixtureTable, RowMeta } from './table'
+import type { TableKey, TableTemplate, Template } from './template'
+import { fillYear, TABLE_KEYS } from './template'
+
+const norm = (s: unknown) => (typeof s === 'string' ? normaliseName(s) : '')
+
+/** The columns a template table prints, with their ids and kinds, in order. */
+export function templateColumns(tt: TableTemplate, year: number): ColumnInfo[] {
+  switch (tt.kind) {
+    case 'function_tree':
+    case 'economic_tree':
+      return tt.columns.map((c) => ({ id: c.id, label: c.label, kind: c.id === 'code' ? 'code' : c.id === 'name' ? 'name' : 'amount' }))
+    case 'income_expenditure_summary':
+      return [
+        { id: 'in_label', label: tt.columns[0], kind: 'label' },
+        { id: 'in_amount', label: tt.columns[1], kind: 'amount' },
+        { id: 'out_label', label: tt.columns[2], kind: 'label' },
+        { id: 'out_amount', label: tt.columns[3], kind: 'amount' },
+      ]
+    case 'fiscal_summary':
+      return [
+        { id: 'in_label', label: tt.columns[0], kind: 'label' },
+        { id: 'in_amount', label: tt.columns[1], kind: 'amount' },
+        { id: 'out_label', label: tt.columns[2], kind: 'label' },
+        ...tt.expenditureColumns.map((c): ColumnInfo => ({ id: c.id, label: c.label, kind: 'amount' })),
+      ]
+    case 'three_public':
+      return [{ id: 'label', label: tt.labelColumn, kind: 'label' }, ...tt.fundColumns.map((c): ColumnInfo => ({ id: c.id, label: c.label, kind: 'amount' }))]
+    case 'procurement':
+      return tt.columns.map((c) => ({
+        id: c.id,
+        label: fillYear(c.label, year),
+        kind: (['project_name', 'item_name', 'unit'].includes(c.id) ? 'text' : c.id === 'catalogue_code' ? 'code' : c.id === 'quantity' ? 'quantity' : 'amount') as ColumnKind,
+      }))
+    case 'fixed_assets':
+      return [
+        { id: 'label', label: tt.columns[0], kind: 'label' },
+        { id: 'quantity', label: tt.columns[1], kind: 'quantity' },
+        { id: 'value', label: tt.columns[2], kind: 'amount' },
+      ]
+  }
+}
+
+/** Assigns row meanings to printed rows by their labels and codes, following the template. */
+export function rowMetaFor(tt: TableTemplate, rows: Cell[][], onUnknown: (r: number, label: string) => void): RowMeta[] {
+  switch (tt.kind) {
+    case 'function_tree':
+    case 'economic_tree':
+      return rows.map((row, r): RowMeta => {
+        const code = typeof row[0] === 'string' ? row[0].trim() : row[0] === null ? '' : String(row[0])
+        if (code && /^\d+$/.test(code)) return { kind: 'code', id: code, code, level: [3, 5, 7].indexOf(code.length) + 1 || 0 }
+        if (norm(row[1]) === normaliseName(tt.totalLabel)) return { kind: 'total', id: 'total' }
+        onUnknown(r, String(row[1] ?? row[0] ?? ''))
+        return { kind: 'item', id: `row:${r}` }
+      })
+    case 'income_expenditure_summary':
+    case 'fiscal_summary': {
+      const L = tt.labels
+      const fixedLeft: [string, string][] = [
+        [L.currentIncome, 'current_income'],
+        [L.carryIn, 'carry_in'],
+        [L.grandIncome, 'grand_income'],
+      ]
+      const fixedRight: [string, string][] = [
+        [L.currentExpenditure, 'current_expenditure'],
+        [L.carryOut, 'carry_out'],
+        [L.grandExpenditure, 'grand_expenditure'],
+      ]
+      const carryRows = tt.kind === 'fiscal_summary' ? tt.carryRows : []
+      let afterCarry = false
+      const rightCol = 2
+      return rows.map((row, r): RowMeta => {
+        const l = norm(row[0])
+        const rt = norm(row[rightCol])
+        let left: string | null = null
+        let right: string | null = null
+        if (l) {
+          const fixed = fixedLeft.find(([lab]) => normaliseName(lab) === l)
+          if (fixed) {
+            left = fixed[1]
+            if (fixed[1] === 'carry_in') afterCarry = true
+          } else {
+            const pool = afterCarry ? carryRows : tt.incomeRows
+            left = pool.find((x) => normaliseName(x.label) === l)?.id ?? null
+            if (!left) onUnknown(r, String(row[0]))
+          }
+        }
+        if (rt) {
+          const fixed = fixedRight.find(([lab]) => normaliseName(lab) === rt)
+          right = fixed ? fixed[1] : (tt.expenditureRows.find((x) => normaliseName(x.label) === rt)?.id ?? null)
+          if (!right) onUnknown(r, String(row[rightCol]))
+        }
+        return { kind: 'pair', left, right }
+      })
+    }
+    case 'three_public':
+    case 'fixed_assets':
+      return rows.map((row, r): RowMeta => {
+        const id = tt.rows.find((x) => normaliseName(x.label) === norm(row[0]))?.id
+        if (!id) onUnknown(r, String(row[0] ?? ''))
+        return { kind: 'fixed', id: id ?? `row:${r}` }
+      })
+    case 'procurement':
+      return rows.map((row, r): RowMeta => (norm(row[0]) === normaliseName(tt.totalLabel) ? { kind: 'total', id: 'total' } : { kind: 'item', id: `item:${r}` }))
+  }
+}
+
+/**
+ * Reads tables in the fixture JSON format (amounts as printed numbers) into BudgetTables
+ * the validator understands. Unknown tables, columns or rows are reported, never guessed.
+ */
+export function tablesFromFixture(fixtures: FixtureTable[], template: Template, year: number): { tables: BudgetTable[]; findings: Finding[] } {
+  const findings: Finding[] = []
+  const tables: BudgetTable[] = []
+  for (const ft of fixtures) {
+    const key = ft.key as TableKey
+    const tt = template.tables.find((t) => t.key === key)
+    if (!TABLE_KEYS.includes(key) || !tt) {
+      findings.push({ rule: 'table.unknown', severity: 'warning', message: `无法识别的表“${ft.title}”（${ft.key}），已忽略` })
+      continue
+    }
+    const expected = templateColumns(tt, year)
+    const columns: ColumnInfo[] = ft.columns.map((label, i) => {
+      const byLabel = expected.find((c) => normaliseName(c.label) === normaliseName(label))
+      const col = byLabel ?? expected[i]
+      if (!byLabel) findings.push({ rule: 'table.column_unknown', severity: 'warning', table: key, col: i, column: label, message: `${ft.title}的列“${label}”与模板不符${col ? `，按位置视为“${col.label}”` : ''}` })
+      return col ? { ...col, label } : { id: `col:${i}`, label, kind: 'text' }
+    })
+    const rows = ft.rows.map((row, r) =>
+      row.map((v, c): Cell => {
+        const kind = columns[c]?.kind
+        if (v === null || v === undefined) return null
+        if (kind === 'amount') {
+          if (typeof v !== 'number') {
+            findings.push({ rule: 'amount.not_number', severity: 'error', table: key, row: r, col: c, column: columns[c]!.label, message: `${ft.title}第 ${r + 1} 行“${columns[c]!.label}”应为金额，实为“${String(v)}”` })
+            return null
+          }
+          return numberToPrinted(v)
+        }
+        return v
+      }),
+    )
+    const meta = rowMetaFor(tt, rows, (r, label) =>
+      findings.push({ rule: 'table.row_unknown', severity: 'warning', table: key, row: r, rowLabel: label, message: `${ft.title}第 ${r + 1} 行“${label}”不是模板中的行` }),
+    )
+    const table: BudgetTable = { key, title: ft.title, columns, rows, meta }
+    if (ft.note) table.note = ft.note
+    tables.push(table)
+  }
+  return { tables, findings }
+}

@@ -1,0 +1,67 @@
+import type { Printed } from './money'
+import { printedToNumber } from './money'
+import type { TableKey } from './template'
+
+/**
+ * A table as printed. Amount cells hold Printed hundredths (integers); text and code cells hold strings;
+ * quantity cells hold plain numbers. `meta` says what each row is, so validation rules can find cells by
+ * meaning (a code, a fixed row id) whether the table was derived from lines or read from a workbook.
+ */
+export type Cell = string | number | null
+export type ColumnKind = 'code' | 'name' | 'label' | 'amount' | 'quantity' | 'text'
+export type ColumnInfo = { id: string; label: string; kind: ColumnKind }
+export type RowMeta =
+  | { kind: 'total'; id: 'total' }
+  | { kind: 'code'; id: string; code: string; level: number }
+  | { kind: 'fixed'; id: string }
+  /** Two-sided summary tables: one id for the income side, one for the expenditure side. */
+  | { kind: 'pair'; left: string | null; right: string | null }
+  | { kind: 'item'; id: string }
+
+export type BudgetTable = {
+  key: TableKey
+  title: string
+  columns: ColumnInfo[]
+  rows: Cell[][]
+  meta: RowMeta[]
+  note?: string
+}
+
+export type FixtureTable = { key: string; title: string; columns: string[]; rows: (string | number | null)[][]; note?: string }
+
+/** The JSON format of ../shared/fixtures and of GET …/tables. */
+export function toFixtureTable(t: BudgetTable): FixtureTable {
+  const out: FixtureTable = {
+    key: t.key,
+    title: t.title,
+    columns: t.columns.map((c) => c.label),
+    rows: t.rows.map((r) => r.map((v, i) => (v !== null && t.columns[i]!.kind === 'amount' ? printedToNumber(v as Printed) : v))),
+  }
+  if (t.note) out.note = t.note
+  return out
+}
+
+export function columnIndex(t: BudgetTable, id: string): number {
+  return t.columns.findIndex((c) => c.id === id)
+}
+
+export function rowIndexById(t: BudgetTable, id: string, side?: 'left' | 'right'): number {
+  return t.meta.findIndex((m) => {
+    if (m.kind === 'pair') return side ? m[side] === id : m.left === id || m.right === id
+    return m.id === id
+  })
+}
+
+/** The label a reader would use for row r; in two-sided summaries, the label on column c's side. */
+export function rowLabel(t: BudgetTable, r: number, c?: number): string {
+  const m = t.meta[r]
+  const row = t.rows[r] ?? []
+  if (m?.kind === 'code') return `${m.code} ${String(row[1] ?? '')}`.trim()
+  if (m?.kind === 'total') return '合计'
+  if (m?.kind === 'pair') {
+    const side = c !== undefined && c >= 2 ? row[2] : row[0]
+    if (typeof side === 'string') return side
+  }
+  const first = row.find((v) => typeof v === 'string')
+  return typeof first === 'string' ? first : `第${r + 1}行`
+}

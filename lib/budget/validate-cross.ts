@@ -1,0 +1,127 @@
+import type { Finding } from './findings'
+import type { BudgetTable } from './table'
+import { columnIndex, rowIndexById } from './table'
+import type { CellRef, TableSet } from './validate-tables'
+import { checkSum } from './validate-tables'
+
+type Emit = (f: Finding) => void
+
+const ref = (t: BudgetTable | undefined, r: number, c: number): CellRef | null => (t && r >= 0 && c >= 0 ? { t, r, c } : null)
+const totalRow = (t: BudgetTable | undefined) => (t ? t.meta.findIndex((m) => m.kind === 'total') : -1)
+const codeRow = (t: BudgetTable | undefined, code: string) => (t ? t.meta.findIndex((m) => m.kind === 'code' && m.code === code) : -1)
+const blank = (t: BudgetTable): CellRef => ({ t, r: -1, c: -1 })
+
+/** Equality of two printed figures of the same exact quantity; a missing counterpart counts as blank. */
+function same(emit: Emit, rule: string, a: CellRef | null, b: CellRef | null, what: string, severity: 'error' | 'warning' = 'error') {
+  if (!a) return
+  checkSum(emit, rule, a, b ? [b] : [], what, severity)
+}
+
+/** Identities between tables (checklist “Across tables”). */
+export function crossRules(s: TableSet, emit: Emit): void {
+  const ies = s.income_expenditure_summary
+  const inc = s.income_summary
+  const exp = s.expenditure_summary
+  const fis = s.fiscal_income_expenditure_summary
+  const gen = s.general_budget_expenditure
+  const bas = s.general_budget_basic_expenditure
+  const gov = s.gov_fund_expenditure
+  const cap = s.state_capital_expenditure
+  const thr = s.three_public_expenses
+
+  const iesIn = (id: string) => (ies ? ref(ies, rowIndexById(ies, id, 'left'), columnIndex(ies, 'in_amount')) : null)
+  const iesOut = (id: string) => (ies ? ref(ies, rowIndexById(ies, id, 'right'), columnIndex(ies, 'out_amount')) : null)
+
+  if (inc && ies) {
+    const tr = totalRow(inc)
+    if (tr >= 0) {
+      same(emit, 'cross.income_total', ref(inc, tr, columnIndex(inc, 'total')), iesIn('grand_income'), `${ies.title}“收入总计”`)
+      same(emit, 'cross.income_current', ref(inc, tr, columnIndex(inc, 'current')), iesIn('current_income'), `${ies.title}“本年收入合计”`)
+      same(emit, 'cross.income_carryover', ref(inc, tr, columnIndex(inc, 'carryover')), iesIn('carry_in'), `${ies.title}“上年结转结余”`)
+      const fiscal = ref(inc, tr, columnIndex(inc, 'fiscal'))
+      if (fiscal) {
+        const parts = ['income:general_budget', 'income:gov_fund', 'income:state_capital'].map(iesIn).filter((x): x is CellRef => !!x)
+        checkSum(emit, 'cross.income_fiscal', fiscal, parts, `${ies.title}三项财政拨款收入之和`)
+      }
+    }
+  }
+  if (exp && ies) {
+    same(emit, 'cross.expenditure_total', ref(exp, totalRow(exp), columnIndex(exp, 'total')), iesOut('current_expenditure'), `${ies.title}“本年支出合计”`)
+    ies.meta.forEach((m, r) => {
+      if (m.kind !== 'pair' || !m.right?.startsWith('class:')) return
+      const c = columnIndex(ies, 'out_amount')
+      const code = m.right.slice('class:'.length)
+      const target = ref(ies, r, c)
+      if (!target || ies.rows[r]![c] === null) return
+      same(emit, 'cross.summary_class', target, ref(exp, codeRow(exp, code), columnIndex(exp, 'total')), `${exp.title}该类科目合计`)
+    })
+  }
+  if (inc && exp) {
+    const codes = new Set<string>()
+    for (const m of [...inc.meta, ...exp.meta]) if (m.kind === 'code') codes.add(m.code)
+    for (const code of [...codes].sort()) {
+      const a = ref(inc, codeRow(inc, code), columnIndex(inc, 'total'))
+      const b = ref(exp, codeRow(exp, code), columnIndex(exp, 'total'))
+      if (a) same(emit, 'cross.income_vs_expenditure', a, b, `${exp.title}同一科目的合计`)
+      else if (b) same(emit, 'cross.income_vs_expenditure', b, a, `${inc.title}同一科目的合计（收入总表缺少该科目）`)
+    }
+  }
+  // 支出总表 = the per-fund tables added up, when all of the department's money is 财政拨款
+  if (exp && fis && ies) {
+    const fisGrand = ref(fis, rowIndexById(fis, 'grand_income', 'left'), columnIndex(fis, 'in_amount'))
+    const allFiscal = fisGrand && iesIn('grand_income') && fis.rows[fisGrand.r]![fisGrand.c] === ies.rows[iesIn('grand_income')!.r]![iesIn('grand_income')!.c]
+    if (allFiscal) {
+      const funds = [gen, gov, cap].filter((t): t is BudgetTable => !!t)
+      exp.meta.forEach((m, r) => {
+        for (const col of ['total', 'basic', 'project']) {
+          const c = columnIndex(exp, col)
+          if (c < 0) continue
+          const parts = funds
+            .map((t) => ref(t, m.kind === 'code' ? codeRow(t, m.code) : m.kind === 'total' ? totalRow(t) : -1, columnIndex(t, col)))
+            .filter((x): x is CellRef => !!x)
+          checkSum(emit, 'cross.expenditure_vs_fund_tables', { t: exp, r, c }, parts, '一般公共预算、政府性基金、国有资本经营预算财政拨款支出表之和')
+        }
+      })
+    }
+  }
+  if (fis) {
+    const cols: [string, BudgetTable | undefined][] = [
+      ['general', gen],
+      ['gov_fund', gov],
+      ['state_capital', cap],
+    ]
+    for (const [col, t] of cols) {
+      const c = columnIndex(fis, col)
+      if (c < 0 || !t) continue
+      fis.meta.forEach((m, r) => {
+        if (m.kind !== 'pair' || !m.right?.startsWith('class:')) return
+        const code = m.right.slice('class:'.length)
+        same(emit, 'cross.fiscal_class', { t: fis, r, c }, ref(t, codeRow(t, code), columnIndex(t, 'total')), `${t.title}该类科目合计`)
+      })
+      const tr = ref(fis, rowIndexById(fis, 'current_expenditure', 'right'), c)
+      if (tr) same(emit, 'cross.fiscal_total', tr, ref(t, totalRow(t), columnIndex(t, 'total')) ?? blank(t), `${t.title}合计`)
+    }
+    if (ies) {
+      const fin = (id: string) => ref(fis, rowIndexById(fis, id, 'left'), columnIndex(fis, 'in_amount'))
+      same(emit, 'cross.fiscal_income_general', fin('income:general_budget'), iesIn('income:general_budget'), `${ies.title}“一般公共预算拨款收入”`)
+      same(emit, 'cross.fiscal_income_gov_fund', fin('income:gov_fund'), iesIn('income:gov_fund'), `${ies.title}“政府性基金预算拨款收入”`)
+    }
+  }
+  if (bas && gen) {
+    same(emit, 'cross.basic_total', ref(bas, totalRow(bas), columnIndex(bas, 'total')), ref(gen, totalRow(gen), columnIndex(gen, 'basic')), `${gen.title}“基本支出”合计`)
+  }
+  if (thr && bas) {
+    const tc = columnIndex(thr, 'total')
+    for (const [id, code, name] of [
+      ['vehicle_operation', '30231', '公务用车运行维护费'],
+      ['reception', '30217', '公务接待费'],
+      ['meeting', '30215', '会议费'],
+    ] as const) {
+      const r = rowIndexById(thr, id)
+      if (r < 0) continue
+      const er = codeRow(bas, code)
+      if (thr.rows[r]![tc] === null && er < 0) continue
+      same(emit, 'cross.three_public_economic', { t: thr, r, c: tc }, ref(bas, er, columnIndex(bas, 'total')), `${bas.title}经济分类 ${code} ${name}`, 'warning')
+    }
+  }
+}

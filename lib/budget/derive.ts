@@ -240,7 +240,8 @@ function deriveThreePublic(t: ThreePublicTable, ctx: Ctx): BudgetTable {
   const meta: RowMeta[] = t.rows.map((r) => ({ kind: 'fixed', id: r.id }))
   const columns: ColumnInfo[] = [{ id: 'label', label: t.labelColumn, kind: 'label' }, ...t.fundColumns.map((c): ColumnInfo => ({ id: c.id, label: c.label, kind: 'amount' }))]
   const table: BudgetTable = { key: t.key, title: t.title, columns, rows, meta }
-  const empty = entries.every((e) => e.amount === 0)
+  const shownFunds = new Set(t.fundColumns.flatMap((c) => c.funds))
+  const empty = entries.every((e) => e.amount === 0 || !shownFunds.has(e.fund))
   const note = empty ? (t.emptyNote ?? t.note) : t.note
   if (note) table.note = note
   return table

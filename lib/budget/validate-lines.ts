@@ -1,0 +1,98 @@
+import type { Catalogue, ClassificationKind } from './catalogue'
+import { levelOf, LEVEL_NAMES, suggestCodes } from './catalogue'
+import type { Finding } from './findings'
+import type { BudgetData } from './types'
+import { CATEGORY_LABELS, EXPENDITURE_CATEGORIES, FUND_TYPES, REVENUE_SOURCES } from './types'
+
+type List = NonNullable<Finding['line']>['list']
+const LIST_LABEL: Record<List, string> = {
+  revenue: '收入明细',
+  expenditure: '支出明细',
+  projects: '项目',
+  threePublic: '“三公”经费',
+  procurement: '政府采购',
+  fixedAssets: '固定资产',
+  units: '单位',
+}
+
+/** Economic classes allowed per category: 基本支出 is 工资福利 / 商品和服务 / 对个人和家庭的补助 (and 资本性支出 for 公用). */
+const BASIC_CLASSES = new Set(['301', '302', '303', '310'])
+
+function codeFinding(catalogue: Catalogue, kind: ClassificationKind, code: string, wantLevel: number, where: { list: List; index: number; id?: string; field: string }): Finding | null {
+  const kindName = kind === 'function' ? '支出功能分类科目' : '经济分类科目'
+  const at = `${LIST_LABEL[where.list]}第 ${where.index + 1} 行`
+  const lvl = levelOf(kind, code)
+  const line = { list: where.list, index: where.index, field: where.field, ...(where.id ? { id: where.id } : {}) }
+  if (!lvl || lvl !== wantLevel) {
+    const suggestions = suggestCodes(catalogue, kind, code.padEnd(kind === 'function' ? 7 : 5, '0').slice(0, kind === 'function' ? 7 : 5)).map((e) => ({ code: e.code, name: e.name }))
+    return {
+      rule: 'line.code_level',
+      severity: 'error',
+      line,
+      suggestions,
+      message: `${at}：${kindName}“${code}”应填到${LEVEL_NAMES[wantLevel - 1]}级（${kind === 'function' ? 7 : 5} 位编码）`,
+    }
+  }
+  if (!catalogue[kind].has(code)) {
+    const suggestions = suggestCodes(catalogue, kind, code).map((e) => ({ code: e.code, name: e.name }))
+    return {
+      rule: 'line.code_unknown',
+      severity: 'error',
+      line,
+      suggestions,
+      message: `${at}：${kindName} ${code} 不在 ${catalogue.year} 年科目表中${suggestions.length ? `，是否为：${suggestions.map((s) => `${s.code} ${s.name}`).join('、')}` : ''}`,
+    }
+  }
+  return null
+}
+
+/** Rules on the entered lines themselves: codes, levels, categories, projects, units, signs. */
+export function validateLines(data: BudgetData, catalogue: Catalogue): Finding[] {
+  const out: Finding[] = []
+  const units = new Set(data.units.map((u) => u.code))
+  const projects = new Set(data.projects.map((p) => p.code))
+  const sources = new Set<string>(REVENUE_SOURCES)
+  const funds = new Set<string>(FUND_TYPES)
+  const categories = new Set<string>(EXPENDITURE_CATEGORIES)
+  const push = (f: Finding | null) => f && out.push(f)
+  const lineRef = (list: List, index: number, id: string | undefined, field: string) => ({ list, index, field, ...(id ? { id } : {}) })
+
+  data.revenue.forEach((l, i) => {
+    const at = `收入明细第 ${i + 1} 行`
+    push(codeFinding(catalogue, 'function', l.functionCode, 3, { list: 'revenue', index: i, id: l.id, field: 'functionCode' }))
+    if (!sources.has(l.source)) out.push({ rule: 'line.source', severity: 'error', line: lineRef('revenue', i, l.id, 'source'), message: `${at}：收入来源“${l.source}”无效` })
+    if (!units.has(l.unitCode)) out.push({ rule: 'line.unit_unknown', severity: 'error', line: lineRef('revenue', i, l.id, 'unitCode'), message: `${at}：单位 ${l.unitCode} 不属于本部门` })
+    if (l.amount < 0) out.push({ rule: 'line.negative', severity: 'error', line: lineRef('revenue', i, l.id, 'amount'), message: `${at}：金额不能为负数` })
+  })
+  data.expenditure.forEach((l, i) => {
+    const at = `支出明细第 ${i + 1} 行`
+    push(codeFinding(catalogue, 'function', l.functionCode, 3, { list: 'expenditure', index: i, id: l.id, field: 'functionCode' }))
+    push(codeFinding(catalogue, 'economic', l.economicCode, 2, { list: 'expenditure', index: i, id: l.id, field: 'economicCode' }))
+    if (!funds.has(l.fund)) out.push({ rule: 'line.fund', severity: 'error', line: lineRef('expenditure', i, l.id, 'fund'), message: `${at}：资金性质“${l.fund}”无效` })
+    if (!categories.has(l.category)) out.push({ rule: 'line.category', severity: 'error', line: lineRef('expenditure', i, l.id, 'category'), message: `${at}：支出类型“${l.category}”无效` })
+    if (!units.has(l.unitCode)) out.push({ rule: 'line.unit_unknown', severity: 'error', line: lineRef('expenditure', i, l.id, 'unitCode'), message: `${at}：单位 ${l.unitCode} 不属于本部门` })
+    if (l.amount < 0) out.push({ rule: 'line.negative', severity: 'error', line: lineRef('expenditure', i, l.id, 'amount'), message: `${at}：金额不能为负数` })
+    const cls = l.economicCode.slice(0, 3)
+    if (l.category === 'basic' && l.economicCode.length === 5 && !BASIC_CLASSES.has(cls)) {
+      out.push({ rule: 'line.economic_category', severity: 'error', line: lineRef('expenditure', i, l.id, 'economicCode'), message: `${at}：基本支出只能使用 301 工资福利支出、302 商品和服务支出、303 对个人和家庭的补助或 310 资本性支出，不能使用 ${l.economicCode}` })
+    }
+    if (l.category === 'project' && !l.projectCode) {
+      out.push({ rule: 'line.project_missing', severity: 'error', line: lineRef('expenditure', i, l.id, 'projectCode'), message: `${at}：项目支出须注明所属项目` })
+    }
+    if (l.projectCode && !projects.has(l.projectCode)) {
+      out.push({ rule: 'line.project_unknown', severity: 'error', line: lineRef('expenditure', i, l.id, 'projectCode'), message: `${at}：项目 ${l.projectCode} 不在本部门项目清单中` })
+    }
+    if (l.category !== 'project' && l.projectCode) {
+      out.push({ rule: 'line.project_on_basic', severity: 'warning', line: lineRef('expenditure', i, l.id, 'projectCode'), message: `${at}：${CATEGORY_LABELS[l.category] ?? l.category}不应挂项目 ${l.projectCode}` })
+    }
+  })
+  const seen = new Set<string>()
+  data.projects.forEach((p, i) => {
+    if (seen.has(p.code)) out.push({ rule: 'project.duplicate', severity: 'error', line: lineRef('projects', i, undefined, 'code'), message: `项目第 ${i + 1} 行：项目编码 ${p.code} 重复` })
+    seen.add(p.code)
+  })
+  data.threePublic.forEach((e, i) => {
+    if (e.amount < 0) out.push({ rule: 'line.negative', severity: 'error', line: lineRef('threePublic', i, undefined, 'amount'), message: `“三公”经费第 ${i + 1} 项金额不能为负数` })
+  })
+  return out
+}

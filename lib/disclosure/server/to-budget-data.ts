@@ -1,0 +1,56 @@
+import type { BudgetData, ExpenditureCategory, FixedAssetCategory, FundType, ProcurementFund, RevenueSource, ThreePublicItem } from '@/lib/budget/types'
+import { parseAmount } from '@/lib/budget/money'
+import type { Prisma } from '@/src/generated/prisma/client'
+
+export const disclosureInclude = {
+  department: { include: { region: true, units: { orderBy: [{ position: 'asc' }, { code: 'asc' }] } } },
+  template: true,
+  revenueLines: { orderBy: { position: 'asc' } },
+  expenditureLines: { orderBy: { position: 'asc' } },
+  projects: { orderBy: [{ position: 'asc' }, { code: 'asc' }] },
+  threePublic: true,
+  procurementItems: { orderBy: { position: 'asc' } },
+  fixedAssets: true,
+} satisfies Prisma.DisclosureInclude
+
+export type DisclosureFull = Prisma.DisclosureGetPayload<{ include: typeof disclosureInclude }>
+
+const fen = (d: Prisma.Decimal | null | undefined): number => (d ? parseAmount(d.toFixed(2), '元') : 0)
+const fenOrNull = (d: Prisma.Decimal | null | undefined): number | null => (d ? parseAmount(d.toFixed(2), '元') : null)
+
+/** Database rows (元 as Decimal) → the kernel's plain data (分 as integers). */
+export function toBudgetData(d: DisclosureFull): BudgetData {
+  return {
+    year: d.year,
+    department: { code: d.department.code, name: d.department.name },
+    units: d.department.units.map((u) => ({ code: u.code, name: u.name, nature: u.nature ?? undefined, rank: u.rank ?? undefined, fundingForm: u.fundingForm ?? undefined })),
+    revenue: d.revenueLines.map((l) => ({ id: l.id, unitCode: l.unitCode, functionCode: l.functionCode, source: l.source as RevenueSource, amount: fen(l.amount) })),
+    expenditure: d.expenditureLines.map((l) => ({
+      id: l.id,
+      unitCode: l.unitCode,
+      functionCode: l.functionCode,
+      fund: l.fund as FundType,
+      category: l.category as ExpenditureCategory,
+      economicCode: l.economicCode,
+      projectCode: l.projectCode,
+      amount: fen(l.amount),
+    })),
+    projects: d.projects.map((p) => ({ code: p.code, name: p.name, unitCode: p.unitCode ?? undefined, purpose: p.purpose ?? undefined })),
+    threePublic: d.threePublic.map((e) => ({ item: e.item as ThreePublicItem, fund: e.fund as FundType, amount: fen(e.amount) })),
+    vehicles: { purchased: d.vehiclesPurchased, heldAtYearEnd: d.vehiclesHeld },
+    procurement: d.procurementItems.map((p) => ({
+      id: p.id,
+      projectCode: p.projectCode,
+      projectName: p.projectName,
+      projectBudget: fenOrNull(p.projectBudget),
+      itemName: p.itemName,
+      catalogueCode: p.catalogueCode,
+      unit: p.unit,
+      quantity: p.quantity ? p.quantity.toString() : null,
+      unitPrice: fenOrNull(p.unitPrice),
+      amounts: Object.fromEntries(Object.entries((p.amounts ?? {}) as Record<string, string>).map(([k, v]) => [k as ProcurementFund, parseAmount(v, '元')])),
+      smeReserved: fenOrNull(p.smeReserved),
+    })),
+    fixedAssets: d.fixedAssets.map((a) => ({ category: a.category as FixedAssetCategory, quantity: a.quantity ? a.quantity.toString() : null, value: fenOrNull(a.value) })),
+  }
+}

@@ -1,0 +1,81 @@
+import type { Prisma } from '@/src/generated/prisma/client'
+import { AppError, notFound } from './errors'
+
+export type Role = 'accountant' | 'reviewer' | 'admin'
+export type Actor = { id: string; role: Role; name: string; departmentId: string | null; regionId: string | null } | null
+export type DisclosureStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published'
+export type DisclosureScope = { departmentId: string; regionId: string; status: DisclosureStatus }
+
+export const ACTIONS = ['disclosure.read', 'disclosure.edit', 'disclosure.create', 'audit.read', 'catalogue.manage', 'template.manage', 'user.manage'] as const
+export type Action = (typeof ACTIONS)[number]
+
+const EDITABLE: DisclosureStatus[] = ['draft', 'returned']
+
+/**
+ * The single permission table. Anything not listed here is denied.
+ * Reads: the public sees published disclosures; an accountant their department's; a reviewer
+ * everything submitted in their region; an admin all.
+ */
+export function can(actor: Actor, action: Action, scope?: DisclosureScope): boolean {
+  switch (action) {
+    case 'disclosure.read':
+      if (!scope) return false
+      if (scope.status === 'published') return true
+      if (!actor) return false
+      if (actor.role === 'admin') return true
+      if (actor.role === 'accountant') return actor.departmentId === scope.departmentId
+      if (actor.role === 'reviewer') return actor.regionId === scope.regionId && scope.status !== 'draft'
+      return false
+    case 'disclosure.edit':
+      return !!actor && !!scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId && EDITABLE.includes(scope.status)
+    case 'disclosure.create':
+      return !!actor && !!scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId
+    case 'audit.read':
+      return !!actor && (actor.role === 'admin' || (actor.role === 'reviewer' && !!scope && actor.regionId === scope.regionId))
+    case 'catalogue.manage':
+    case 'template.manage':
+    case 'user.manage':
+      return actor?.role === 'admin'
+    default: {
+      const never: never = action
+      return never
+    }
+  }
+}
+
+/**
+ * Throws unless allowed. A disclosure the actor may not even read answers 404, so its existence does
+ * not leak; one they can read but not change answers 403 (or 423 when only its status forbids it).
+ */
+export function requirePermission(actor: Actor, action: Action, scope?: DisclosureScope): void {
+  if (can(actor, action, scope)) return
+  if (scope && !can(actor, 'disclosure.read', scope)) throw notFound('该预算公开')
+  if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录')
+  if (action === 'disclosure.edit' && scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId) {
+    throw new AppError('LOCKED', `该预算公开当前状态为“${STATUS_LABELS[scope.status]}”，不能修改`)
+  }
+  throw new AppError('FORBIDDEN', '您没有执行此操作的权限')
+}
+
+/** Prisma filter for the disclosures an actor may read, so that a query cannot forget the scope. */
+export function readableDisclosures(actor: Actor): Prisma.DisclosureWhereInput {
+  if (!actor) return { status: 'published' }
+  switch (actor.role) {
+    case 'admin':
+      return {}
+    case 'accountant':
+      return { OR: [{ status: 'published' }, { departmentId: actor.departmentId ?? '__none__' }] }
+    case 'reviewer':
+      return { OR: [{ status: 'published' }, { department: { regionId: actor.regionId ?? '__none__' }, status: { not: 'draft' } }] }
+  }
+}
+
+export const STATUS_LABELS: Record<DisclosureStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  returned: '已退回',
+  approved: '已审核',
+  published: '已公开',
+}
+
+export const ROLE_LABELS: Record<Role, string> = { accountant: '部门会计', reviewer: '财政局审核人员', admin: '系统管理员' }

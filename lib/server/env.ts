@@ -1,0 +1,17 @@
+import { z } from 'zod'
+
+/** The only place that reads process.env. */
+const ZEnv = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().positive().default(3000),
+})
+
+export type Env = z.infer<typeof ZEnv>
+
+let cached: Env | undefined
+export function env(): Env {
+  cached ??= ZEnv.parse(process.env)
+  return cached
+}

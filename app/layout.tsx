@@ -1,0 +1,46 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+import { getActor } from '@/lib/server/auth'
+import { ROLE_LABELS } from '@/lib/server/authz'
+import { SignOutButton } from '@/components/ui/sign-out-button'
+import './globals.css'
+
+export const metadata: Metadata = { title: '预算公开 — 部门预算信息公开', description: '部门预算信息公开的编制、审核与发布' }
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await getActor().catch(() => null)
+  return (
+    <html lang="zh-CN">
+      <body>
+        <a className="skip-link" href="#main">
+          跳到正文
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link href="/" className="brand">
+              预算公开
+            </Link>
+            <nav aria-label="主导航">
+              <Link href="/">公开目录</Link>
+              {actor && <Link href="/workspace">工作台</Link>}
+            </nav>
+            <div className="user">
+              {actor ? (
+                <>
+                  <span>
+                    {actor.name}（{ROLE_LABELS[actor.role]}）
+                  </span>
+                  <SignOutButton />
+                </>
+              ) : (
+                <Link href="/login">登录</Link>
+              )}
+            </div>
+          </div>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,17 @@
+import { LoginForm } from '@/components/auth/login-form'
+
+export const metadata = { title: '登录 — 预算公开' }
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams
+  const safe = callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/workspace'
+  return (
+    <div style={{ maxWidth: 420, margin: '40px auto' }}>
+      <h1>登录</h1>
+      <p className="muted">部门会计、财政局审核人员和管理员登录后使用。公众查阅已公开的预算无需登录。</p>
+      <div className="card">
+        <LoginForm callbackUrl={safe} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,18 @@
+import { notFound, redirect } from 'next/navigation'
+import { DisclosureEditor } from '@/components/editor/disclosure-editor'
+import { getEditorState } from '@/lib/disclosure/server/editor-state'
+import { getActor } from '@/lib/server/auth'
+import { AppError } from '@/lib/server/errors'
+
+export const dynamic = 'force-dynamic'
+
+export default async function EditorPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  const actor = await getActor()
+  if (!actor) redirect(`/login?callbackUrl=/workspace/disclosures/${id}`)
+  const state = await getEditorState(actor, id).catch((e) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
+    throw e
+  })
+  return <DisclosureEditor initial={state} />
+}

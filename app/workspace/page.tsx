@@ -1,0 +1,42 @@
+import Link from 'next/link'
+import { redirect } from 'next/navigation'
+import { getActor } from '@/lib/server/auth'
+import { readableDisclosures, STATUS_LABELS } from '@/lib/server/authz'
+import { db } from '@/lib/server/db'
+
+export const dynamic = 'force-dynamic'
+
+export default async function WorkspacePage() {
+  const actor = await getActor()
+  if (!actor) redirect('/login?callbackUrl=/workspace')
+  const where = actor.role === 'accountant' ? { departmentId: actor.departmentId ?? '__none__' } : actor.role === 'reviewer' ? { AND: [readableDisclosures(actor), { department: { regionId: actor.regionId ?? '__none__' } }] } : {}
+  const list = await db().disclosure.findMany({ where, include: { department: { include: { region: true } } }, orderBy: [{ year: 'desc' }, { department: { code: 'asc' } }] })
+  const dept = actor.departmentId ? await db().department.findUnique({ where: { id: actor.departmentId } }) : null
+  return (
+    <>
+      <h1>{dept ? `${dept.code} ${dept.name}` : actor.role === 'reviewer' ? '本地区部门预算' : '全部部门预算'}</h1>
+      {list.length === 0 && <p>暂无预算公开。</p>}
+      <div className="cards">
+        {list.map((d) => (
+          <div key={d.id} className="card">
+            <div style={{ display: 'flex', justifyContent: 'space-between' }}>
+              <strong>{d.year} 年部门预算</strong>
+              <span className={`badge badge-${d.status}`}>{STATUS_LABELS[d.status]}</span>
+            </div>
+            <p className="muted" style={{ margin: '6px 0' }}>
+              {d.department.code} {d.department.name} · 第 {d.revision} 版
+            </p>
+            <Link className="btn btn-primary" href={`/workspace/disclosures/${d.id}`}>
+              {d.status === 'draft' || d.status === 'returned' ? '编辑' : '查看'}
+            </Link>{' '}
+            {d.status === 'published' && (
+              <Link className="btn" href={`/disclosures/${d.department.code}/${d.year}`}>
+                公开页面
+              </Link>
+            )}
+          </div>
+        ))}
+      </div>
+    </>
+  )
+}

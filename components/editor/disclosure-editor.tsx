@@ -1,0 +1,194 @@
+'use client'
+
+import Link from 'next/link'
+import { useEffect, useMemo, useState, useTransition } from 'react'
+import type { Finding } from '@/lib/budget/findings'
+import type { TableKey } from '@/lib/budget/template'
+import { NINE_TABLE_KEYS } from '@/lib/budget/template'
+import type { ActionResult } from '@/lib/disclosure/actions'
+import { deleteLineAction, pasteLinesAction, reloadAction, saveLineAction } from '@/lib/disclosure/actions'
+import type { TLineList } from '@/lib/disclosure/schemas'
+import type { EditorState } from '@/lib/disclosure/server/editor-state'
+import { STATUS_LABELS } from '@/lib/server/authz'
+import { BudgetTableView } from '../tables/budget-table-view'
+import { FindingsList } from './findings-list'
+import { LinesGrid } from './lines-grid'
+import { PASTE_COLUMNS } from '@/lib/disclosure/paste'
+
+type Tab = 'expenditure' | 'revenue' | 'tables' | 'findings'
+
+const num = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : '0.00')
+
+export function DisclosureEditor({ initial }: { initial: EditorState }) {
+  const [state, setState] = useState(initial)
+  const catalogue = initial.catalogue
+  const [tab, setTab] = useState<Tab>('expenditure')
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error' | 'conflict'; text: string } | null>(null)
+  const [highlight, setHighlight] = useState<{ list: TLineList; id: string } | null>(null)
+  const [tableFocus, setTableFocus] = useState<{ table: TableKey; row?: number; col?: number } | null>(null)
+  const [pasteText, setPasteText] = useState('')
+  const [pending, startTransition] = useTransition()
+
+  const apply = (res: ActionResult): ActionResult => {
+    if (res.ok) {
+      setState(res.state)
+      setNotice(res.message ? { kind: 'ok', text: res.message } : null)
+    } else {
+      if (res.state) setState(res.state)
+      setNotice({ kind: res.code === 'CONFLICT' ? 'conflict' : 'error', text: res.message })
+    }
+    return res
+  }
+  const call = (p: Promise<ActionResult>) =>
+    new Promise<ActionResult>((resolve) =>
+      startTransition(async () => {
+        resolve(apply(await p))
+      }),
+    )
+  const save = (list: TLineList) => (id: string | null, values: Record<string, string>) => call(saveLineAction({ disclosureId: state.id, version: state.version, list, id, values }))
+  const del = (list: TLineList) => (id: string) => call(deleteLineAction({ disclosureId: state.id, version: state.version, list, id }))
+  const paste = (list: TLineList) => (text: string) => call(pasteLinesAction({ disclosureId: state.id, version: state.version, list, text }))
+
+  const flagged = useMemo(() => {
+    const m: Record<TLineList, Set<string>> = { revenue: new Set(), expenditure: new Set() }
+    for (const f of state.findings) if (f.line && f.severity === 'error' && f.line.id && (f.line.list === 'revenue' || f.line.list === 'expenditure')) m[f.line.list].add(f.line.id)
+    return m
+  }, [state.findings])
+
+  const tables = state.tables.filter((t) => NINE_TABLE_KEYS.includes(t.key as TableKey))
+  const ies = tables.find((t) => t.key === 'income_expenditure_summary')
+  const exp = tables.find((t) => t.key === 'expenditure_summary')
+  const grandIncome = ies?.rows.find((r) => r[0] === '收入总计')?.[1]
+  const expTotal = exp?.rows[0]
+  const marks = (key: string) => state.findings.filter((f) => f.table === key && f.row !== undefined && f.col !== undefined).map((f) => ({ row: f.row!, col: f.col!, severity: f.severity }))
+
+  const go = (f: Finding) => {
+    if (f.line && (f.line.list === 'revenue' || f.line.list === 'expenditure')) {
+      setTab(f.line.list)
+      const id = f.line.id ?? state[f.line.list][f.line.index]?.id
+      if (id) setHighlight({ list: f.line.list, id })
+    } else if (f.table) {
+      setTab('tables')
+      setTableFocus({ table: f.table, ...(f.row !== undefined ? { row: f.row } : {}), ...(f.col !== undefined ? { col: f.col } : {}) })
+      setTimeout(() => document.getElementById(`tbl-${f.table}`)?.scrollIntoView({ block: 'start' }), 50)
+    }
+  }
+
+  useEffect(() => {
+    if (notice && notice.kind !== 'ok') document.querySelector('[data-testid="notice"]')?.scrollIntoView({ block: 'center' })
+  }, [notice])
+
+  const summary = state.summary
+  return (
+    <div>
+      <p className="muted no-print" style={{ margin: 0 }}>
+        <Link href="/workspace">工作台</Link> / {state.department.region} / {state.department.code} {state.department.name}
+      </p>
+      <h1>
+        {state.year} 年部门预算 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
+      </h1>
+      <div className="totals-bar" aria-live="polite" data-testid="totals">
+        <div>
+          <span className="muted">收入总计（万元）</span>
+          <span className="v" data-testid="total-income">{num(grandIncome)}</span>
+        </div>
+        <div>
+          <span className="muted">支出合计（万元）</span>
+          <span className="v" data-testid="total-expenditure">{num(expTotal?.[2])}</span>
+        </div>
+        <div>
+          <span className="muted">基本支出</span>
+          <span className="v">{num(expTotal?.[3])}</span>
+        </div>
+        <div>
+          <span className="muted">项目支出</span>
+          <span className="v">{num(expTotal?.[4])}</span>
+        </div>
+        <div>
+          <span className="muted">校验</span>
+          <span className="v">
+            <span className="badge badge-error">错误 {summary.error}</span> <span className="badge badge-warning">提示 {summary.warning}</span> <span className="badge badge-rounding">尾差 {summary.rounding}</span>
+          </span>
+        </div>
+        {pending && <div className="muted">正在保存并重新计算…</div>}
+      </div>
+      {notice && (
+        <div className={`alert ${notice.kind === 'ok' ? 'alert-ok' : notice.kind === 'conflict' ? 'alert-warn' : 'alert-error'}`} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid="notice">
+          {notice.text}
+          {notice.kind === 'conflict' && (
+            <>
+              {' '}
+              <button className="btn" type="button" onClick={() => void call(reloadAction(state.id))}>
+                重新加载
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {!state.canEdit && <p className="alert alert-warn">当前为只读：{state.status === 'draft' || state.status === 'returned' ? '您没有编辑此预算的权限。' : `预算已${STATUS_LABELS[state.status]}，不能修改。`}</p>}
+      <div className="tabs" role="tablist">
+        {(
+          [
+            ['expenditure', `支出明细（${state.expenditure.length}）`],
+            ['revenue', `收入明细（${state.revenue.length}）`],
+            ['tables', '公开报表预览'],
+            ['findings', `校验结果（${summary.error + summary.warning + summary.rounding}）`],
+          ] as [Tab, string][]
+        ).map(([k, label]) => (
+          <button key={k} role="tab" type="button" aria-selected={tab === k} onClick={() => setTab(k)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      {(tab === 'expenditure' || tab === 'revenue') && (
+        <>
+          <p className="kbd-help no-print">
+            <kbd>↑</kbd>
+            <kbd>↓</kbd>
+            <kbd>←</kbd>
+            <kbd>→</kbd> 移动 · <kbd>Enter</kbd> 编辑/保存 · <kbd>Tab</kbd> 下一格 · <kbd>Esc</kbd> 取消 · <kbd>Delete</kbd> 删除行 · 在表格中 <kbd>Ctrl</kbd>+<kbd>V</kbd> 粘贴从 Excel 复制的多行（列顺序：{PASTE_COLUMNS[tab].map((c) => c.label).join('、')}）
+          </p>
+          <LinesGrid
+            key={tab}
+            list={tab}
+            rows={state[tab]}
+            canEdit={state.canEdit}
+            units={state.units}
+            projects={state.projects}
+            catalogue={catalogue}
+            flagged={flagged[tab]}
+            highlightId={highlight?.list === tab ? highlight.id : null}
+            onSave={save(tab)}
+            onDelete={del(tab)}
+            onPaste={paste(tab)}
+          />
+          {state.canEdit && (
+            <details className="no-print" style={{ marginTop: 12 }}>
+              <summary>从 Excel 粘贴多行</summary>
+              <p className="muted">在 Excel 中选中若干行（列顺序：{PASTE_COLUMNS[tab].map((c) => c.label).join('、')}）复制，粘贴到下面，点“导入粘贴内容”。全部行无误才会导入。</p>
+              <textarea aria-label="粘贴内容" value={pasteText} onChange={(e) => setPasteText(e.target.value)} rows={6} style={{ width: '100%', fontFamily: 'monospace' }} />
+              <button
+                className="btn btn-primary"
+                type="button"
+                disabled={!pasteText.trim() || pending}
+                onClick={async () => {
+                  const r = await paste(tab)(pasteText)
+                  if (r.ok) setPasteText('')
+                }}
+              >
+                导入粘贴内容
+              </button>
+            </details>
+          )}
+        </>
+      )}
+      {tab === 'tables' &&
+        tables.map((t) => (
+          <div key={t.key} id={`tbl-${t.key}`}>
+            <BudgetTableView table={t} department={`${state.department.code} ${state.department.name}`} year={state.year} marks={marks(t.key)} highlight={tableFocus?.table === t.key ? tableFocus : null} />
+          </div>
+        ))}
+      {tab === 'findings' && <FindingsList findings={state.findings} onGo={go} />}
+    </div>
+  )
+}

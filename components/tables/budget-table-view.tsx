@@ -1,0 +1,73 @@
+import type { FixtureTable } from '@/lib/budget/table'
+import { headerRows } from './header-rows'
+
+const fmt = (v: string | number | null, isAmount: boolean) => (v === null ? '' : typeof v === 'number' && isAmount ? v.toFixed(2) : String(v))
+
+export type CellMark = { row: number; col: number; severity: 'error' | 'warning' | 'rounding' }
+
+/**
+ * One published table: title, unit line, multi-level header with 栏次, 序号 column, amounts with two
+ * decimals, the note under it. A real <table> with header cells, for screen readers and printing.
+ */
+export function BudgetTableView({ table, department, year, unit = '万元', marks = [], highlight, id }: { table: FixtureTable; department?: string; year?: number; unit?: string; marks?: CellMark[]; highlight?: { row?: number; col?: number } | null; id?: string }) {
+  const head = headerRows(table.columns)
+  const amountCol = table.columns.map((c, i) => table.rows.some((r) => typeof r[i] === 'number') && !/数量/.test(c))
+  const markAt = new Map(marks.map((m) => [`${m.row}:${m.col}`, m.severity]))
+  return (
+    <section className="budget-table" id={id} aria-labelledby={`${table.key}-title`}>
+      <h3 id={`${table.key}-title`} className="budget-table__title">
+        {table.title}
+      </h3>
+      <div className="budget-table__meta">
+        <span>{department}</span>
+        <span>{year ? `预算年度：${year}` : ''}</span>
+        <span>单位：{unit}</span>
+      </div>
+      <div className="budget-table__scroll">
+        <table>
+          <thead>
+            {head.map((cells, level) => (
+              <tr key={level}>
+                {level === 0 && (
+                  <th rowSpan={head.length} scope="col" className="seq">
+                    序号
+                  </th>
+                )}
+                {cells.map((c) => (
+                  <th key={`${level}-${c.col}`} colSpan={c.colSpan} rowSpan={c.rowSpan} scope={c.colSpan > 1 ? 'colgroup' : 'col'}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            ))}
+            <tr className="lanci">
+              <th scope="row" className="seq">
+                栏次
+              </th>
+              {table.columns.map((_, i) => (
+                <td key={i}>{i + 1}</td>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r} className={row[1] === '合计' || row[0] === '合计' ? 'total' : undefined}>
+                <td className="seq">{r + 1}</td>
+                {row.map((v, c) => {
+                  const mark = markAt.get(`${r}:${c}`)
+                  const hl = highlight && highlight.row === r && (highlight.col === undefined || highlight.col === c)
+                  return (
+                    <td key={c} className={[amountCol[c] ? 'num' : '', mark ? `mark-${mark}` : '', hl ? 'highlight' : ''].join(' ').trim() || undefined} data-row={r} data-col={c}>
+                      {fmt(v, amountCol[c] ?? false)}
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {table.note && <p className="budget-table__note">{table.note}</p>}
+    </section>
+  )
+}

@@ -1,0 +1,59 @@
+'use server'
+
+import { getActor } from '@/lib/server/auth'
+import { AppError, type FieldError } from '@/lib/server/errors'
+import { ZDeleteLine, ZPasteLines, ZSaveLine } from './schemas'
+import { deleteLine, pasteLines, saveLine } from './server/edit-lines'
+import type { EditorState } from './server/editor-state'
+import { getEditorState } from './server/editor-state'
+
+export type ActionResult = { ok: true; state: EditorState; message?: string } | { ok: false; code: string; message: string; fields: FieldError[]; state?: EditorState }
+
+/** Thin: authenticate, parse, delegate, and turn expected errors into data the form can place on its fields. */
+async function run(disclosureId: string, op: () => Promise<string | void>): Promise<ActionResult> {
+  const actor = await getActor()
+  try {
+    if (!actor) throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录')
+    const message = await op()
+    return { ok: true, state: await getEditorState(actor, disclosureId, { withCatalogue: false }), ...(message ? { message } : {}) }
+  } catch (e) {
+    if (e instanceof AppError) {
+      let state: EditorState | undefined
+      if (e.code === 'CONFLICT' || e.code === 'VALIDATION') state = await getEditorState(actor, disclosureId, { withCatalogue: false }).catch(() => undefined)
+      return { ok: false, code: e.code, message: e.message, fields: e.fields, ...(state && e.code === 'VALIDATION' ? { state } : {}) }
+    }
+    console.error('[action]', e)
+    return { ok: false, code: 'INTERNAL', message: '保存失败：服务器内部错误，请稍后再试', fields: [] }
+  }
+}
+
+export async function saveLineAction(input: unknown): Promise<ActionResult> {
+  const p = ZSaveLine.safeParse(input)
+  if (!p.success) return { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确', fields: [] }
+  return run(p.data.disclosureId, async () => {
+    await saveLine(await getActor(), p.data)
+    return p.data.id ? '已保存' : '已添加'
+  })
+}
+
+export async function deleteLineAction(input: unknown): Promise<ActionResult> {
+  const p = ZDeleteLine.safeParse(input)
+  if (!p.success) return { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确', fields: [] }
+  return run(p.data.disclosureId, async () => {
+    await deleteLine(await getActor(), p.data)
+    return '已删除'
+  })
+}
+
+export async function pasteLinesAction(input: unknown): Promise<ActionResult> {
+  const p = ZPasteLines.safeParse(input)
+  if (!p.success) return { ok: false, code: 'BAD_REQUEST', message: p.error.issues[0]?.message ?? '请求格式不正确', fields: [] }
+  return run(p.data.disclosureId, async () => {
+    const { added } = await pasteLines(await getActor(), p.data)
+    return `已粘贴 ${added} 行`
+  })
+}
+
+export async function reloadAction(disclosureId: string): Promise<ActionResult> {
+  return run(disclosureId, async () => undefined)
+}

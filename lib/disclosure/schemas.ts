@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { MoneyError, parseAmount } from '@/lib/budget/money'
+import { EXPENDITURE_CATEGORIES, FUND_TYPES, REVENUE_SOURCES } from '@/lib/budget/types'
+
+/** 元 amount as typed: "1,234.56" → exact 分; negative and malformed amounts get a Chinese message. */
+export const ZAmountYuan = z.string().trim().superRefine((v, ctx) => {
+  try {
+    if (parseAmount(v, '元') < 0) ctx.addIssue({ code: 'custom', message: '金额不能为负数' })
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: e instanceof MoneyError ? e.message : '金额格式不正确' })
+  }
+})
+
+export const ZRevenueLineInput = z.object({
+  unitCode: z.string().trim().min(1, '请选择单位'),
+  functionCode: z.string().trim().regex(/^\d{7}$/, '功能分类科目须填到项级（7 位编码）'),
+  source: z.enum(REVENUE_SOURCES, { message: '请选择收入来源' }),
+  amount: ZAmountYuan,
+})
+export type TRevenueLineInput = z.infer<typeof ZRevenueLineInput>
+
+export const ZExpenditureLineInput = z
+  .object({
+    unitCode: z.string().trim().min(1, '请选择单位'),
+    functionCode: z.string().trim().regex(/^\d{7}$/, '功能分类科目须填到项级（7 位编码）'),
+    economicCode: z.string().trim().regex(/^\d{5}$/, '经济分类科目须填到款级（5 位编码）'),
+    fund: z.enum(FUND_TYPES, { message: '请选择资金性质' }),
+    category: z.enum(EXPENDITURE_CATEGORIES, { message: '请选择支出类型' }),
+    projectCode: z.string().trim().nullish().transform((v) => (v ? v : null)),
+    amount: ZAmountYuan,
+  })
+  .superRefine((v, ctx) => {
+    if (v.category === 'project' && !v.projectCode) ctx.addIssue({ code: 'custom', path: ['projectCode'], message: '项目支出须选择所属项目' })
+  })
+export type TExpenditureLineInput = z.infer<typeof ZExpenditureLineInput>
+
+export const ZLineList = z.enum(['revenue', 'expenditure'])
+export type TLineList = z.infer<typeof ZLineList>
+
+export const ZSaveLine = z.object({
+  disclosureId: z.string().min(1),
+  version: z.number().int(),
+  list: ZLineList,
+  id: z.string().nullish(),
+  values: z.record(z.string(), z.unknown()),
+})
+export type TSaveLine = z.infer<typeof ZSaveLine>
+
+export const ZDeleteLine = z.object({ disclosureId: z.string().min(1), version: z.number().int(), list: ZLineList, id: z.string().min(1) })
+export const ZPasteLines = z.object({ disclosureId: z.string().min(1), version: z.number().int(), list: ZLineList, text: z.string().max(2_000_000, '粘贴内容过大') })

@@ -1,0 +1,65 @@
+import type { Finding } from '@/lib/budget/findings'
+import { summarise } from '@/lib/budget/findings'
+import type { FixtureTable } from '@/lib/budget/table'
+import { toFixtureTable } from '@/lib/budget/table'
+import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
+import type { Actor, DisclosureStatus } from '@/lib/server/authz'
+import { can } from '@/lib/server/authz'
+import { computeFor } from './compute-disclosure'
+import { findDisclosureById, scopeOf } from './find-disclosure'
+
+export type EditorLine = { id: string; unitCode: string; functionCode: string; economicCode?: string; fund?: string; category?: string; projectCode?: string | null; source?: string; amount: string }
+
+/** Everything the editor shows, in plain serialisable data. Amounts of lines are 元 strings. */
+export type EditorState = {
+  id: string
+  year: number
+  status: DisclosureStatus
+  version: number
+  canEdit: boolean
+  department: { code: string; name: string; region: string }
+  units: { code: string; name: string }[]
+  projects: { code: string; name: string }[]
+  revenue: EditorLine[]
+  expenditure: EditorLine[]
+  tables: FixtureTable[]
+  findings: Finding[]
+  summary: { error: number; warning: number; rounding: number }
+  catalogue: { function: [string, string][]; economic: [string, string][] }
+}
+
+export async function getEditorState(actor: Actor, disclosureId: string, opts: { withCatalogue?: boolean } = {}): Promise<EditorState> {
+  const d = await findDisclosureById(actor, disclosureId)
+  const { tables, findings } = await computeFor(d)
+  const cat = opts.withCatalogue === false ? null : await loadCatalogue(d.year)
+  return {
+    id: d.id,
+    year: d.year,
+    status: d.status,
+    version: d.version,
+    canEdit: can(actor, 'disclosure.edit', scopeOf(d)),
+    department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
+    units: d.department.units.map((u) => ({ code: u.code, name: u.name })),
+    projects: d.projects.map((p) => ({ code: p.code, name: p.name })),
+    revenue: d.revenueLines.map((l) => ({ id: l.id, unitCode: l.unitCode, functionCode: l.functionCode, source: l.source, amount: l.amount.toFixed(2) })),
+    expenditure: d.expenditureLines.map((l) => ({
+      id: l.id,
+      unitCode: l.unitCode,
+      functionCode: l.functionCode,
+      economicCode: l.economicCode,
+      fund: l.fund,
+      category: l.category,
+      projectCode: l.projectCode,
+      amount: l.amount.toFixed(2),
+    })),
+    tables: tables.map(toFixtureTable),
+    findings,
+    summary: summarise(findings),
+    catalogue: cat
+      ? {
+          function: [...cat.function.values()].filter((e) => e.level === 3).map((e) => [e.code, e.name]),
+          economic: [...cat.economic.values()].filter((e) => e.level === 2).map((e) => [e.code, e.name]),
+        }
+      : { function: [], economic: [] },
+  }
+}

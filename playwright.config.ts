@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import { defineConfig } from '@playwright/test'
+
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+// Debian's Chromium on these machines; elsewhere Playwright's own browser (npx playwright install).
+const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: process.env.CI ? [['list']] : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    browserName: 'chromium',
+    locale: 'zh-CN',
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      ...(executablePath ? { executablePath } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: {
+    // a fresh embedded PostgreSQL with the demo data, the production build, on its own port
+    command: 'npx tsx scripts/start.ts',
+    url: `http://127.0.0.1:${PORT}/login`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: { PORT: String(PORT), EMBEDDED_PG_DIR: '.tmp/e2e-pg', EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 55433)), EMBEDDED_PG_FRESH: '1', NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, DATABASE_URL: process.env.E2E_DATABASE_URL ?? '' },
+  },
+})

@@ -7,8 +7,26 @@ import { checkSum } from './validate-tables'
 type Emit = (f: Finding) => void
 
 const ref = (t: BudgetTable | undefined, r: number, c: number): CellRef | null => (t && r >= 0 && c >= 0 ? { t, r, c } : null)
-const totalRow = (t: BudgetTable | undefined) => (t ? t.meta.findIndex((m) => m.kind === 'total') : -1)
-const codeRow = (t: BudgetTable | undefined, code: string) => (t ? t.meta.findIndex((m) => m.kind === 'code' && m.code === code) : -1)
+
+/**
+ * Row lookups by meaning, indexed once per table and validation pass: the cross rules look up every
+ * code of one table in the others, and a linear scan per lookup made them quadratic in the rows.
+ * The first matching row wins, as with findIndex.
+ */
+type RowIndex = { total: number; codes: Map<string, number> }
+function rowIndexOf(cache: Map<BudgetTable, RowIndex>, t: BudgetTable): RowIndex {
+  let ix = cache.get(t)
+  if (!ix) {
+    ix = { total: -1, codes: new Map() }
+    for (let r = 0; r < t.meta.length; r++) {
+      const m = t.meta[r]!
+      if (m.kind === 'total' && ix.total < 0) ix.total = r
+      else if (m.kind === 'code' && !ix.codes.has(m.code)) ix.codes.set(m.code, r)
+    }
+    cache.set(t, ix)
+  }
+  return ix
+}
 const blank = (t: BudgetTable): CellRef => ({ t, r: -1, c: -1 })
 
 /** Equality of two printed figures of the same exact quantity; a missing counterpart counts as blank. */
@@ -19,6 +37,9 @@ function same(emit: Emit, rule: string, a: CellRef | null, b: CellRef | null, wh
 
 /** Identities between tables (checklist “Across tables”). */
 export function crossRules(s: TableSet, emit: Emit): void {
+  const index = new Map<BudgetTable, RowIndex>()
+  const totalRow = (t: BudgetTable | undefined) => (t ? rowIndexOf(index, t).total : -1)
+  const codeRow = (t: BudgetTable | undefined, code: string) => (t ? (rowIndexOf(index, t).codes.get(code) ?? -1) : -1)
   const ies = s.income_expenditure_summary
   const inc = s.income_summary
   const exp = s.expenditure_summary
@@ -72,12 +93,12 @@ export function crossRules(s: TableSet, emit: Emit): void {
     const allFiscal = fisGrand && iesIn('grand_income') && fis.rows[fisGrand.r]![fisGrand.c] === ies.rows[iesIn('grand_income')!.r]![iesIn('grand_income')!.c]
     if (allFiscal) {
       const funds = [gen, gov, cap].filter((t): t is BudgetTable => !!t)
+      const cols = ['total', 'basic', 'project'].map((col) => ({ c: columnIndex(exp, col), fundCols: funds.map((t) => columnIndex(t, col)) }))
       exp.meta.forEach((m, r) => {
-        for (const col of ['total', 'basic', 'project']) {
-          const c = columnIndex(exp, col)
+        for (const { c, fundCols } of cols) {
           if (c < 0) continue
           const parts = funds
-            .map((t) => ref(t, m.kind === 'code' ? codeRow(t, m.code) : m.kind === 'total' ? totalRow(t) : -1, columnIndex(t, col)))
+            .map((t, i) => ref(t, m.kind === 'code' ? codeRow(t, m.code) : m.kind === 'total' ? totalRow(t) : -1, fundCols[i]!))
             .filter((x): x is CellRef => !!x)
           checkSum(emit, 'cross.expenditure_vs_fund_tables', { t: exp, r, c }, parts, '一般公共预算、政府性基金、国有资本经营预算财政拨款支出表之和')
         }

@@ -65,15 +65,31 @@ function treeRules(t: BudgetTable, tt: TreeTable, emit: Emit, catalogue: Catalog
   const coded = t.meta.map((m, r) => ({ m, r })).filter((x) => x.m.kind === 'code') as { m: { kind: 'code'; code: string; level: number }; r: number }[]
   const totalRow = t.meta.findIndex((m) => m.kind === 'total')
   const codes = new Set(coded.map((x) => x.m.code))
+  // Children of every coded row, found once (not once per row and column): the rows one level down
+  // whose code starts with the parent's code, in row order. Indexed by every prefix of each code.
+  const byLevelPrefix = new Map<string, typeof coded>()
+  const properPrefixes = new Set<string>()
+  for (const k of coded) {
+    for (let len = 0; len <= k.m.code.length; len++) {
+      const prefix = k.m.code.slice(0, len)
+      const key = `${k.m.level}|${prefix}`
+      let list = byLevelPrefix.get(key)
+      if (!list) byLevelPrefix.set(key, (list = []))
+      list.push(k)
+      if (len < k.m.code.length) properPrefixes.add(prefix)
+    }
+  }
+  const kidsOf = coded.map((p) => byLevelPrefix.get(`${p.m.level + 1}|${p.m.code}`) ?? [])
+  const level1 = coded.filter((x) => x.m.level === 1)
   for (const c of amountCols(t)) {
     if (totalRow >= 0) {
-      checkSum(emit, 'tree.total', { t, r: totalRow, c }, coded.filter((x) => x.m.level === 1).map((x) => ({ t, r: x.r, c })), `各${LEVEL_NAMES[0]}级科目之和`)
+      checkSum(emit, 'tree.total', { t, r: totalRow, c }, level1.map((x) => ({ t, r: x.r, c })), `各${LEVEL_NAMES[0]}级科目之和`)
     }
-    for (const p of coded) {
-      const kids = coded.filter((k) => k.m.level === p.m.level + 1 && k.m.code.startsWith(p.m.code))
-      if (kids.length === 0) continue
+    coded.forEach((p, i) => {
+      const kids = kidsOf[i]!
+      if (kids.length === 0) return
       checkSum(emit, 'tree.parent', { t, r: p.r, c }, kids.map((k) => ({ t, r: k.r, c })), `其下各${LEVEL_NAMES[p.m.level]}级科目之和`)
-    }
+    })
   }
   for (const p of coded) {
     const lens = kind === 'function' ? [3, 5, 7] : [3, 5]
@@ -82,7 +98,8 @@ function treeRules(t: BudgetTable, tt: TreeTable, emit: Emit, catalogue: Catalog
       emit({ rule: 'tree.missing_parent', severity: 'error', table: t.key, row: p.r, col: 0, rowLabel: rowLabel(t, p.r), column: t.columns[0]!.label, message: `${t.title}科目 ${p.m.code} 缺少上级科目 ${p.m.code.slice(0, lens[li - 1])} 行` })
     }
     if (li === lens.length - 1) {
-      const kids = coded.some((k) => k.m.code.length > p.m.code.length && k.m.code.startsWith(p.m.code))
+      // a longer code starting with this one, i.e. this code is a proper prefix of another
+      const kids = properPrefixes.has(p.m.code)
       if (kids) emit({ rule: 'tree.bad_level', severity: 'error', table: t.key, row: p.r, col: 0, rowLabel: rowLabel(t, p.r), column: t.columns[0]!.label, message: `${t.title}科目 ${p.m.code} 已是末级，不应再有下级科目` })
     }
   }

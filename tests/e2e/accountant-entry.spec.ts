@@ -1,7 +1,9 @@
-import { expect, login, shot, test } from './support'
+import { createScenario, expect, login, shot, test } from './support'
 
 test('[ACCOUNTANT][ENTRY] adds a line by keyboard, sees 支出总表 change, pastes rows, gets a located error', async ({ page }) => {
-  await login(page, 'kuaiji')
+  const s = await createScenario()
+  const unit = `${s.department.code}-447001`
+  await login(page, s.accountant)
   await shot(page, '01-accountant-workspace')
   await page.locator('.card', { hasText: '2024 年部门预算' }).getByRole('link', { name: '编辑' }).click()
   await expect(page.getByRole('heading', { name: /2024 年部门预算/ })).toBeVisible()
@@ -33,7 +35,7 @@ test('[ACCOUNTANT][ENTRY] adds a line by keyboard, sees 支出总表 change, pas
   // three rows copied from Excel, one with a code that does not exist: nothing is added, the error names row and column
   await page.getByRole('tab', { name: /支出明细/ }).click()
   const before = await page.locator('[data-testid="grid-expenditure"] tbody tr[data-row-id]').count()
-  const bad = ['447001\t2101501 行政运行\t30201\t一般公共预算\t基本支出\t\t100.00', '447001\t2101598\t30201\t一般公共预算\t基本支出\t\t200.00', '447001\t2101501\t30207\t一般公共预算\t基本支出\t\t300.00'].join('\n')
+  const bad = [`${unit}\t2101501 行政运行\t30201\t一般公共预算\t基本支出\t\t100.00`, `${unit}\t2101598\t30201\t一般公共预算\t基本支出\t\t200.00`, `${unit}\t2101501\t30207\t一般公共预算\t基本支出\t\t300.00`].join('\n')
   await page.getByText('从 Excel 粘贴多行').click()
   await page.getByLabel('粘贴内容').fill(bad)
   await page.getByRole('button', { name: '导入粘贴内容' }).click()

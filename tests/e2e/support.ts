@@ -35,3 +35,28 @@ export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false })
 }
+
+/** The e2e server's database (playwright.config.ts starts it on this port). */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_PG_PORT ?? 55433)}/yusuan`
+
+/**
+ * Each journey gets its own region, department, draft and users, written straight into the e2e
+ * database, so journeys never depend on one another or on the demo data.
+ */
+export async function createScenario(opts: { year?: number; status?: 'draft' | 'submitted' | 'approved' | 'published' } = {}) {
+  process.env.DATABASE_URL = E2E_DATABASE_URL
+  const { chengde2023 } = await import('../factories')
+  const f = await import('../factories/db')
+  const { hashPassword } = await import('../../lib/server/password')
+  const { db } = await import('../../lib/server/db')
+  const region = await f.createRegion()
+  const dept = await f.createDepartment(region.id)
+  const disclosure = await f.createDisclosure(dept.id, { ...chengde2023(), year: opts.year ?? 2024 }, opts.status ?? 'draft')
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const mk = async (role: 'accountant' | 'reviewer' | 'admin') => {
+    const u = await f.createUser(role, role === 'accountant' ? { departmentId: dept.id } : role === 'reviewer' ? { regionId: region.id } : {})
+    await db().user.update({ where: { id: u.id }, data: { passwordHash } })
+    return (await db().user.findUniqueOrThrow({ where: { id: u.id } })).username
+  }
+  return { region, department: dept, disclosure, accountant: await mk('accountant'), reviewer: await mk('reviewer'), admin: await mk('admin') }
+}

@@ -21,6 +21,8 @@ const securityHeaders = [
 ]
 
 const nextConfig = {
+  // a separate build directory lets several checkouts' test servers build side by side
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['exceljs', 'pg', '@prisma/adapter-pg'],

@@ -29,6 +29,6 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), EMBEDDED_PG_DIR: '.tmp/e2e-pg', EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 55433)), EMBEDDED_PG_FRESH: '1', NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, DATABASE_URL: process.env.E2E_DATABASE_URL ?? '' },
+    env: { PORT: String(PORT), EMBEDDED_PG_DIR: `.tmp/e2e-pg-${PORT}`, EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 55433)), EMBEDDED_PG_FRESH: '1', NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, DATABASE_URL: process.env.E2E_DATABASE_URL ?? '', NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next' },
   },
 })

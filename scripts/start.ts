@@ -37,7 +37,7 @@ function newestMtime(p: string): number {
 }
 
 function needsBuild(): boolean {
-  const id = path.join(root, '.next/BUILD_ID')
+  const id = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID')
   if (!fs.existsSync(id)) return true
   const built = fs.statSync(id).mtimeMs
   return ['app', 'components', 'lib', 'src', 'package.json', 'next.config.js'].some((p) => newestMtime(path.join(root, p)) > built)

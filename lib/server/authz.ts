@@ -6,7 +6,24 @@ export type Actor = { id: string; role: Role; name: string; departmentId: string
 export type DisclosureStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published'
 export type DisclosureScope = { departmentId: string; regionId: string; status: DisclosureStatus }
 
-export const ACTIONS = ['disclosure.read', 'disclosure.edit', 'disclosure.create', 'audit.read', 'catalogue.manage', 'template.manage', 'user.manage'] as const
+export const ACTIONS = [
+  'disclosure.read',
+  'disclosure.edit',
+  'disclosure.create',
+  'disclosure.import',
+  'disclosure.submit',
+  'disclosure.correct',
+  'disclosure.comment',
+  'disclosure.return',
+  'disclosure.approve',
+  'disclosure.publish',
+  'review.queue',
+  'audit.read',
+  'catalogue.manage',
+  'template.manage',
+  'glossary.manage',
+  'user.manage',
+] as const
 export type Action = (typeof ACTIONS)[number]
 
 const EDITABLE: DisclosureStatus[] = ['draft', 'returned']
@@ -29,11 +46,26 @@ export function can(actor: Actor, action: Action, scope?: DisclosureScope): bool
     case 'disclosure.edit':
       return !!actor && !!scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId && EDITABLE.includes(scope.status)
     case 'disclosure.create':
-      return !!actor && !!scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId
+    case 'disclosure.import':
+      // creating a year's disclosure, or replacing an editable one's data from a workbook
+      return !!actor && !!scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId && (action === 'disclosure.create' || EDITABLE.includes(scope.status))
+    case 'disclosure.submit':
+      return !!actor && !!scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId && EDITABLE.includes(scope.status)
+    case 'disclosure.correct':
+      return !!actor && !!scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId && scope.status === 'published'
+    case 'disclosure.comment':
+    case 'disclosure.return':
+    case 'disclosure.approve':
+      return !!actor && !!scope && actor.role === 'reviewer' && actor.regionId === scope.regionId && scope.status === 'submitted'
+    case 'disclosure.publish':
+      return !!actor && !!scope && actor.role === 'reviewer' && actor.regionId === scope.regionId && scope.status === 'approved'
+    case 'review.queue':
+      return actor?.role === 'reviewer' || actor?.role === 'admin'
     case 'audit.read':
       return !!actor && (actor.role === 'admin' || (actor.role === 'reviewer' && !!scope && actor.regionId === scope.regionId))
     case 'catalogue.manage':
     case 'template.manage':
+    case 'glossary.manage':
     case 'user.manage':
       return actor?.role === 'admin'
     default: {
@@ -51,7 +83,7 @@ export function requirePermission(actor: Actor, action: Action, scope?: Disclosu
   if (can(actor, action, scope)) return
   if (scope && !can(actor, 'disclosure.read', scope)) throw notFound('该预算公开')
   if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录')
-  if (action === 'disclosure.edit' && scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId) {
+  if ((action === 'disclosure.edit' || action === 'disclosure.import' || action === 'disclosure.submit') && scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId) {
     throw new AppError('LOCKED', `该预算公开当前状态为“${STATUS_LABELS[scope.status]}”，不能修改`)
   }
   throw new AppError('FORBIDDEN', '您没有执行此操作的权限')

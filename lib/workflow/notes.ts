@@ -1,0 +1,95 @@
+/**
+ * The notes (情况说明) as sections of paragraphs, for anchoring review comments ({kind:'notes', section,
+ * paragraph}) and for comparing two versions section by section. The notes are structured JSON owned by
+ * lib/notes; this reads any JSON shape without knowing it: a section is a top-level key, and its
+ * paragraphs are the texts found inside it in document order (strings split at line breaks; numbers and
+ * booleans as "label：value").
+ */
+export type NotesSection = { key: string; title: string; paragraphs: string[] }
+
+/** Titles of the standard sections (一 to 九 of the seeds); any other key is shown as it is. */
+const SECTION_TITLES: Record<string, string> = {
+  duties: '一、部门职责及机构设置',
+  organisation: '一、部门职责及机构设置（机构设置）',
+  overview: '二、预算安排的总体情况',
+  operatingCosts: '三、机关运行经费安排情况',
+  threePublic: '四、“三公”经费及会议费、培训费预算情况',
+  performance: '五、预算绩效信息',
+  procurement: '六、政府采购预算情况',
+  assets: '七、国有资产占用情况',
+  glossary: '八、名词解释',
+  other: '九、其他需要说明的事项',
+}
+
+export function sectionTitle(key: string): string {
+  return SECTION_TITLES[key] ?? key
+}
+
+function texts(v: unknown, label: string | null, out: string[]): void {
+  if (v === null || v === undefined) return
+  if (typeof v === 'string') {
+    for (const p of v.split(/\r?\n/)) if (p.trim()) out.push(p.trim())
+    return
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') {
+    out.push(label ? `${label}：${String(v)}` : String(v))
+    return
+  }
+  if (Array.isArray(v)) {
+    for (const x of v) texts(x, label, out)
+    return
+  }
+  if (typeof v === 'object') for (const [k, x] of Object.entries(v as Record<string, unknown>)) texts(x, typeof x === 'object' ? null : k, out)
+}
+
+export function notesSections(notes: unknown): NotesSection[] {
+  if (!notes || typeof notes !== 'object' || Array.isArray(notes)) return []
+  const out: NotesSection[] = []
+  for (const [key, v] of Object.entries(notes as Record<string, unknown>)) {
+    const paragraphs: string[] = []
+    texts(v, typeof v === 'object' ? null : key, paragraphs)
+    if (paragraphs.length) out.push({ key, title: sectionTitle(key), paragraphs })
+  }
+  return out
+}
+
+export type ParagraphOp = { op: 'same' | 'added' | 'removed'; text: string; /** index in the newer section for same/added */ index: number | null }
+export type SectionDiff = { key: string; title: string; status: 'same' | 'changed' | 'added' | 'removed'; ops: ParagraphOp[] }
+
+/** Longest-common-subsequence diff of two paragraph lists. */
+export function diffParagraphs(before: string[], after: string[]): ParagraphOp[] {
+  const n = before.length
+  const m = after.length
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
+  const ops: ParagraphOp[] = []
+  let i = 0
+  let j = 0
+  while (i < n || j < m) {
+    if (i < n && j < m && before[i] === after[j]) {
+      ops.push({ op: 'same', text: after[j]!, index: j })
+      i++
+      j++
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+      ops.push({ op: 'added', text: after[j]!, index: j })
+      j++
+    } else {
+      ops.push({ op: 'removed', text: before[i]!, index: null })
+      i++
+    }
+  }
+  return ops
+}
+
+export function diffNotes(before: unknown, after: unknown): SectionDiff[] {
+  const b = new Map(notesSections(before).map((s) => [s.key, s]))
+  const out: SectionDiff[] = []
+  for (const s of notesSections(after)) {
+    const old = b.get(s.key)
+    b.delete(s.key)
+    const ops = diffParagraphs(old?.paragraphs ?? [], s.paragraphs)
+    out.push({ key: s.key, title: s.title, status: !old ? 'added' : ops.every((o) => o.op === 'same') ? 'same' : 'changed', ops })
+  }
+  for (const s of b.values()) out.push({ key: s.key, title: s.title, status: 'removed', ops: s.paragraphs.map((text) => ({ op: 'removed', text, index: null })) })
+  return out
+}

@@ -7,7 +7,7 @@ import type { FiscalSummaryTable, FixedAssetsTable, ProcurementTable, SummaryTab
 import { fillYear } from './template'
 import { compileFilter } from './filters'
 import type { BudgetData, ExpenditureLine, FundType, ProcurementFund, RevenueLine } from './types'
-import { PROCUREMENT_FUNDS } from './types'
+import { isPersonnelEconomic, PROCUREMENT_FUNDS } from './types'
 import { deriveFixedAssets, deriveProcurement } from './derive-extra'
 
 /** Exact sum → printed cell: zero prints blank, as the official tables do. */
@@ -15,7 +15,114 @@ export function cellOf(fen: Fen, unit: '万元' | '元' = '万元'): Cell {
   return fen === 0 ? null : toPrinted(fen, unit)
 }
 
-type Ctx = { data: BudgetData; catalogue: Catalogue; unit: '万元' | '元' }
+type Ctx = { data: BudgetData; catalogue: Catalogue; unit: '万元' | '元'; groups?: Groups }
+
+/**
+ * Lines that no template filter can tell apart, summed once. A filter sees only the revenue source,
+ * or the expenditure fund, category and 人员/公用 class of the economic code (filters.ts), and a table
+ * row only the function or economic code; so every cell can be summed from these groups instead of
+ * from every line, with the same exact result. `line` is the group's first line, standing for all of
+ * them in filters; `nonZero` says whether any line has a non-zero amount (zero lines add no rows).
+ */
+type LineGroup<L> = { line: L; amount: Fen; nonZero: boolean }
+type ExpenditureGroup = LineGroup<ExpenditureLine> & { fund: unknown; category: unknown; personnel: number }
+type RevenueGroup = LineGroup<RevenueLine> & { source: unknown }
+type Groups = {
+  /** Expenditure by function code, fund, category and 人员/公用. */
+  byFunction?: ExpenditureGroup[]
+  /** Expenditure by economic code, fund and category. */
+  byEconomic?: ExpenditureGroup[]
+  /** Revenue by function code and source. */
+  revenue?: RevenueGroup[]
+}
+
+function addToGroup<L extends { amount: Fen }>(g: LineGroup<L>, l: L): void {
+  g.amount += l.amount
+  if (l.amount !== 0) g.nonZero = true
+}
+
+function groupExpenditure(lines: ExpenditureLine[], by: 'function' | 'economic'): ExpenditureGroup[] {
+  const byCode = new Map<unknown, ExpenditureGroup[]>()
+  const out: ExpenditureGroup[] = []
+  // 人员/公用 as the filters see it (isPersonnelEconomic), once per distinct economic code; malformed
+  // codes apart. Grouped by economic code, the code itself decides it.
+  const memo = new Map<unknown, number>()
+  for (const l of lines) {
+    const { fund, category } = l
+    let personnel = 0
+    if (by === 'function') {
+      const e = l.economicCode
+      const known = memo.get(e)
+      if (known === undefined) memo.set(e, (personnel = typeof e === 'string' ? (isPersonnelEconomic(e) ? 1 : 0) : 2))
+      else personnel = known
+    }
+    const code = by === 'function' ? l.functionCode : l.economicCode
+    let list = byCode.get(code)
+    if (!list) byCode.set(code, (list = []))
+    let g: ExpenditureGroup | undefined
+    for (const x of list) {
+      if (x.fund === fund && x.category === category && x.personnel === personnel) {
+        g = x
+        break
+      }
+    }
+    if (!g) {
+      g = { line: l, amount: 0, nonZero: false, fund, category, personnel }
+      list.push(g)
+      out.push(g)
+    }
+    addToGroup(g, l)
+  }
+  return out
+}
+
+function expenditureByFunction(ctx: Ctx): ExpenditureGroup[] {
+  const groups = (ctx.groups ??= {})
+  groups.byFunction ??= groupExpenditure(ctx.data.expenditure, 'function')
+  return groups.byFunction
+}
+
+function expenditureByEconomic(ctx: Ctx): ExpenditureGroup[] {
+  const groups = (ctx.groups ??= {})
+  groups.byEconomic ??= groupExpenditure(ctx.data.expenditure, 'economic')
+  return groups.byEconomic
+}
+
+function revenueBySource(ctx: Ctx): RevenueGroup[] {
+  const groups = (ctx.groups ??= {})
+  if (!groups.revenue) {
+    const byCode = new Map<unknown, RevenueGroup[]>()
+    const out: RevenueGroup[] = []
+    for (const l of ctx.data.revenue) {
+      const { source } = l
+      let list = byCode.get(l.functionCode)
+      if (!list) byCode.set(l.functionCode, (list = []))
+      let g: RevenueGroup | undefined
+      for (const x of list) {
+        if (x.source === source) {
+          g = x
+          break
+        }
+      }
+      if (!g) {
+        g = { line: l, amount: 0, nonZero: false, source }
+        list.push(g)
+        out.push(g)
+      }
+      addToGroup(g, l)
+    }
+    groups.revenue = out
+  }
+  return groups.revenue
+}
+
+/** Σ amounts of the revenue lines whose source is one of `sources`. */
+function sourceSum(ctx: Ctx, sources: readonly string[]): Fen {
+  const set = new Set<string>(sources)
+  let s = 0
+  for (const g of revenueBySource(ctx)) if (set.has(g.line.source)) s += g.amount
+  return s
+}
 
 export function deriveTables(data: BudgetData, template: Template, catalogue: Catalogue): BudgetTable[] {
   const ctx: Ctx = { data, catalogue, unit: template.amountUnit }
@@ -50,6 +157,12 @@ function sumLines<L extends { amount: Fen }>(lines: L[], pred: (l: L) => boolean
   return s
 }
 
+function sumGroups<L>(groups: LineGroup<L>[], pred: (l: L) => boolean): Fen {
+  let s = 0
+  for (const g of groups) if (pred(g.line)) s += g.amount
+  return s
+}
+
 function treeRows(kind: ClassificationKind, leafCodes: Iterable<string>): { code: string; level: number }[] {
   const lens = LEVEL_LENGTH[kind] as readonly number[]
   const all = new Set<string>()
@@ -70,17 +183,18 @@ export function deriveTree(t: TreeTable, ctx: Ctx): BudgetTable {
     if (!arr) sums.set(key, (arr = new Array<Fen>(amountCols.length).fill(0)))
     arr[i]! += amount
   }
-  const visit = <L extends RevenueLine | ExpenditureLine>(lines: L[], pick: (m: ReturnType<typeof compileFilter>) => (l: L) => boolean) => {
+  const visit = <L extends RevenueLine | ExpenditureLine>(groups: LineGroup<L>[], pick: (m: ReturnType<typeof compileFilter>) => (l: L) => boolean) => {
     const inScope = pick(scope)
     const preds = matchers.map(pick)
-    for (const l of lines) {
-      if (l.amount === 0 || !inScope(l)) continue
+    for (const g of groups) {
+      const l = g.line
+      if (!g.nonZero || !inScope(l)) continue
       const code = kind === 'function' ? l.functionCode : (l as ExpenditureLine).economicCode
-      for (let i = 0; i < preds.length; i++) if (preds[i]!(l)) add(code, l.amount, i)
+      for (let i = 0; i < preds.length; i++) if (preds[i]!(l)) add(code, g.amount, i)
     }
   }
-  visit(ctx.data.revenue, (m) => m.revenue)
-  visit(ctx.data.expenditure, (m) => m.expenditure)
+  visit(revenueBySource(ctx), (m) => m.revenue)
+  visit(kind === 'function' ? expenditureByFunction(ctx) : expenditureByEconomic(ctx), (m) => m.expenditure)
 
   const rows = treeRows(kind, sums.keys())
   const lens = LEVEL_LENGTH[kind] as readonly number[]
@@ -118,27 +232,27 @@ export function deriveTree(t: TreeTable, ctx: Ctx): BudgetTable {
   return table
 }
 
-function classSums(lines: ExpenditureLine[], funds: FundType[] | null, classes: (string | null)[]): Map<string, Fen> {
+function classSums(groups: LineGroup<ExpenditureLine>[], funds: FundType[] | null, classes: (string | null)[]): Map<string, Fen> {
   const fs = funds ? new Set<string>(funds) : null
   const m = new Map<string, Fen>()
   for (const c of classes) if (c) m.set(c, 0)
-  for (const l of lines) {
-    if (fs && !fs.has(l.fund)) continue
-    const k = l.functionCode.slice(0, 3)
-    m.set(k, (m.get(k) ?? 0) + l.amount)
+  for (const g of groups) {
+    if (fs && !fs.has(g.line.fund)) continue
+    const k = g.line.functionCode.slice(0, 3)
+    m.set(k, (m.get(k) ?? 0) + g.amount)
   }
   return m
 }
 
 function deriveSummary(t: SummaryTable, ctx: Ctx): BudgetTable {
-  const { revenue, expenditure } = ctx.data
+  const expenditure = expenditureByFunction(ctx)
   const u = ctx.unit
-  const bySource = (sources: string[]) => sumLines(revenue, (l) => sources.includes(l.source))
+  const bySource = (sources: string[]) => sourceSum(ctx, sources)
   const carrySet = new Set<string>(t.carryInSources)
-  const currentIncome = sumLines(revenue, (l) => !carrySet.has(l.source))
+  const currentIncome = sumGroups(revenueBySource(ctx), (l) => !carrySet.has(l.source))
   const carryIn = bySource(t.carryInSources)
   const classes = classSums(expenditure, null, t.expenditureRows.map((r) => r.functionClass))
-  const totalExp = sumLines(expenditure, () => true)
+  const totalExp = sumGroups(expenditure, () => true)
   const n = Math.max(t.incomeRows.length, t.expenditureRows.length)
   const rows: Cell[][] = []
   const meta: RowMeta[] = []
@@ -172,12 +286,12 @@ function deriveSummary(t: SummaryTable, ctx: Ctx): BudgetTable {
 }
 
 function deriveFiscalSummary(t: FiscalSummaryTable, ctx: Ctx): BudgetTable {
-  const { revenue, expenditure } = ctx.data
+  const expenditure = expenditureByFunction(ctx)
   const u = ctx.unit
-  const bySource = (sources: string[]) => sumLines(revenue, (l) => sources.includes(l.source))
+  const bySource = (sources: string[]) => sourceSum(ctx, sources)
   const colSums = t.expenditureColumns.map((c) => ({
     byClass: classSums(expenditure, c.funds, t.expenditureRows.map((r) => r.functionClass)),
-    total: sumLines(expenditure, (l) => c.funds.includes(l.fund)),
+    total: sumGroups(expenditure, (l) => c.funds.includes(l.fund)),
   }))
   const currentIncome = t.incomeRows.reduce((s, r) => s + bySource(r.sources), 0)
   const carryIn = t.carryRows.reduce((s, r) => s + bySource(r.sources), 0)

@@ -31,7 +31,6 @@ export function describeCell(ref: CellRef): string {
  * `severityOnError` lets informational identities (三公 against economic lines) report warnings.
  */
 export function checkSum(emit: Emit, rule: string, target: CellRef, parts: CellRef[], what: string, severityOnError: Severity = 'error'): void {
-  const actual = value(target)
   let expected = 0
   let rounded = 0
   for (const p of parts) {
@@ -41,9 +40,46 @@ export function checkSum(emit: Emit, rule: string, target: CellRef, parts: CellR
       rounded++
     }
   }
+  reportSum(emit, rule, target.t, target.r, target.c, expected, rounded, what, severityOnError)
+}
+
+/** checkSum of cells in one column of `t`, given by row: the tree rules make thousands of these. */
+function checkColumnSum(emit: Emit, rule: string, t: BudgetTable, r: number, c: number, partRows: readonly number[], what: string): void {
+  let expected = 0
+  let rounded = 0
+  for (const pr of partRows) {
+    const v = t.rows[pr]?.[c]
+    if (typeof v === 'number') {
+      expected += v
+      rounded++
+    }
+  }
+  reportSum(emit, rule, t, r, c, expected, rounded, what, 'error')
+}
+
+/** checkSum of cells in one row of `t`, given by column. */
+function checkRowSum(emit: Emit, rule: string, t: BudgetTable, r: number, c: number, partCols: readonly number[], what: string): void {
+  const row = t.rows[r]
+  let expected = 0
+  let rounded = 0
+  for (const pc of partCols) {
+    const v = row?.[pc]
+    if (typeof v === 'number') {
+      expected += v
+      rounded++
+    }
+  }
+  reportSum(emit, rule, t, r, c, expected, rounded, what, 'error')
+}
+
+/** Compares the target cell with Σ of its `rounded` printed parts (= `expected`) and reports a difference. */
+function reportSum(emit: Emit, rule: string, t: BudgetTable, r: number, c: number, expected: number, rounded: number, what: string, severityOnError: Severity): void {
+  const v = t.rows[r]?.[c]
+  const actual = typeof v === 'number' ? v : null
   const diff = (actual ?? 0) - expected
   const kind = classifyDifference(diff, rounded)
   if (!kind) return
+  const target: CellRef = { t, r, c }
   const severity = kind === 'rounding' ? 'rounding' : severityOnError
   const tail = kind === 'rounding' ? `，相差 ${wan(Math.abs(diff))}，属各单元格分别四舍五入造成的尾差` : `，相差 ${wan(Math.abs(diff))}`
   emit({
@@ -79,17 +115,17 @@ function treeRules(t: BudgetTable, tt: TreeTable, emit: Emit, catalogue: Catalog
       if (len < k.m.code.length) properPrefixes.add(prefix)
     }
   }
-  const kidsOf = coded.map((p) => byLevelPrefix.get(`${p.m.level + 1}|${p.m.code}`) ?? [])
-  const level1 = coded.filter((x) => x.m.level === 1)
+  const kidRows = coded.map((p) => (byLevelPrefix.get(`${p.m.level + 1}|${p.m.code}`) ?? []).map((k) => k.r))
+  const level1Rows = coded.filter((x) => x.m.level === 1).map((x) => x.r)
+  const totalWhat = `各${LEVEL_NAMES[0]}级科目之和`
+  const parentWhat = coded.map((p) => `其下各${LEVEL_NAMES[p.m.level]}级科目之和`)
   for (const c of amountCols(t)) {
-    if (totalRow >= 0) {
-      checkSum(emit, 'tree.total', { t, r: totalRow, c }, level1.map((x) => ({ t, r: x.r, c })), `各${LEVEL_NAMES[0]}级科目之和`)
+    if (totalRow >= 0) checkColumnSum(emit, 'tree.total', t, totalRow, c, level1Rows, totalWhat)
+    for (let i = 0; i < coded.length; i++) {
+      const kids = kidRows[i]!
+      if (kids.length === 0) continue
+      checkColumnSum(emit, 'tree.parent', t, coded[i]!.r, c, kids, parentWhat[i]!)
     }
-    coded.forEach((p, i) => {
-      const kids = kidsOf[i]!
-      if (kids.length === 0) return
-      checkSum(emit, 'tree.parent', { t, r: p.r, c }, kids.map((k) => ({ t, r: k.r, c })), `其下各${LEVEL_NAMES[p.m.level]}级科目之和`)
-    })
   }
   for (const p of coded) {
     const lens = kind === 'function' ? [3, 5, 7] : [3, 5]
@@ -108,9 +144,10 @@ function treeRules(t: BudgetTable, tt: TreeTable, emit: Emit, catalogue: Catalog
     const pis = idn.parts.map((p) => columnIndex(t, p)).filter((i) => i >= 0)
     if (ti < 0) continue
     const what = `${idn.parts.map((p) => `「${t.columns[columnIndex(t, p)]?.label ?? p}」`).join('+')}`
+    const all = [ti, ...pis]
     t.rows.forEach((row, r) => {
-      if ([ti, ...pis].every((i) => row[i] === null)) return
-      checkSum(emit, 'row.identity', { t, r, c: ti }, pis.map((c) => ({ t, r, c })), what)
+      if (all.every((i) => row[i] === null)) return
+      checkRowSum(emit, 'row.identity', t, r, ti, pis, what)
     })
   }
   if (catalogue) codeRules(t, kind, coded, catalogue, emit)

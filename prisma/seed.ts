@@ -1,6 +1,5 @@
 import type { Template } from '../lib/budget/template'
-import hebei2022 from '../lib/budget/templates/hebei-dept-2022.json'
-import hebei2023 from '../lib/budget/templates/hebei-dept-2023.json'
+import { shippedTemplate } from '../lib/budget/templates/files'
 import { rowsForYear } from '../lib/budget/catalogue-csv'
 import { starterCatalogueRows } from '../lib/catalogue/files'
 import { replaceDisclosureData } from '../lib/disclosure/server/replace-data'
@@ -26,7 +25,8 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
       data: rowsForYear(rows, year).map((r) => ({ year, kind: r.kind, code: r.code, name: r.name, level: [3, 5, 7].indexOf(r.code.length) + 1, parent: r.code.length > 3 ? r.code.slice(0, r.code.length - 2) : null, aliases: r.aliases, verified: r.verified })),
     })
   }
-  const templates: Template[] = [hebei2022 as Template, hebei2023 as Template, { ...(hebei2023 as Template), id: 'hebei-dept-2024', name: '河北省部门预算公开表（2024年）' }]
+  const hebei2023 = shippedTemplate('hebei-dept-2023')
+  const templates: Template[] = [shippedTemplate('hebei-dept-2022'), hebei2023, { ...hebei2023, id: 'hebei-dept-2024', name: '河北省部门预算公开表（2024年）' }]
   for (const t of templates) {
     await prisma.template.upsert({ where: { key: t.id }, create: { key: t.id, name: t.name, definition: t as object }, update: {} })
   }

@@ -6,7 +6,9 @@ import type { Finding } from '@/lib/budget/findings'
 import type { TableKey } from '@/lib/budget/template'
 import { NINE_TABLE_KEYS } from '@/lib/budget/template'
 import type { ActionResult } from '@/lib/disclosure/actions'
-import { deleteLineAction, pasteLinesAction, reloadAction, saveLineAction } from '@/lib/disclosure/actions'
+import { deleteLineAction, deleteProjectAction, pasteLinesAction, reloadAction, saveLineAction, saveProjectAction, saveThreePublicAction } from '@/lib/disclosure/actions'
+import { ProjectsPanel } from './projects-panel'
+import { ThreePublicPanel } from './three-public-panel'
 import type { TLineList } from '@/lib/disclosure/schemas'
 import type { EditorState } from '@/lib/disclosure/server/editor-state'
 import { STATUS_LABELS } from '@/lib/server/authz'
@@ -15,7 +17,7 @@ import { FindingsList } from './findings-list'
 import { LinesGrid } from './lines-grid'
 import { PASTE_COLUMNS } from '@/lib/disclosure/paste'
 
-type Tab = 'expenditure' | 'revenue' | 'tables' | 'findings'
+type Tab = 'expenditure' | 'revenue' | 'projects' | 'threePublic' | 'tables' | 'findings'
 
 const num = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : '0.00')
 
@@ -131,6 +133,8 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
           [
             ['expenditure', `支出明细（${state.expenditure.length}）`],
             ['revenue', `收入明细（${state.revenue.length}）`],
+            ['projects', `项目（${state.projects.length}）`],
+            ['threePublic', '“三公”经费'],
             ['tables', '公开报表预览'],
             ['findings', `校验结果（${summary.error + summary.warning + summary.rounding}）`],
           ] as [Tab, string][]
@@ -188,6 +192,8 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
             <BudgetTableView table={t} department={`${state.department.code} ${state.department.name}`} year={state.year} marks={marks(t.key)} highlight={tableFocus?.table === t.key ? tableFocus : null} />
           </div>
         ))}
+      {tab === 'projects' && <ProjectsPanel state={state} onSave={(originalCode, values) => call(saveProjectAction({ disclosureId: state.id, version: state.version, originalCode, values }))} onDelete={(code) => call(deleteProjectAction({ disclosureId: state.id, version: state.version, code }))} />}
+      {tab === 'threePublic' && <ThreePublicPanel key={state.version} state={state} onSave={(values) => call(saveThreePublicAction({ disclosureId: state.id, version: state.version, values }))} />}
       {tab === 'findings' && <FindingsList findings={state.findings} onGo={go} />}
     </div>
   )

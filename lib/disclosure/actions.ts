@@ -2,7 +2,9 @@
 
 import { getActor } from '@/lib/server/auth'
 import { AppError, type FieldError } from '@/lib/server/errors'
-import { ZDeleteLine, ZPasteLines, ZSaveLine } from './schemas'
+import { ZDeleteLine, ZDeleteProject, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
+import { deleteProject, saveProject } from './server/edit-projects'
+import { saveThreePublic } from './server/edit-three-public'
 import { deleteLine, pasteLines, saveLine } from './server/edit-lines'
 import type { EditorState } from './server/editor-state'
 import { getEditorState } from './server/editor-state'
@@ -56,4 +58,31 @@ export async function pasteLinesAction(input: unknown): Promise<ActionResult> {
 
 export async function reloadAction(disclosureId: string): Promise<ActionResult> {
   return run(disclosureId, async () => undefined)
+}
+
+export async function saveProjectAction(input: unknown): Promise<ActionResult> {
+  const p = ZSaveProject.safeParse(input)
+  if (!p.success) return { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确', fields: [] }
+  return run(p.data.disclosureId, async () => {
+    await saveProject(await getActor(), p.data)
+    return p.data.originalCode ? '项目已保存' : '项目已添加'
+  })
+}
+
+export async function deleteProjectAction(input: unknown): Promise<ActionResult> {
+  const p = ZDeleteProject.safeParse(input)
+  if (!p.success) return { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确', fields: [] }
+  return run(p.data.disclosureId, async () => {
+    await deleteProject(await getActor(), p.data)
+    return '项目已删除'
+  })
+}
+
+export async function saveThreePublicAction(input: unknown): Promise<ActionResult> {
+  const p = ZSaveThreePublic.safeParse(input)
+  if (!p.success) return { ok: false, code: 'VALIDATION', message: p.error.issues[0]?.message ?? '请求格式不正确', fields: p.error.issues.map((i) => ({ path: i.path.slice(1).join('.'), message: i.message })) }
+  return run(p.data.disclosureId, async () => {
+    await saveThreePublic(await getActor(), p.data)
+    return '“三公”经费已保存'
+  })
 }

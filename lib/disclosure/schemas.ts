@@ -48,3 +48,23 @@ export type TSaveLine = z.infer<typeof ZSaveLine>
 
 export const ZDeleteLine = z.object({ disclosureId: z.string().min(1), version: z.number().int(), list: ZLineList, id: z.string().min(1) })
 export const ZPasteLines = z.object({ disclosureId: z.string().min(1), version: z.number().int(), list: ZLineList, text: z.string().max(2_000_000, '粘贴内容过大') })
+
+export const ZProjectInput = z.object({
+  code: z.string().trim().min(1, '请填写项目编码').max(64, '项目编码过长').regex(/^[\w\-.（）()]+$/u, '项目编码只能含字母、数字、- 和 .'),
+  name: z.string().trim().min(1, '请填写项目名称').max(200, '项目名称过长'),
+  unitCode: z.string().trim().nullish().transform((v) => (v ? v : null)),
+  purpose: z.string().trim().max(2000, '用途说明过长').nullish().transform((v) => (v ? v : null)),
+})
+export type TProjectInput = z.infer<typeof ZProjectInput>
+
+export const ZSaveProject = z.object({ disclosureId: z.string().min(1), version: z.number().int(), originalCode: z.string().nullish(), values: z.record(z.string(), z.unknown()) })
+export const ZDeleteProject = z.object({ disclosureId: z.string().min(1), version: z.number().int(), code: z.string().min(1) })
+
+/** 三公 figures: one amount (元) per item × fund, blank for none; vehicles as counts. */
+export const ZThreePublicInput = z.object({
+  amounts: z.record(z.string(), ZAmountYuan.or(z.literal(''))),
+  vehiclesPurchased: z.string().trim().regex(/^\d*$/, '购置车辆数应为非负整数'),
+  vehiclesHeld: z.string().trim().regex(/^\d*$/, '车辆保有量应为非负整数'),
+})
+export type TThreePublicInput = z.infer<typeof ZThreePublicInput>
+export const ZSaveThreePublic = z.object({ disclosureId: z.string().min(1), version: z.number().int(), values: ZThreePublicInput })

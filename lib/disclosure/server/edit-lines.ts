@@ -15,14 +15,14 @@ import type { TLineList, TExpenditureLineInput, TRevenueLineInput } from '../sch
 import { ZExpenditureLineInput, ZRevenueLineInput } from '../schemas'
 import { scopeOf } from './find-disclosure'
 
-type Ctx = { tx: Tx; actor: Actor; disclosureId: string; version: number }
-type Editable = { id: string; year: number; departmentId: string; unitCodes: Set<string>; projectCodes: Set<string> }
+export type EditCtx = { tx: Tx; actor: Actor; disclosureId: string; version: number }
+export type Editable = { id: string; year: number; departmentId: string; unitCodes: Set<string>; projectCodes: Set<string> }
 
 /**
  * Opens a disclosure for change: permission, then the optimistic version check. The version is bumped
  * in the same transaction, so of two saves against one version exactly one wins; the other is refused.
  */
-async function openForEdit({ tx, actor, disclosureId, version }: Ctx): Promise<Editable> {
+export async function openForEdit({ tx, actor, disclosureId, version }: EditCtx): Promise<Editable> {
   const d = await tx.disclosure.findUnique({ where: { id: disclosureId }, include: { department: { include: { units: true } }, projects: true } })
   if (!d) throw notFound('该预算公开')
   requirePermission(actor, 'disclosure.edit', scopeOf(d))

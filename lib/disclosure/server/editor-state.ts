@@ -1,5 +1,7 @@
 import type { Finding } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
+import { projectTotals } from '@/lib/budget/derive-extra'
+import { formatYuan } from '@/lib/budget/money'
 import type { FixtureTable } from '@/lib/budget/table'
 import { toFixtureTable } from '@/lib/budget/table'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
@@ -19,7 +21,9 @@ export type EditorState = {
   canEdit: boolean
   department: { code: string; name: string; region: string }
   units: { code: string; name: string }[]
-  projects: { code: string; name: string }[]
+  projects: { code: string; name: string; unitCode: string | null; purpose: string | null; amount: string }[]
+  threePublic: { item: string; fund: string; amount: string }[]
+  vehicles: { purchased: number | null; held: number | null }
   revenue: EditorLine[]
   expenditure: EditorLine[]
   tables: FixtureTable[]
@@ -30,7 +34,7 @@ export type EditorState = {
 
 export async function getEditorState(actor: Actor, disclosureId: string, opts: { withCatalogue?: boolean } = {}): Promise<EditorState> {
   const d = await findDisclosureById(actor, disclosureId)
-  const { tables, findings } = await computeFor(d)
+  const { tables, findings, data } = await computeFor(d)
   const cat = opts.withCatalogue === false ? null : await loadCatalogue(d.year)
   return {
     id: d.id,
@@ -40,7 +44,9 @@ export async function getEditorState(actor: Actor, disclosureId: string, opts: {
     canEdit: can(actor, 'disclosure.edit', scopeOf(d)),
     department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
     units: d.department.units.map((u) => ({ code: u.code, name: u.name })),
-    projects: d.projects.map((p) => ({ code: p.code, name: p.name })),
+    projects: d.projects.map((p) => ({ code: p.code, name: p.name, unitCode: p.unitCode, purpose: p.purpose, amount: formatYuan(projectTotals(data).get(p.code) ?? 0) })),
+    threePublic: d.threePublic.map((e) => ({ item: e.item, fund: e.fund, amount: e.amount.toFixed(2) })),
+    vehicles: { purchased: d.vehiclesPurchased, held: d.vehiclesHeld },
     revenue: d.revenueLines.map((l) => ({ id: l.id, unitCode: l.unitCode, functionCode: l.functionCode, source: l.source, amount: l.amount.toFixed(2) })),
     expenditure: d.expenditureLines.map((l) => ({
       id: l.id,

@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="主导航">
               <Link href="/">公开目录</Link>
               {actor && <Link href="/workspace">工作台</Link>}
+              {actor?.role === 'admin' && <Link href="/admin/catalogue">科目管理</Link>}
             </nav>
             <div className="user">
               {actor ? (

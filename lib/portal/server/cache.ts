@@ -1,0 +1,65 @@
+import { revalidatePath, revalidateTag, unstable_cache } from 'next/cache'
+import { loadRegions, loadRecent, loadRegionYear } from './browse'
+import { loadDisclosureView, loadTableComparison } from './disclosure-view'
+import { loadRegionComparison } from './region-comparison'
+
+/**
+ * Caching of the public portal (docs/decisions/008-portal-caching-and-search.md).
+ *
+ * Published pages are rendered once and served from Next's cache (the pages are force-static ISR);
+ * their data comes through these unstable_cache wrappers, tagged so that a publication revalidates
+ * exactly what it changes:
+ *   portal:dept:<department code>  every page and package of that department (all years: the
+ *                                  year-over-year figures and 三公 over the years span them)
+ *   portal:year:<year>             region pages and region packages of that year
+ *   portal:index                   home page, region list, search
+ * Nothing is cached by time: data changes only by publication, and publication calls revalidatePublished.
+ */
+export const TAGS = {
+  all: 'portal:all',
+  index: 'portal:index',
+  department: (code: string) => `portal:dept:${code}`,
+  year: (year: number) => `portal:year:${year}`,
+}
+
+export const cachedRegions = unstable_cache(loadRegions, ['portal-regions'], { tags: [TAGS.all, TAGS.index] })
+export const cachedRecent = unstable_cache(loadRecent, ['portal-recent'], { tags: [TAGS.all, TAGS.index] })
+
+export function cachedDisclosureView(code: string, year: number, revision?: number) {
+  return unstable_cache(loadDisclosureView, ['portal-disclosure'], { tags: [TAGS.all, TAGS.department(code)] })(code, year, revision)
+}
+
+export function cachedTableComparison(code: string, year: number, base: number) {
+  return unstable_cache(loadTableComparison, ['portal-compare'], { tags: [TAGS.all, TAGS.department(code)] })(code, year, base)
+}
+
+export function cachedRegionYear(region: string, year: number) {
+  return unstable_cache(loadRegionYear, ['portal-region-year'], { tags: [TAGS.all, TAGS.index, TAGS.year(year)] })(region, year)
+}
+
+export function cachedRegionComparison(region: string, year: number) {
+  return unstable_cache(loadRegionComparison, ['portal-region-comparison'], { tags: [TAGS.all, TAGS.year(year)] })(region, year)
+}
+
+function outsideNext(e: unknown): boolean {
+  return e instanceof Error && /static generation store missing|incrementalCache missing/.test(e.message)
+}
+
+/**
+ * Call after a disclosure of department `code` for `year` is published (or a correction of it is):
+ * the department's pages, the region pages of that year, the home page and search serve the new
+ * revision from the next request on (the entries expire at once, no stale copy is served).
+ *
+ * Call it from a Server Action or Route Handler, after the publishing transaction has committed.
+ * Outside a Next.js request (scripts, integration tests) there is no cache to revalidate and it
+ * does nothing; it never throws for that reason.
+ */
+export function revalidatePublished(code: string, year: number): void {
+  try {
+    for (const tag of [TAGS.department(code), TAGS.year(year), TAGS.index]) revalidateTag(tag, { expire: 0 })
+    revalidatePath(`/disclosures/${code}/${year}`)
+    revalidatePath('/')
+  } catch (e) {
+    if (!outsideNext(e)) throw e
+  }
+}

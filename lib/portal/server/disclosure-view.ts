@@ -1,0 +1,115 @@
+import type { FixtureTable } from '@/lib/budget/table'
+import { NINE_TABLE_KEYS } from '@/lib/budget/template'
+import type { ComparedTable, IndicatorChange } from '../compare'
+import { compareFunctionClasses, compareIndicators, compareTables } from '../compare'
+import type { DisclosureFigures } from '../figures'
+import { figuresFromTables, indicatorsOf } from '../figures'
+import { db } from '@/lib/server/db'
+import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
+import { findPublished, findPublishedYears, fixtureTables, PUBLIC, publicTables } from './disclosure-data'
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
+
+export type RevisionInfo = { revision: number; publishedAt: string | null; correctionNote: string | null }
+
+/** Everything the public disclosure page shows, as plain JSON (it is cached as such). */
+export type DisclosureView = {
+  id: string
+  department: { code: string; name: string }
+  region: { code: string; name: string; province: string }
+  year: number
+  revision: number
+  latestRevision: number
+  publishedAt: string | null
+  approvedAt: string | null
+  correctionNote: string | null
+  revisions: RevisionInfo[]
+  /** The nine tables, then the procurement and fixed-asset tables when the template has them. */
+  tables: FixtureTable[]
+  extraTables: FixtureTable[]
+  figures: DisclosureFigures
+  /** Every published year of the department (latest revision each), oldest first: 三公 over the years. */
+  history: { year: number; figures: DisclosureFigures }[]
+  /** The closest earlier published year, for the year-over-year comparison. */
+  previous: { year: number; indicators: IndicatorChange[]; functionClasses: ReturnType<typeof compareFunctionClasses> } | null
+  projects: { code: string; name: string; purpose: string | null }[]
+  units: { code: string; name: string }[]
+  /** The notes as stored (structured JSON owned by lib/notes); rendered by the document view. */
+  notes: unknown
+  source: string
+}
+
+async function revisionsOf(departmentId: string, year: number): Promise<RevisionInfo[]> {
+  const list = await db().disclosure.findMany({ where: { AND: [PUBLIC, { departmentId, year }] }, orderBy: { revision: 'asc' }, select: { revision: true, publishedAt: true, correctionNote: true } })
+  return list.map((r) => ({ revision: r.revision, publishedAt: iso(r.publishedAt), correctionNote: r.correctionNote }))
+}
+
+async function figuresOf(d: DisclosureFull): Promise<DisclosureFigures> {
+  return figuresFromTables(await publicTables(d))
+}
+
+/** The public view of a published disclosure, or null when there is none (drafts are never found). */
+export async function loadDisclosureView(code: string, year: number, revision?: number): Promise<DisclosureView | null> {
+  const d = await findPublished(code, year, revision)
+  if (!d) return null
+  const tables = await publicTables(d)
+  const figures = figuresFromTables(tables)
+  const years = await findPublishedYears(d.departmentId)
+  const history: DisclosureView['history'] = []
+  for (const y of years) history.push({ year: y.year, figures: y.year === d.year ? figures : await figuresOf(y) })
+  const prev = [...years].reverse().find((y) => y.year < d.year)
+  let previous: DisclosureView['previous'] = null
+  if (prev) {
+    const pf = history.find((h) => h.year === prev.year)!.figures
+    previous = { year: prev.year, indicators: compareIndicators(indicatorsOf(figures), indicatorsOf(pf)), functionClasses: compareFunctionClasses(figures, pf) }
+  }
+  const revisions = await revisionsOf(d.departmentId, d.year)
+  const fixture = fixtureTables(tables)
+  return {
+    id: d.id,
+    department: { code: d.department.code, name: d.department.name },
+    region: { code: d.department.region.code, name: d.department.region.name, province: d.department.region.province },
+    year: d.year,
+    revision: d.revision,
+    latestRevision: Math.max(...revisions.map((r) => r.revision), d.revision),
+    publishedAt: iso(d.publishedAt),
+    approvedAt: iso(d.approvedAt),
+    correctionNote: d.correctionNote,
+    revisions,
+    tables: fixture.filter((t) => NINE_TABLE_KEYS.includes(t.key as never)),
+    extraTables: fixture.filter((t) => !NINE_TABLE_KEYS.includes(t.key as never)),
+    figures,
+    history,
+    previous,
+    projects: d.projects.map((p) => ({ code: p.code, name: p.name, purpose: p.purpose })),
+    units: d.department.units.map((u) => ({ code: u.code, name: u.name })),
+    notes: d.notes,
+    source: d.source,
+  }
+}
+
+export type TableComparisonView = {
+  department: { code: string; name: string }
+  region: { code: string; name: string; province: string }
+  year: number
+  base: number
+  years: number[]
+  tables: ComparedTable[]
+}
+
+/** The nine tables of `year` against those of `base`, row by row (both published, latest revisions). */
+export async function loadTableComparison(code: string, year: number, base: number): Promise<TableComparisonView | null> {
+  if (year === base) return null
+  const [cur, old] = await Promise.all([findPublished(code, year), findPublished(code, base)])
+  if (!cur || !old || cur.departmentId !== old.departmentId) return null
+  const years = (await findPublishedYears(cur.departmentId)).map((y) => y.year)
+  const [ct, ot] = await Promise.all([publicTables(cur), publicTables(old)])
+  return {
+    department: { code: cur.department.code, name: cur.department.name },
+    region: { code: cur.department.region.code, name: cur.department.region.name, province: cur.department.region.province },
+    year,
+    base,
+    years,
+    tables: compareTables(ct, ot, NINE_TABLE_KEYS),
+  }
+}

@@ -1,22 +1,22 @@
 /**
  * The notes (情况说明) as sections of paragraphs, for anchoring review comments ({kind:'notes', section,
- * paragraph}) and for comparing two versions section by section. The notes are structured JSON owned by
- * lib/notes; this reads any JSON shape without knowing it: a section is a top-level key, and its
- * paragraphs are the texts found inside it in document order (strings split at line breaks; numbers and
- * booleans as "label：value").
+ * paragraph}) and for comparing two versions section by section. Two shapes are read:
+ * - the rendered notes of lib/notes ({ sections: [{ id, title, blocks }] }): a paragraph is a block, and its
+ *   index is the block's index in its section, as in lib/notes' NotesLocation;
+ * - any other JSON (the stored notes fields): a section is a top-level key, its paragraphs the texts inside
+ *   it in document order (strings split at line breaks; numbers and booleans as "label：value").
  */
 export type NotesSection = { key: string; title: string; paragraphs: string[] }
 
-/** Titles of the standard sections (一 to 九 of the seeds); any other key is shown as it is. */
+/** Titles of the standard sections (一 to 九 of the seeds, keyed as in lib/notes); other keys are shown as they are. */
 const SECTION_TITLES: Record<string, string> = {
-  duties: '一、部门职责及机构设置',
-  organisation: '一、部门职责及机构设置（机构设置）',
-  overview: '二、预算安排的总体情况',
-  operatingCosts: '三、机关运行经费安排情况',
-  threePublic: '四、“三公”经费及会议费、培训费预算情况',
+  duties: '一、部门职责及机构设置情况',
+  overview: '二、部门预算安排的总体情况',
+  operating: '三、机关运行经费安排情况',
+  threePublic: '四、财政拨款“三公”经费预算情况及增减变化原因',
   performance: '五、预算绩效信息',
   procurement: '六、政府采购预算情况',
-  assets: '七、国有资产占用情况',
+  assets: '七、国有资产信息',
   glossary: '八、名词解释',
   other: '九、其他需要说明的事项',
 }
@@ -42,8 +42,23 @@ function texts(v: unknown, label: string | null, out: string[]): void {
   if (typeof v === 'object') for (const [k, x] of Object.entries(v as Record<string, unknown>)) texts(x, typeof x === 'object' ? null : k, out)
 }
 
+type Block = { kind?: unknown; text?: unknown; lead?: unknown; table?: { title?: unknown; table?: { title?: unknown } }; target?: { title?: unknown } }
+type RenderedSection = { id: string; title?: string; blocks: Block[] }
+
+function isRendered(notes: object): notes is { sections: RenderedSection[] } {
+  const s = (notes as { sections?: unknown }).sections
+  return Array.isArray(s) && s.every((x) => x && typeof x === 'object' && typeof (x as RenderedSection).id === 'string' && Array.isArray((x as RenderedSection).blocks))
+}
+
+function blockText(b: Block): string {
+  if (typeof b.text === 'string') return `${typeof b.lead === 'string' ? b.lead : ''}${b.text}`.trim()
+  const title = b.table?.title ?? b.table?.table?.title ?? b.target?.title
+  return typeof title === 'string' ? `〔表〕${title}` : '〔表〕'
+}
+
 export function notesSections(notes: unknown): NotesSection[] {
   if (!notes || typeof notes !== 'object' || Array.isArray(notes)) return []
+  if (isRendered(notes)) return notes.sections.map((s) => ({ key: s.id, title: s.title ?? sectionTitle(s.id), paragraphs: s.blocks.map(blockText) }))
   const out: NotesSection[] = []
   for (const [key, v] of Object.entries(notes as Record<string, unknown>)) {
     const paragraphs: string[] = []

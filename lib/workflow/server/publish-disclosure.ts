@@ -1,0 +1,27 @@
+import { audit } from '@/lib/server/audit'
+import type { Actor } from '@/lib/server/authz'
+import { db } from '@/lib/server/db'
+import { chinaDate, deadlineInfo } from '../deadline'
+import type { TPublish } from '../schemas'
+import { moveStatus, openForAction } from './open'
+
+/**
+ * 公开. From here on the revision is immutable: the permission table allows no change to a published
+ * disclosure, and a correction creates the next revision. Earlier published revisions stay published.
+ */
+export async function publishDisclosure(actor: Actor, input: TPublish, now = new Date()): Promise<{ version: number; code: string; year: number; revision: number }> {
+  return db().$transaction(async (tx) => {
+    const d = await openForAction(tx, actor, input, 'disclosure.publish')
+    const moved = await moveStatus(tx, d, input.version, 'publish', { publishedAt: now })
+    const info = deadlineInfo({ approvedAt: d.approvedAt, publishedAt: now }, now)
+    await audit(tx, actor, {
+      disclosureId: d.id,
+      action: 'publish',
+      entity: 'disclosure',
+      entityId: d.id,
+      before: { status: moved.from, version: input.version },
+      after: { status: moved.to, version: moved.version, publishedOn: chinaDate(now), revision: d.revision, deadline: info?.deadline ?? null, late: info?.state === 'published_late' ? info.days : 0 },
+    })
+    return { version: moved.version, code: d.department.code, year: d.year, revision: d.revision }
+  })
+}

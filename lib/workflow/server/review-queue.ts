@@ -1,0 +1,66 @@
+import type { FindingSummary } from '@/lib/budget/findings'
+import { summarise } from '@/lib/budget/findings'
+import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
+import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
+import type { Actor, DisclosureStatus } from '@/lib/server/authz'
+import { readableDisclosures, requirePermission } from '@/lib/server/authz'
+import { db } from '@/lib/server/db'
+import type { DeadlineInfo } from '../deadline'
+import { deadlineInfo } from '../deadline'
+
+export type QueueRow = {
+  id: string
+  department: { code: string; name: string }
+  region: { id: string; name: string }
+  year: number
+  revision: number
+  status: DisclosureStatus
+  submittedAt: string | null
+  deadline: DeadlineInfo | null
+  summary: FindingSummary
+  openComments: number
+  correctionNote: string | null
+}
+export type RegionOverdue = { region: { id: string; name: string }; rows: QueueRow[] }
+
+const ORDER: Record<DisclosureStatus, number> = { submitted: 0, approved: 1, returned: 2, draft: 3, published: 4 }
+
+/**
+ * The reviewer's queue: everything under way in their region (an admin: everywhere) — submitted, approved
+ * and not yet published, returned — with the validation summary and the publication deadline; and the
+ * approved disclosures past their deadline, per region.
+ */
+export async function reviewQueue(actor: Actor, now = new Date()): Promise<{ queue: QueueRow[]; overdue: RegionOverdue[] }> {
+  requirePermission(actor, 'review.queue')
+  const list = await db().disclosure.findMany({
+    where: { AND: [readableDisclosures(actor), { status: { in: ['submitted', 'approved', 'returned'] } }] },
+    include: { ...disclosureInclude, _count: { select: { comments: { where: { resolvedAt: null } } } } },
+    orderBy: [{ submittedAt: 'asc' }, { year: 'desc' }],
+  })
+  const queue: QueueRow[] = []
+  for (const d of list) {
+    const { findings } = await computeFor(d)
+    queue.push({
+      id: d.id,
+      department: { code: d.department.code, name: d.department.name },
+      region: { id: d.department.region.id, name: d.department.region.name },
+      year: d.year,
+      revision: d.revision,
+      status: d.status,
+      submittedAt: d.submittedAt?.toISOString() ?? null,
+      deadline: deadlineInfo(d, now),
+      summary: summarise(findings),
+      openComments: d._count.comments,
+      correctionNote: d.correctionNote,
+    })
+  }
+  queue.sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.deadline?.deadline ?? '').localeCompare(b.deadline?.deadline ?? '') || (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''))
+  const overdue = new Map<string, RegionOverdue>()
+  for (const r of queue) {
+    if (r.deadline?.state !== 'overdue') continue
+    const g = overdue.get(r.region.id) ?? { region: r.region, rows: [] }
+    g.rows.push(r)
+    overdue.set(r.region.id, g)
+  }
+  return { queue, overdue: [...overdue.values()].sort((a, b) => a.region.name.localeCompare(b.region.name, 'zh-CN')) }
+}

@@ -1,0 +1,123 @@
+import type { Finding, FindingSummary } from '@/lib/budget/findings'
+import { summarise } from '@/lib/budget/findings'
+import type { FixtureTable } from '@/lib/budget/table'
+import { toFixtureTable } from '@/lib/budget/table'
+import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
+import { findDisclosureById, findReadableDisclosure, scopeOf } from '@/lib/disclosure/server/find-disclosure'
+import type { Actor, DisclosureStatus } from '@/lib/server/authz'
+import { can, requirePermission } from '@/lib/server/authz'
+import { db } from '@/lib/server/db'
+import { AppError } from '@/lib/server/errors'
+import type { DeadlineInfo } from '../deadline'
+import { chinaDate, deadlineInfo } from '../deadline'
+import type { TableDiff } from '../diff'
+import { diffTables } from '../diff'
+import { gate } from '../gate'
+import type { NotesSection, SectionDiff } from '../notes'
+import { diffNotes, notesSections } from '../notes'
+import type { CommentView } from './comments-view'
+import { commentsOf } from './comments-view'
+
+export type WarningView = { key: string; finding: Finding; explanation: string | null; by: string | null; at: string | null }
+export type Comparison = { label: string; tables: TableDiff[]; notes: SectionDiff[] }
+export type TimelineEntry = { action: string; at: string; actor: string; detail: string | null }
+
+export type ReviewState = {
+  id: string
+  year: number
+  revision: number
+  status: DisclosureStatus
+  version: number
+  correctionNote: string | null
+  department: { code: string; name: string; region: string }
+  submittedAt: string | null
+  deadline: DeadlineInfo | null
+  today: string
+  tables: FixtureTable[]
+  notes: NotesSection[]
+  findings: Finding[]
+  summary: FindingSummary
+  warnings: WarningView[]
+  comments: CommentView[]
+  previous: Comparison | null
+  lastYear: Comparison | null
+  timeline: TimelineEntry[]
+  can: { comment: boolean; return: boolean; approve: boolean; publish: boolean }
+  viewerId: string
+}
+
+export const TIMELINE_LABELS: Record<string, string> = { submit: '提交审核', return: '退回修改', approve: '审核通过', publish: '公开', correct: '创建更正版本' }
+
+/** Everything the reviewer's disclosure view shows, as plain data. */
+export async function getReviewState(actor: Actor, disclosureId: string, now = new Date()): Promise<ReviewState> {
+  requirePermission(actor, 'review.queue')
+  const d = await findDisclosureById(actor, disclosureId)
+  const scope = scopeOf(d)
+  const { tables: derived, findings } = await computeFor(d)
+  const tables = derived.map(toFixtureTable)
+  const notes = notesSections(d.notes)
+  const [acks, snapshots] = await Promise.all([
+    db().warningAcknowledgement.findMany({ where: { disclosureId: d.id }, include: { user: { select: { name: true } } } }),
+    db().submissionSnapshot.findMany({ where: { disclosureId: d.id }, orderBy: { createdAt: 'desc' }, take: 2 }),
+  ])
+  const g = gate(findings, Object.fromEntries(acks.map((a) => [a.findingKey, a.explanation])))
+  const warnings = g.warnings.map((w) => {
+    const a = acks.find((x) => x.findingKey === w.key)
+    return { ...w, by: a?.user.name ?? null, at: a?.createdAt.toISOString() ?? null }
+  })
+
+  // the current submission is the newest snapshot while the disclosure is locked; compare with the one before
+  const locked = d.status !== 'draft' && d.status !== 'returned'
+  const prev = locked ? snapshots[1] : snapshots[0]
+  const previous: Comparison | null = prev
+    ? { label: `与上次提交（${chinaDate(prev.createdAt)}）比较`, tables: diffTables(prev.tables as unknown as FixtureTable[], tables), notes: diffNotes(prev.notes, d.notes) }
+    : null
+
+  let lastYear: Comparison | null = null
+  const ly = await findReadableDisclosure(actor, d.department.code, d.year - 1).catch((e) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') return null
+    throw e
+  })
+  if (ly) {
+    const lyTables = (await computeFor(ly)).tables.map(toFixtureTable)
+    lastYear = { label: `与 ${ly.year} 年（第 ${ly.revision} 版，${ly.status === 'published' ? '已公开' : '未公开'}）比较`, tables: diffTables(lyTables, tables), notes: diffNotes(ly.notes, d.notes) }
+  }
+
+  const log = can(actor, 'audit.read', scope)
+    ? await db().auditLog.findMany({ where: { disclosureId: d.id, entity: 'disclosure' }, include: { actor: { select: { name: true } } }, orderBy: { at: 'asc' } })
+    : []
+  const timeline = log.map((r) => {
+    const after = (r.after ?? {}) as Record<string, unknown>
+    const detail = typeof after.reason === 'string' ? after.reason : typeof after.approvedOn === 'string' ? `批复日期 ${after.approvedOn}` : typeof after.correctionNote === 'string' ? after.correctionNote : null
+    return { action: TIMELINE_LABELS[r.action] ?? r.action, at: r.at.toISOString(), actor: r.actor?.name ?? '系统', detail }
+  })
+
+  return {
+    id: d.id,
+    year: d.year,
+    revision: d.revision,
+    status: d.status,
+    version: d.version,
+    correctionNote: d.correctionNote,
+    department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
+    submittedAt: d.submittedAt?.toISOString() ?? null,
+    deadline: deadlineInfo(d, now),
+    today: chinaDate(now),
+    tables,
+    notes,
+    findings,
+    summary: summarise(findings),
+    warnings,
+    comments: await commentsOf(db(), d.id, tables, notes),
+    previous,
+    lastYear,
+    timeline,
+    can: {
+      comment: can(actor, 'disclosure.comment', scope),
+      return: can(actor, 'disclosure.return', scope),
+      approve: can(actor, 'disclosure.approve', scope),
+      publish: can(actor, 'disclosure.publish', scope),
+    },
+    viewerId: actor!.id,
+  }
+}

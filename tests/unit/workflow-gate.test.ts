@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import type { Finding } from '@/lib/budget/findings'
+import { findingKey, gate } from '@/lib/workflow/gate'
+
+const warnLine: Finding = { rule: 'line.project_on_basic', severity: 'warning', message: '支出明细第 3 行：基本支出不应挂项目 P1', line: { list: 'expenditure', index: 2, id: 'L3', field: 'projectCode' } }
+const warnCell: Finding = { rule: 'cross.three_public_economic', severity: 'warning', message: '公务接待费 0.33 与 30217 0.30 不符', table: 'three_public_expenses', row: 4, col: 1 }
+const rounding: Finding = { rule: 'tree.total', severity: 'rounding', message: '尾差', table: 'income_summary', row: 0, col: 2 }
+const error: Finding = { rule: 'line.code_unknown', severity: 'error', message: '支出明细第 1 行：科目 2109999 不在 2024 年科目表中', line: { list: 'expenditure', index: 0, id: 'L1', field: 'functionCode' } }
+
+describe('finding keys', () => {
+  it('name the rule and the place, not the message: amounts in the message may change', () => {
+    expect(findingKey(warnLine)).toBe('line.project_on_basic|line:expenditure:L3:projectCode')
+    expect(findingKey(warnCell)).toBe('cross.three_public_economic|table:three_public_expenses:4:1')
+    expect(findingKey({ ...warnCell, message: '公务接待费 0.35 与 30217 0.30 不符' })).toBe(findingKey(warnCell))
+  })
+
+  it('keep a line finding with its line when lines above it are deleted (the id, not the index)', () => {
+    expect(findingKey({ ...warnLine, line: { ...warnLine.line!, index: 1 } })).toBe(findingKey(warnLine))
+  })
+
+  it('tell apart findings of different cells, lines and rules', () => {
+    const keys = new Set([warnLine, warnCell, { ...warnCell, col: 2 }, { ...warnLine, line: { ...warnLine.line!, id: 'L4' } }, { ...warnCell, rule: 'other' }].map(findingKey))
+    expect(keys.size).toBe(5)
+  })
+
+  it('locate a notes finding by its section and fall back to the message only when it points nowhere', () => {
+    expect(findingKey({ rule: 'notes.reason', severity: 'warning', message: 'x', section: 'overview' } as Finding)).toBe('notes.reason|at:overview')
+    expect(findingKey({ rule: 'doc.empty', severity: 'warning', message: '缺少名词解释' })).toBe('doc.empty|msg:缺少名词解释')
+  })
+})
+
+describe('the submission gate', () => {
+  it('passes with no findings and with only 尾差', () => {
+    expect(gate([], {}).canSubmit).toBe(true)
+    expect(gate([rounding], {}).canSubmit).toBe(true)
+  })
+
+  it('blocks on any error, whatever is explained', () => {
+    const g = gate([error, warnLine], { [findingKey(warnLine)]: '该项目包含基本支出性质的经费' })
+    expect(g.canSubmit).toBe(false)
+    expect(g.errors).toEqual([error])
+    expect(g.missing).toEqual([])
+  })
+
+  it('blocks on a warning without an explanation, and on an explanation that says nothing', () => {
+    expect(gate([warnLine], {}).missing.map((w) => w.key)).toEqual([findingKey(warnLine)])
+    expect(gate([warnLine], { [findingKey(warnLine)]: '   ' }).canSubmit).toBe(false)
+    expect(gate([warnLine], { [findingKey(warnLine)]: '无' }).canSubmit).toBe(false)
+  })
+
+  it('passes when every warning is explained, and carries the explanation for the reviewer', () => {
+    const g = gate([warnLine, warnCell, rounding], { [findingKey(warnLine)]: ' 经财政局同意挂项目核算 ', [findingKey(warnCell)]: '公务接待费含上年结转资金' })
+    expect(g.canSubmit).toBe(true)
+    expect(g.warnings.map((w) => w.explanation)).toEqual(['经财政局同意挂项目核算', '公务接待费含上年结转资金'])
+  })
+
+  it('asks once for several findings with the same key', () => {
+    const g = gate([warnCell, { ...warnCell, message: 'again' }], {})
+    expect(g.warnings).toHaveLength(1)
+  })
+})

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation'
 import { getActor } from '@/lib/server/auth'
 import { readableDisclosures, STATUS_LABELS } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
+import { NewDisclosureForm } from '@/components/workspace/new-disclosure-form'
 
 export const dynamic = 'force-dynamic'
 
@@ -15,6 +16,9 @@ export default async function WorkspacePage() {
   return (
     <>
       <h1>{dept ? `${dept.code} ${dept.name}` : actor.role === 'reviewer' ? '本地区部门预算' : '全部部门预算'}</h1>
+      {actor.role === 'accountant' && dept && (
+        <NewDisclosureForm nextYear={Math.max(new Date().getFullYear() + 1, ...list.map((d) => d.year + 1))} years={[...new Set(list.filter((d) => d.source !== 'imported').map((d) => d.year))]} />
+      )}
       {list.length === 0 && <p>暂无预算公开。</p>}
       <div className="cards">
         {list.map((d) => (

@@ -1,6 +1,8 @@
 'use server'
 
+import { redirect } from 'next/navigation'
 import { getActor } from '@/lib/server/auth'
+import { createDisclosure } from './server/create-disclosure'
 import { AppError, type FieldError } from '@/lib/server/errors'
 import { ZDeleteLine, ZDeleteProject, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
 import { deleteProject, saveProject } from './server/edit-projects'
@@ -85,4 +87,21 @@ export async function saveThreePublicAction(input: unknown): Promise<ActionResul
     await saveThreePublic(await getActor(), p.data)
     return '“三公”经费已保存'
   })
+}
+
+export async function createDisclosureAction(_prev: { message: string } | null, form: FormData): Promise<{ message: string } | null> {
+  const actor = await getActor()
+  const year = Number(form.get('year'))
+  const copy = form.get('copyFromYear')
+  let redirectTo: string
+  try {
+    if (!actor?.departmentId) throw new AppError('FORBIDDEN', '只有部门会计可以新建预算')
+    const { id } = await createDisclosure(actor, { departmentId: actor.departmentId, year, copyFromYear: copy ? Number(copy) : null })
+    redirectTo = `/workspace/disclosures/${id}`
+  } catch (e) {
+    if (e instanceof AppError) return { message: e.message }
+    console.error('[create disclosure]', e)
+    return { message: '新建失败：服务器内部错误' }
+  }
+  redirect(redirectTo)
 }

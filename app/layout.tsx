@@ -23,6 +23,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             <nav aria-label="主导航">
               <Link href="/">公开目录</Link>
+              <Link href="/regions">按地区浏览</Link>
+              <Link href="/search">搜索</Link>
               {actor && <Link href="/workspace">工作台</Link>}
               {actor?.role === 'admin' && <Link href="/admin/catalogue">科目管理</Link>}
             </nav>

@@ -3,7 +3,7 @@ import { LEVEL_LENGTH } from './catalogue'
 import type { Fen } from './money'
 import { toPrinted } from './money'
 import type { BudgetTable, Cell, ColumnInfo, RowMeta } from './table'
-import type { FiscalSummaryTable, FixedAssetsTable, ProcurementTable, SummaryTable, TableTemplate, Template, ThreePublicTable, TreeTable, AmountColumn } from './template'
+import type { FiscalSummaryTable, FixedAssetsTable, LineFilter, ProcurementTable, SummaryTable, TableTemplate, Template, ThreePublicTable, TreeTable, AmountColumn } from './template'
 import { fillYear } from './template'
 import { compileFilter } from './filters'
 import type { BudgetData, ExpenditureLine, FundType, ProcurementFund, RevenueLine } from './types'
@@ -28,8 +28,10 @@ type LineGroup<L> = { line: L; amount: Fen; nonZero: boolean }
 type ExpenditureGroup = LineGroup<ExpenditureLine> & { fund: unknown; category: unknown; personnel: number }
 type RevenueGroup = LineGroup<RevenueLine> & { source: unknown }
 type Groups = {
-  /** Expenditure by function code, fund, category and 人员/公用. */
+  /** Expenditure by function code, fund and category. */
   byFunction?: ExpenditureGroup[]
+  /** … and 人员/公用, for function trees whose filters split by it. */
+  byFunctionPersonnel?: ExpenditureGroup[]
   /** Expenditure by economic code, fund and category. */
   byEconomic?: ExpenditureGroup[]
   /** Revenue by function code and source. */
@@ -41,7 +43,7 @@ function addToGroup<L extends { amount: Fen }>(g: LineGroup<L>, l: L): void {
   if (l.amount !== 0) g.nonZero = true
 }
 
-function groupExpenditure(lines: ExpenditureLine[], by: 'function' | 'economic'): ExpenditureGroup[] {
+function groupExpenditure(lines: ExpenditureLine[], by: 'function' | 'economic', withPersonnel = false): ExpenditureGroup[] {
   const byCode = new Map<unknown, ExpenditureGroup[]>()
   const out: ExpenditureGroup[] = []
   // 人员/公用 as the filters see it (isPersonnelEconomic), once per distinct economic code; malformed
@@ -50,7 +52,7 @@ function groupExpenditure(lines: ExpenditureLine[], by: 'function' | 'economic')
   for (const l of lines) {
     const { fund, category } = l
     let personnel = 0
-    if (by === 'function') {
+    if (withPersonnel) {
       const e = l.economicCode
       const known = memo.get(e)
       if (known === undefined) memo.set(e, (personnel = typeof e === 'string' ? (isPersonnelEconomic(e) ? 1 : 0) : 2))
@@ -76,10 +78,15 @@ function groupExpenditure(lines: ExpenditureLine[], by: 'function' | 'economic')
   return out
 }
 
-function expenditureByFunction(ctx: Ctx): ExpenditureGroup[] {
+/** `withPersonnel` when a filter applied to the groups may split 人员经费 from 公用经费. */
+function expenditureByFunction(ctx: Ctx, withPersonnel = false): ExpenditureGroup[] {
   const groups = (ctx.groups ??= {})
-  groups.byFunction ??= groupExpenditure(ctx.data.expenditure, 'function')
-  return groups.byFunction
+  if (withPersonnel) return (groups.byFunctionPersonnel ??= groupExpenditure(ctx.data.expenditure, 'function', true))
+  return (groups.byFunction ??= groupExpenditure(ctx.data.expenditure, 'function'))
+}
+
+function splitsPersonnel(filters: LineFilter[]): boolean {
+  return filters.some((f) => 'expenditure' in f && f.expenditure.economicClass !== undefined)
 }
 
 function expenditureByEconomic(ctx: Ctx): ExpenditureGroup[] {
@@ -194,7 +201,7 @@ export function deriveTree(t: TreeTable, ctx: Ctx): BudgetTable {
     }
   }
   visit(revenueBySource(ctx), (m) => m.revenue)
-  visit(kind === 'function' ? expenditureByFunction(ctx) : expenditureByEconomic(ctx), (m) => m.expenditure)
+  visit(kind === 'function' ? expenditureByFunction(ctx, splitsPersonnel([t.scope, ...amountCols.map((c) => c.filter)])) : expenditureByEconomic(ctx), (m) => m.expenditure)
 
   const rows = treeRows(kind, sums.keys())
   const lens = LEVEL_LENGTH[kind] as readonly number[]

@@ -1,0 +1,249 @@
+import type { Finding } from '../budget/findings'
+import type { ColumnInfo } from '../budget/table'
+import type { TableKey, TableTemplate, Template } from '../budget/template'
+import { templateColumns } from '../budget/read-tables'
+import type { RawCell, RawSheet } from './load-workbook'
+import { cellText } from './load-workbook'
+import type { MetaLine } from './meta'
+import { readMetaRow } from './meta'
+import { address, cleanText, editDistance, textKey } from './text'
+
+/**
+ * Finding the tables of a template in a workbook by what is printed, never by position: a title row
+ * names the table (sheet names are only a fallback), the header rows are the rows whose texts are the
+ * template's column labels, and each physical column is mapped to a template column by its header.
+ */
+export type Located = {
+  sheet: RawSheet
+  key: TableKey
+  tt: TableTemplate
+  /** 0-based row index of the title row, or null when the sheet has none. */
+  titleRow: number | null
+  titleCol: number
+  meta: MetaLine
+  headerRows: number[]
+  /** 0-based index of the first row after the header (and the 栏次 row). */
+  dataStart: number
+  /** 0-based, exclusive. */
+  end: number
+  /** Template columns in template order, each with the 1-based sheet column it was found in. */
+  columns: { info: ColumnInfo; col: number | null; label: string }[]
+  seqCol: number | null
+  findings: Finding[]
+}
+
+const SEQ_WORDS = new Set(['序号', '栏次', '行次', '编号'].map(textKey))
+const row = (s: RawSheet, r: number): (RawCell | undefined)[] => s.rows[r] ?? []
+const texts = (cells: (RawCell | undefined)[]): string[] => [...new Set(cells.filter((c) => typeof c?.v === 'string').map((c) => cleanText(cellText(c))).filter(Boolean))]
+
+export type TitleMatch = { key: TableKey; score: number; dist: number }
+
+/** How well a text names one of the template's tables: 3 exact, 2 contains the title, 1 one or two characters off. */
+export function matchTitle(text: string, template: Template): TitleMatch | null {
+  const k = textKey(text)
+  if (!k) return null
+  let best: TitleMatch | null = null
+  let tie = false
+  for (const tt of template.tables) {
+    const t = textKey(tt.title)
+    let m: TitleMatch | null = null
+    if (k === t) m = { key: tt.key, score: 3, dist: 0 }
+    else if (k.length <= t.length + 30 && k.includes(t)) m = { key: tt.key, score: 2, dist: k.length - t.length }
+    else if (Math.abs(k.length - t.length) <= 3) {
+      const d = editDistance(k, t)
+      if (d <= Math.max(1, Math.floor(t.length / 10))) m = { key: tt.key, score: 1, dist: d }
+    }
+    if (!m) continue
+    if (!best || m.score > best.score || (m.score === best.score && m.dist < best.dist)) {
+      best = m
+      tie = false
+    } else if (m.score === best.score && m.dist === best.dist) tie = true
+  }
+  return tie ? null : best
+}
+
+/** A title row: one to three distinct texts (a merged title repeats in every cell), one naming a table. */
+function titleOf(cells: (RawCell | undefined)[], template: Template): (TitleMatch & { col: number }) | null {
+  if (cells.some((c) => typeof c?.v === 'number')) return null
+  const ts = texts(cells)
+  if (ts.length === 0 || ts.length > 3) return null
+  for (const t of ts) {
+    const m = matchTitle(t, template)
+    if (m) return { ...m, col: cells.findIndex((c) => cleanText(cellText(c)) === t) + 1 }
+  }
+  return null
+}
+
+function headerParts(tt: TableTemplate, year: number): Set<string> {
+  const s = new Set(SEQ_WORDS)
+  for (const c of templateColumns(tt, year)) for (const p of c.label.split('/')) s.add(textKey(p))
+  return s
+}
+
+function isHeaderRow(cells: (RawCell | undefined)[], parts: Set<string>): boolean {
+  const ts = texts(cells)
+  if (ts.length < 2) return false
+  return ts.filter((t) => parts.has(textKey(t))).length / ts.length >= 0.5
+}
+
+export function isLanciRow(cells: (RawCell | undefined)[]): boolean {
+  const first = cells.find((c) => c && c.v !== null && c.v !== '')
+  if (first && typeof first.v === 'string' && ['栏次', '行次'].includes(textKey(first.v))) return true
+  const nums = cells.filter((c) => c && c.v !== null && c.v !== '')
+  if (nums.length < 2 || nums.some((c) => typeof c!.v !== 'number')) return false
+  return nums.every((c, i) => c!.v === (nums[0]!.v as number) + i) && (nums[0]!.v === 1 || nums[0]!.v === 0)
+}
+
+type Block = { sheet: RawSheet; start: number; end: number; titleRow: number | null; titleCol: number; key: TableKey | null }
+
+function blocksOf(sheet: RawSheet, template: Template): Block[] {
+  const titles: { r: number; key: TableKey; col: number }[] = []
+  for (let r = 0; r < sheet.rowCount; r++) {
+    const t = titleOf(row(sheet, r), template)
+    if (t) titles.push({ r, key: t.key, col: t.col })
+  }
+  if (titles.length === 0) {
+    const byName = matchTitle(sheet.name, template)
+    return [{ sheet, start: 0, end: sheet.rowCount, titleRow: null, titleCol: 1, key: byName?.key ?? null }]
+  }
+  return titles.map((t, i) => ({ sheet, start: t.r, end: titles[i + 1]?.r ?? sheet.rowCount, titleRow: t.r, titleCol: t.col, key: t.key }))
+}
+
+/** Header rows, meta rows and the first data row of a block, for one template table. */
+function structure(b: Block, tt: TableTemplate, year: number) {
+  const parts = headerParts(tt, year)
+  const meta: MetaLine = { at: {} }
+  const headerRows: number[] = []
+  let r = b.titleRow === null ? b.start : b.titleRow + 1
+  const limit = Math.min(b.end, r + 12)
+  for (; r < limit; r++) {
+    const cells = row(b.sheet, r)
+    if (isHeaderRow(cells, parts)) {
+      headerRows.push(r)
+      if (headerRows.length === 3) {
+        r++
+        break
+      }
+      continue
+    }
+    if (headerRows.length > 0) break
+    readMetaRow(cells, r + 1, meta)
+  }
+  if (headerRows.length > 0 && r < b.end && isLanciRow(row(b.sheet, r))) r++
+  return { meta, headerRows, dataStart: r }
+}
+
+/** Maps physical columns to template columns by their header text (full label first, then the last level, in order). */
+function mapColumns(b: Block, tt: TableTemplate, year: number, headerRows: number[], findings: Finding[]) {
+  const expected = templateColumns(tt, year)
+  const used = new Array<number | null>(expected.length).fill(null)
+  const labels = new Array<string>(expected.length).fill('')
+  let seqCol: number | null = null
+  const width = Math.max(0, ...headerRows.map((r) => row(b.sheet, r).length))
+  for (let c = 1; c <= width; c++) {
+    const ps: string[] = []
+    for (const r of headerRows) {
+      const t = cleanText(cellText(row(b.sheet, r)[c - 1]))
+      if (t && ps[ps.length - 1] !== t) ps.push(t)
+    }
+    if (ps.length === 0) continue
+    const label = ps.join('/')
+    const key = textKey(label)
+    if (SEQ_WORDS.has(key)) {
+      seqCol ??= c
+      continue
+    }
+    let i = expected.findIndex((e, j) => used[j] === null && textKey(e.label) === key)
+    if (i < 0) {
+      const leaf = textKey(ps[ps.length - 1]!)
+      i = expected.findIndex((e, j) => used[j] === null && textKey(e.label.split('/').pop()!) === leaf)
+    }
+    if (i < 0) {
+      findings.push({ rule: 'exchange.column_unknown', severity: 'warning', table: tt.key, sheet: b.sheet.name, cell: address(headerRows[0]! + 1, c), column: label, message: `工作表「${b.sheet.name}」${address(headerRows[0]! + 1, c)} 的列“${label}”不是「${tt.title}」的列，已忽略该列` })
+      continue
+    }
+    used[i] = c
+    labels[i] = label
+  }
+  return { expected, used, labels, seqCol }
+}
+
+export type LocateResult = { located: Located[]; findings: Finding[]; unrecognised: string[] }
+
+/** Finds every table of the template in the workbook. Tables not found are simply absent here. */
+export function locateTables(sheets: RawSheet[], template: Template, year: number): LocateResult {
+  const findings: Finding[] = []
+  const located: Located[] = []
+  const unrecognised: string[] = []
+  for (const sheet of sheets) {
+    const blocks = blocksOf(sheet, template)
+    let any = false
+    for (const b of blocks) {
+      let key = b.key
+      if (!key) key = identifyByHeader(b, template, year)
+      if (!key) continue
+      const tt = template.tables.find((t) => t.key === key)!
+      const { meta, headerRows, dataStart } = structure(b, tt, year)
+      const titleCell = address((b.titleRow ?? b.start) + 1, b.titleCol)
+      if (headerRows.length === 0) {
+        findings.push({ rule: 'exchange.header_missing', severity: 'error', table: key, sheet: sheet.name, cell: titleCell, message: `工作表「${sheet.name}」中「${tt.title}」下找不到表头（应有“${templateColumns(tt, year).map((c) => c.label.split('/').pop()).join('、')}”等列名）` })
+        any = true
+        continue
+      }
+      const local: Finding[] = []
+      const { expected, used, labels, seqCol } = mapColumns(b, tt, year, headerRows, local)
+      findings.push(...local)
+      const columns = expected.map((info, i) => ({ info, col: used[i] ?? null, label: labels[i] ?? '' }))
+      const prev = located[located.length - 1]
+      if (prev && prev.sheet === sheet && prev.key === key) {
+        // the same title again further down the sheet: the table continues after a page break
+        prev.end = b.end
+        prev.findings.push({ rule: 'exchange.continued', severity: 'warning', table: key, sheet: sheet.name, cell: titleCell, message: `工作表「${sheet.name}」${titleCell} 重复出现「${tt.title}」的标题，视为分页后续表，与上文合并` })
+        continue
+      }
+      if (located.some((l) => l.key === key)) {
+        const first = located.find((l) => l.key === key)!
+        findings.push({ rule: 'exchange.table_duplicate', severity: 'warning', table: key, sheet: sheet.name, cell: titleCell, message: `工作表「${sheet.name}」又有一张「${tt.title}」，已按工作表「${first.sheet.name}」中的读取，忽略这一张` })
+        any = true
+        continue
+      }
+      located.push({ sheet, key, tt, titleRow: b.titleRow, titleCol: b.titleCol, meta, headerRows, dataStart, end: b.end, columns, seqCol, findings: [] })
+      any = true
+    }
+    if (!any) unrecognised.push(sheet.name)
+  }
+  return { located, findings, unrecognised }
+}
+
+/** No title and an unhelpful sheet name: the table whose column labels the header rows match best, if unique. */
+function identifyByHeader(b: Block, template: Template, year: number): TableKey | null {
+  let best: { key: TableKey; score: number } | null = null
+  let tie = false
+  for (const tt of template.tables) {
+    const { headerRows } = structure(b, tt, year)
+    if (headerRows.length === 0) continue
+    const { used } = mapColumns(b, tt, year, headerRows, [])
+    const score = used.filter((u) => u !== null).length / used.length
+    if (score < 0.6) continue
+    if (!best || score > best.score) {
+      best = { key: tt.key, score }
+      tie = false
+    } else if (score === best.score) tie = true
+  }
+  return best && !tie ? best.key : null
+}
+
+/** How many of the template's tables a workbook's titles (or sheet names) name: picks among templates. */
+export function templateScore(sheets: RawSheet[], template: Template): number {
+  const keys = new Set<TableKey>()
+  let score = 0
+  for (const s of sheets) {
+    for (const b of blocksOf(s, template)) {
+      if (b.key && !keys.has(b.key)) {
+        keys.add(b.key)
+        score += b.titleRow === null ? 1 : (matchTitle(cellText(row(s, b.titleRow)[b.titleCol - 1]), template)?.score ?? 1)
+      }
+    }
+  }
+  return score
+}

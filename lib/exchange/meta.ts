@@ -1,0 +1,67 @@
+import type { AmountUnit } from '../budget/money'
+import type { RawCell } from './load-workbook'
+import { cellText } from './load-workbook'
+import { address, cleanText } from './text'
+
+/** What the line under a table's title says: "447 承德市医疗保障局 | 预算年度：2023 | 单位：万元". */
+export type MetaLine = {
+  departmentCode?: string
+  departmentName?: string
+  year?: number
+  unit?: AmountUnit
+  /** Cell addresses (A1) where each was read, for findings. */
+  at: { department?: string; year?: string; unit?: string }
+}
+
+const UNIT_RE = /(?:金额)?单位[:：]\s*(万元|元)\s*$/
+const YEAR_RE = /(?:预算)?年度[:：]?\s*(\d{4})|^(\d{4})\s*年度?$/
+const DEPT_PREFIX = '(?:(?:主管)?部门|预算单位|单位名称|编制单位|部门名称|单位)(?:编码|代码)?(?:及名称|名称)?[:：]\\s*'
+const DEPT_WITH_CODE = new RegExp(`^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12})[\\]】)）]?[\\s\\-—_:：]*([^\\d\\s].*)$`)
+const DEPT_NAME_ONLY = new RegExp(`^${DEPT_PREFIX}([^\\d\\s].*)$`)
+
+/** Reads department, year and unit from the cells of one row, where present. */
+export function readMetaRow(cells: (RawCell | undefined)[], row: number, into: MetaLine): boolean {
+  let found = false
+  cells.forEach((c, i) => {
+    const t = cleanText(cellText(c))
+    if (!t || typeof c?.v !== 'string') return
+    const at = address(row, i + 1)
+    const u = UNIT_RE.exec(t)
+    if (u) {
+      into.unit ??= u[1] as AmountUnit
+      into.at.unit ??= at
+      found = true
+      return
+    }
+    const y = YEAR_RE.exec(t)
+    if (y) {
+      into.year ??= Number(y[1] ?? y[2])
+      into.at.year ??= at
+      found = true
+      return
+    }
+    const d = DEPT_WITH_CODE.exec(t)
+    if (d && !/单位[:：]\s*(万元|元)/.test(t)) {
+      if (!into.departmentCode) {
+        into.departmentCode = d[1]!
+        into.departmentName = cleanText(d[2]!)
+        into.at.department = at
+      }
+      found = true
+      return
+    }
+    const n = DEPT_NAME_ONLY.exec(t)
+    if (n && !into.departmentName) {
+      into.departmentName = cleanText(n[1]!)
+      into.at.department = at
+      found = true
+    }
+  })
+  return found
+}
+
+/** A year in a title such as "承德市医疗保障局2023年部门预算收支总表". */
+export function yearInTitle(title: string): number | undefined {
+  const m = /(20\d{2}|19\d{2})\s*年/.exec(title)
+  return m ? Number(m[1]) : undefined
+}

@@ -1,0 +1,226 @@
+import type { Finding } from '../budget/findings'
+import type { AmountUnit } from '../budget/money'
+import type { FixtureTable } from '../budget/table'
+import type { TableKey, Template } from '../budget/template'
+import { fillYear, TABLE_KEYS } from '../budget/template'
+import type { RawCell, RawWorkbook } from './load-workbook'
+import { cellText } from './load-workbook'
+import type { Located } from './locate-tables'
+import { isLanciRow, locateTables, matchTitle, templateScore } from './locate-tables'
+import type { MetaLine } from './meta'
+import { readMetaRow, yearInTitle } from './meta'
+import { readCell } from './read-values'
+import { address, cleanText, columnLetter, textKey } from './text'
+
+/** Where each printed cell of a parsed table came from, so findings can name the sheet and the A1 cell. */
+export type TableLocation = { sheet: string; titleCell: string; rows: number[]; cols: string[]; noteCell?: string }
+export type ParsedTable = { table: FixtureTable; loc: TableLocation }
+export type WorkbookMeta = {
+  department: { code: string | null; name: string | null }
+  year: number | null
+  unit: AmountUnit
+  at: { sheet: string; department?: string; year?: string; unit?: string } | null
+}
+export type ParsedWorkbook = {
+  template: Template
+  meta: WorkbookMeta
+  /** In template order. */
+  tables: ParsedTable[]
+  /** Problems of reading (cells that are not amounts, formulas without values, unknown columns …), located. */
+  findings: Finding[]
+  sheets: { name: string; tables: TableKey[] }[]
+}
+
+export type ParseOptions = { year?: number; candidates: Template[] }
+
+function majority<T>(values: (T | undefined)[]): T | undefined {
+  const counts = new Map<T, number>()
+  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1)
+  let best: T | undefined
+  let n = 0
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c]
+  return best
+}
+
+const yearOfTemplate = (t: Template) => Number(/(\d{4})$/.exec(t.id)?.[1] ?? 0)
+
+/** The template made for the year first, then the latest one before it, then the rest (stable). */
+export function preferYear(candidates: Template[], year: number): Template[] {
+  const rank = (t: Template) => {
+    const y = yearOfTemplate(t)
+    return y === year ? 0 : y && y < year ? 1 + (year - y) : 1000 + Math.abs(y - year)
+  }
+  return [...candidates].sort((a, b) => rank(a) - rank(b))
+}
+
+/** Picks the template whose titles the workbook prints; ties go to the first candidate (the caller's preference). */
+export function chooseTemplate(raw: RawWorkbook, candidates: Template[]): Template {
+  let best = candidates[0]!
+  let bestScore = -1
+  for (const t of candidates) {
+    const s = templateScore(raw.sheets, t)
+    if (s > bestScore) [best, bestScore] = [t, s]
+  }
+  return best
+}
+
+/** Year, department and unit as the workbook states them (before any override). */
+export function readWorkbookMeta(raw: RawWorkbook, template: Template): Omit<WorkbookMeta, 'unit'> & { unit: AmountUnit | null } {
+  const { located } = locateTables(raw.sheets, template, new Date().getFullYear())
+  return aggregateMeta(located)
+}
+
+function aggregateMeta(located: Located[]): Omit<WorkbookMeta, 'unit'> & { unit: AmountUnit | null } {
+  const metas = located.map((l) => ({ l, m: l.meta }))
+  const titleYears = located.map((l) => (l.titleRow === null ? undefined : yearInTitle(cellText(l.sheet.rows[l.titleRow]?.[l.titleCol - 1]))))
+  const code = majority(metas.map((x) => x.m.departmentCode))
+  const name = majority(metas.filter((x) => !code || x.m.departmentCode === code).map((x) => x.m.departmentName))
+  const year = majority(metas.map((x) => x.m.year)) ?? majority(titleYears) ?? null
+  const unit = majority(metas.map((x) => x.m.unit)) ?? null
+  const src = metas.find((x) => x.m.at.department) ?? metas[0]
+  const at = src ? { sheet: src.l.sheet.name, ...src.m.at } : null
+  return { department: { code: code ?? null, name: name ?? null }, year, unit, at }
+}
+
+/** A column label's own unit ("价值（金额单位：万元）") wins over the sheet's unit line. */
+function columnUnit(label: string, sheetUnit: AmountUnit): AmountUnit {
+  const m = /单位[:：]\s*(万元|元)|[（(](万元|元)[)）]$/.exec(label)
+  return ((m?.[1] ?? m?.[2]) as AmountUnit | undefined) ?? sheetUnit
+}
+
+const NOTE_RE = /^(注|说明|备注)\s*[:：]/
+const UNIT_LINE_RE = /单位[:：]\s*(万元|元)\s*$/
+const SPLIT_CODE_RE = /^(\d{3}|\d{5}|\d{7})[\s\u3000]*([^\d\s].*)$/
+
+function parseLocated(l: Located, unit: AmountUnit, year: number, template: Template): { parsed: ParsedTable; findings: Finding[] } {
+  const findings: Finding[] = [...l.findings]
+  const cols = l.columns.filter((c) => c.col !== null || (c.info.kind === 'code' && l.columns.some((x) => x.info.kind === 'name' && x.col !== null)))
+  const title = fillYear(l.tt.title, year)
+  const headerTexts = l.headerRows.map((r) => [...new Set(rowTexts(l.sheet.rows[r] ?? []))].join('|'))
+  const rows: FixtureTable['rows'] = []
+  const rowNums: number[] = []
+  const notes: string[] = []
+  let noteCell: string | undefined
+  const formulaCells: string[] = []
+  const isTree = l.tt.kind === 'function_tree' || l.tt.kind === 'economic_tree'
+  for (let r = l.dataStart; r < l.end; r++) {
+    const cells = l.sheet.rows[r] ?? []
+    const ts = [...new Set(rowTexts(cells))]
+    if (ts.length === 0 && cols.every((c) => c.col === null || !hasValue(cells[c.col - 1]))) continue
+    const first = ts[0] ?? ''
+    if (NOTE_RE.test(first) && ts.length === 1) {
+      notes.push(first)
+      noteCell ??= address(r + 1, cells.findIndex((c) => cleanText(cellText(c)) === first) + 1)
+      continue
+    }
+    // page-break repeats: the title, the unit line, the header rows, the 栏次 row
+    const numeric = cells.some((c) => typeof c?.v === 'number')
+    if (!numeric && ts.length <= 3 && ts.some((t) => matchTitle(t, template)?.key === l.key)) continue
+    if (ts.some((t) => UNIT_LINE_RE.test(t))) continue
+    if (headerTexts.includes(ts.join('|')) || isLanciRow(cells) || (l.seqCol !== null && ['序号', '栏次'].includes(textKey(cellText(cells[l.seqCol - 1]))))) continue
+    if (cols.every((c) => c.col === null || !hasValue(cells[c.col - 1]))) continue
+    const out: (string | number | null)[] = []
+    const rowIndex = rows.length
+    const label = rowLabelOf(cells, cols)
+    cols.forEach((c, ci) => {
+      if (c.col === null) {
+        out.push(null)
+        return
+      }
+      const a = address(r + 1, c.col)
+      const where = `工作表「${l.sheet.name}」${a}（「${label}」行「${c.info.label}」列）`
+      const res = readCell(cells[c.col - 1], c.info.kind, columnUnit(c.label, unit), where)
+      if (res.formula) formulaCells.push(a)
+      if (res.problem) findings.push({ ...res.problem, table: l.key, sheet: l.sheet.name, cell: a, row: rowIndex, col: ci, rowLabel: label, column: c.info.label })
+      out.push(res.value)
+    })
+    if (isTree) fixTreeRow(out, cols)
+    rows.push(out)
+    rowNums.push(r + 1)
+  }
+  if (formulaCells.length) {
+    findings.push({
+      rule: 'exchange.formula',
+      severity: 'warning',
+      table: l.key,
+      sheet: l.sheet.name,
+      cell: formulaCells[0]!,
+      message: `工作表「${l.sheet.name}」有 ${formulaCells.length} 个单元格是公式（${formulaCells.slice(0, 5).join('、')}${formulaCells.length > 5 ? ' 等' : ''}），已按文件中保存的计算结果读取`,
+    })
+  }
+  const table: FixtureTable = { key: l.key, title, columns: cols.map((c) => c.info.label), rows }
+  if (notes.length) table.note = notes.join('\n')
+  const loc: TableLocation = { sheet: l.sheet.name, titleCell: address((l.titleRow ?? 0) + 1, l.titleCol), rows: rowNums, cols: cols.map((c) => (c.col === null ? columnLetter(l.columns.find((x) => x.info.kind === 'name')!.col!) : columnLetter(c.col))) }
+  if (noteCell) loc.noteCell = noteCell
+  return { parsed: { table, loc }, findings }
+}
+
+const hasValue = (c: RawCell | undefined) => !!c && (c.v !== null && c.v !== '' ? true : !!c.formula || !!c.error)
+const rowTexts = (cells: (RawCell | undefined)[]) => cells.map((c) => (typeof c?.v === 'string' ? cleanText(c.v) : '')).filter(Boolean)
+
+function rowLabelOf(cells: (RawCell | undefined)[], cols: Located['columns']): string {
+  const parts: string[] = []
+  for (const c of cols) {
+    if (c.col === null || (c.info.kind !== 'code' && c.info.kind !== 'name' && c.info.kind !== 'label' && c.info.kind !== 'text')) continue
+    const t = cleanText(cellText(cells[c.col - 1]))
+    if (t) parts.push(t)
+    if (parts.length === 2 || (parts.length === 1 && c.info.kind !== 'code')) break
+  }
+  return parts.join(' ') || '（无名称）'
+}
+
+/** "合计" written in the code column, or "2080109 社会保险经办机构" in one cell: put each part in its column. */
+function fixTreeRow(out: (string | number | null)[], cols: Located['columns']): void {
+  const ci = cols.findIndex((c) => c.info.kind === 'code')
+  const ni = cols.findIndex((c) => c.info.kind === 'name')
+  if (ci < 0 || ni < 0) return
+  const code = out[ci]
+  const name = out[ni]
+  if (typeof code === 'string' && !/^\d+$/.test(code) && name === null) {
+    const m = SPLIT_CODE_RE.exec(code)
+    if (m) [out[ci], out[ni]] = [m[1]!, m[2]!]
+    else [out[ci], out[ni]] = [null, code]
+  } else if (code === null && typeof name === 'string') {
+    const m = SPLIT_CODE_RE.exec(name)
+    if (m) [out[ci], out[ni]] = [m[1]!, m[2]!]
+  } else if (typeof code === 'string' && /^\d+$/.test(code)) {
+    out[ci] = code
+  }
+}
+
+/**
+ * Reads a workbook's tables in the fixture format with the location of every cell. Structure
+ * problems and unreadable cells become findings; validation of the numbers is the kernel's (report.ts).
+ */
+export function parseWorkbook(raw: RawWorkbook, opts: ParseOptions): ParsedWorkbook {
+  const year0 = opts.year ?? aggregateMeta(locateTables(raw.sheets, opts.candidates[0]!, new Date().getFullYear()).located).year
+  const template = chooseTemplate(raw, year0 ? preferYear(opts.candidates, year0) : opts.candidates)
+  const provisional = locateTables(raw.sheets, template, opts.year ?? new Date().getFullYear())
+  const meta0 = aggregateMeta(provisional.located)
+  const year = opts.year ?? meta0.year ?? new Date().getFullYear()
+  const { located, findings: locFindings } = opts.year || meta0.year ? locateTables(raw.sheets, template, year) : provisional
+  const findings: Finding[] = [...locFindings]
+  if (!meta0.unit && located.length) {
+    findings.push({ rule: 'exchange.unit_missing', severity: 'warning', sheet: located[0]!.sheet.name, message: '工作簿中没有“单位：万元”或“单位：元”的说明行，金额按万元读取' })
+  }
+  const sheetUnit = (l: Located): AmountUnit => l.meta.unit ?? meta0.unit ?? '万元'
+  for (const l of located) {
+    const m = l.meta
+    if (meta0.department.code && m.departmentCode && m.departmentCode !== meta0.department.code) {
+      findings.push({ rule: 'exchange.meta_mismatch', severity: 'warning', table: l.key, sheet: l.sheet.name, cell: m.at.department!, message: `工作表「${l.sheet.name}」${m.at.department} 的部门“${m.departmentCode} ${m.departmentName ?? ''}”与其他表的“${meta0.department.code}”不同` })
+    }
+    if (meta0.year && m.year && m.year !== meta0.year) {
+      findings.push({ rule: 'exchange.meta_mismatch', severity: 'warning', table: l.key, sheet: l.sheet.name, cell: m.at.year!, message: `工作表「${l.sheet.name}」${m.at.year} 的预算年度 ${m.year} 与其他表的 ${meta0.year} 不同` })
+    }
+  }
+  const tables: ParsedTable[] = []
+  for (const key of TABLE_KEYS) {
+    const l = located.find((x) => x.key === key)
+    if (!l) continue
+    const { parsed, findings: f } = parseLocated(l, sheetUnit(l), year, template)
+    tables.push(parsed)
+    findings.push(...f)
+  }
+  const sheets = raw.sheets.map((s) => ({ name: s.name, tables: located.filter((l) => l.sheet === s).map((l) => l.key) }))
+  return { template, meta: { department: meta0.department, year: opts.year ?? meta0.year, unit: meta0.unit ?? '万元', at: meta0.at }, tables, findings, sheets }
+}

@@ -1,0 +1,44 @@
+import type { AmountUnit } from '../budget/money'
+import type { FixtureTable } from '../budget/table'
+import type { DisclosureStatus } from '../server/authz'
+import type { ParsedWorkbook, TableLocation } from './parse-workbook'
+import type { ValidationReport } from './report'
+
+/** What the upload page shows next to the findings: the tables as read, each cell's workbook address. */
+export type ImportPreview = {
+  fileName: string
+  department: { code: string | null; name: string | null }
+  year: number | null
+  unit: AmountUnit
+  template: { id: string; name: string }
+  tables: { table: FixtureTable; loc: TableLocation }[]
+  sheets: { name: string; tables: string[] }[]
+}
+
+/** Where the import would go, and whether the user may put it there. */
+export type ImportTarget = {
+  department: { code: string; name: string }
+  year: number
+  existing: { id: string; status: DisclosureStatus; source: string; revision: number } | null
+  canImport: boolean
+  reason: string | null
+}
+
+export type ImportResult = {
+  report: ValidationReport
+  preview: ImportPreview
+  target: ImportTarget
+  imported: { disclosureId: string; version: number } | null
+}
+
+export function toPreview(parsed: ParsedWorkbook, fileName: string): ImportPreview {
+  return {
+    fileName,
+    department: parsed.meta.department,
+    year: parsed.meta.year,
+    unit: parsed.meta.unit,
+    template: { id: parsed.template.id, name: parsed.template.name },
+    tables: parsed.tables,
+    sheets: parsed.sheets,
+  }
+}

@@ -1,0 +1,70 @@
+import type { Catalogue } from '../budget/catalogue'
+import type { Finding, FindingSummary, Severity } from '../budget/findings'
+import { summarise } from '../budget/findings'
+import { tablesFromFixture } from '../budget/read-tables'
+import type { BudgetTable } from '../budget/table'
+import { TABLE_KEYS } from '../budget/template'
+import { validateTables } from '../budget/validate-tables'
+import type { ParsedWorkbook } from './parse-workbook'
+
+/** One finding of the validation report, located in the workbook (sheet + A1 cell) and in the table. */
+export type ReportFinding = {
+  rule: string
+  severity: Severity
+  table: string | null
+  sheet: string | null
+  cell: string | null
+  rowLabel: string | null
+  column: string | null
+  expected: number | null
+  actual: number | null
+  message: string
+}
+export type ValidationReport = { findings: ReportFinding[]; summary: FindingSummary }
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, rounding: 2 }
+
+/**
+ * Validates what was read with the same kernel as entered data: the template's identities, the
+ * year's catalogue (unknown codes, names that do not match) and the rounding policy. Every finding
+ * that points at a table cell gets the sheet and A1 address the cell was read from.
+ */
+export function validateParsed(parsed: ParsedWorkbook, catalogue: Catalogue | undefined): { report: ValidationReport; tables: BudgetTable[] } {
+  const year = parsed.meta.year ?? catalogue?.year ?? new Date().getFullYear()
+  const { tables, findings: readFindings } = tablesFromFixture(
+    parsed.tables.map((p) => p.table),
+    parsed.template,
+    year,
+  )
+  const all: Finding[] = [...parsed.findings, ...readFindings, ...validateTables(tables, parsed.template, catalogue)]
+  const located = all.map((f) => locate(f, parsed))
+  const tableOrder = (k: string | null) => (k === null ? -1 : TABLE_KEYS.indexOf(k as (typeof TABLE_KEYS)[number]))
+  const indexed = located.map((f, i) => ({ f, i, row: all[i]!.row ?? -1, col: all[i]!.col ?? -1 }))
+  indexed.sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || tableOrder(a.f.table) - tableOrder(b.f.table) || a.row - b.row || a.col - b.col || a.i - b.i)
+  const findings = indexed.map((x) => x.f)
+  return { report: { findings, summary: summarise(all) }, tables }
+}
+
+function locate(f: Finding, parsed: ParsedWorkbook): ReportFinding {
+  let sheet = f.sheet ?? null
+  let cell = f.cell ?? null
+  const p = f.table ? parsed.tables.find((t) => t.table.key === f.table) : undefined
+  if (p && !cell) {
+    sheet = p.loc.sheet
+    if (f.row !== undefined && p.loc.rows[f.row] !== undefined) cell = `${p.loc.cols[f.col ?? 0] ?? p.loc.cols[0] ?? 'A'}${p.loc.rows[f.row]}`
+    else if (/empty_note/.test(f.rule) && p.loc.noteCell) cell = p.loc.noteCell
+    else cell = p.loc.titleCell
+  }
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    table: f.table ?? null,
+    sheet,
+    cell,
+    rowLabel: f.rowLabel ?? null,
+    column: f.column ?? null,
+    expected: f.expected ?? null,
+    actual: f.actual ?? null,
+    message: f.message,
+  }
+}

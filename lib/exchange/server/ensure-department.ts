@@ -1,0 +1,36 @@
+import crypto from 'node:crypto'
+import type { Tx } from '@/lib/server/db'
+
+/** 承德市医疗保障局 → 承德市; 乐亭县医疗保障局 → 乐亭县: the region a department's name begins with. */
+export function regionNameFrom(departmentName: string): string | null {
+  const m = /^(.{2,12}?(?:自治州|自治县|自治旗|新区|省|市|州|盟|县|区|旗))/.exec(departmentName)
+  return m ? m[1]! : null
+}
+
+/**
+ * For the command-line import of a department the system does not know yet: the region (found by
+ * name or created), the department, and its 本级 unit. Inside the import's transaction.
+ */
+export async function ensureDepartment(tx: Tx, input: { code: string; name: string | null; region?: { name?: string; code?: string } }) {
+  const existing = await tx.department.findUnique({ where: { code: input.code }, include: { units: { select: { id: true } } } })
+  if (existing) {
+    if (existing.units.length === 0) await ensureSelfUnit(tx, existing.id, input.code, existing.name)
+    return { department: existing, created: false }
+  }
+  const name = input.name ?? `部门 ${input.code}`
+  const regionName = input.region?.name ?? regionNameFrom(name) ?? '未指定地区'
+  let region = input.region?.code ? await tx.region.findUnique({ where: { code: input.region.code } }) : await tx.region.findFirst({ where: { name: regionName } })
+  if (!region) {
+    const code = input.region?.code ?? `X${crypto.createHash('sha1').update(regionName).digest('hex').slice(0, 8)}`
+    region = await tx.region.create({ data: { code, name: regionName, province: /^(.{2,3}省)/.exec(regionName)?.[1] ?? '未填写', financeBureau: `${regionName}财政局` } })
+  }
+  const department = await tx.department.create({ data: { code: input.code, name, regionId: region.id } })
+  await ensureSelfUnit(tx, department.id, input.code, name)
+  return { department, created: true }
+}
+
+async function ensureSelfUnit(tx: Tx, departmentId: string, code: string, name: string): Promise<void> {
+  const unitCode = `${code}001`
+  if (await tx.unit.findUnique({ where: { code: unitCode } })) return
+  await tx.unit.create({ data: { code: unitCode, name: `${name}本级`, isSelf: true, departmentId, position: 0 } })
+}

@@ -1,0 +1,210 @@
+import crypto from 'node:crypto'
+import type { Finding } from '@/lib/budget/findings'
+import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
+import { audit } from '@/lib/server/audit'
+import type { Actor, DisclosureScope } from '@/lib/server/authz'
+import { can, requirePermission, STATUS_LABELS } from '@/lib/server/authz'
+import { db } from '@/lib/server/db'
+import { AppError } from '@/lib/server/errors'
+import type { Prisma } from '@/src/generated/prisma/client'
+import { loadWorkbook } from '../load-workbook'
+import type { ParsedWorkbook } from '../parse-workbook'
+import { parseWorkbook } from '../parse-workbook'
+import type { ImportResult, ImportTarget } from '../preview'
+import { toPreview } from '../preview'
+import type { ValidationReport } from '../report'
+import { validateParsed } from '../report'
+import { ensureDepartment } from './ensure-department'
+import { loadTemplates } from './templates'
+
+/** Who imports: a signed-in user (the permission table decides), or the operator's command line. */
+export type Importer = { kind: 'user'; actor: NonNullable<Actor> } | { kind: 'cli' }
+
+export type ImportInput = {
+  file: Buffer
+  fileName: string
+  by: Importer
+  /** Overrides of what the sheet says (command line: --department, --year). */
+  departmentCode?: string
+  year?: number
+  region?: { name?: string; code?: string }
+  /** false: validate and preview only, nothing is written. */
+  commit: boolean
+  /** Import although the report has errors (the user confirmed; --force on the command line). */
+  acceptErrors: boolean
+}
+
+/** A workbook with errors that was not confirmed: nothing was written. Carries the report for the caller. */
+export class ImportRejected extends AppError {
+  constructor(
+    message: string,
+    readonly result: ImportResult,
+  ) {
+    super('VALIDATION', message)
+  }
+}
+
+const EDITABLE = new Set(['draft', 'returned'])
+
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? ''
+  return base.replace(/[\x00-\x1f\x7f]/g, '').slice(0, 200) || '工作簿.xlsx'
+}
+
+async function findTarget(code: string, year: number) {
+  const department = await db().department.findFirst({ where: { OR: [{ code }, { units: { some: { code } } }] }, include: { region: true } })
+  const existing = department ? await db().disclosure.findFirst({ where: { departmentId: department.id, year }, orderBy: { revision: 'desc' }, include: { template: true } }) : null
+  return { department, existing }
+}
+
+/**
+ * Validates a workbook and, when asked and allowed, replaces the disclosure's data with its tables.
+ * All or nothing: the write is one transaction (department, disclosure, declared tables, audit row);
+ * a rejected file, a refused permission or a failure part-way leaves the database as it was.
+ */
+export async function importWorkbook(input: ImportInput): Promise<ImportResult> {
+  const fileName = cleanFileName(input.fileName)
+  const raw = await loadWorkbook(input.file)
+  const stored = await loadTemplates()
+  if (stored.length === 0) throw new AppError('VALIDATION', '系统中还没有表样模板，请先初始化数据库（npm run db:seed）')
+  let parsed = parseWorkbook(raw, { ...(input.year ? { year: input.year } : {}), candidates: stored.map((s) => s.template) })
+  const extra: Finding[] = []
+
+  const actorDept = input.by.kind === 'user' && input.by.actor.departmentId ? await db().department.findUnique({ where: { id: input.by.actor.departmentId } }) : null
+  const sheetCode = parsed.meta.department.code
+  const code = input.by.kind === 'user' ? actorDept?.code : (input.departmentCode ?? sheetCode)
+  if (!code) {
+    throw new AppError('VALIDATION', input.by.kind === 'cli' ? '工作簿中没有部门编码（表头下方如“447 承德市医疗保障局”的一行），请用 --department 指定' : '只有部门的会计可以导入预算报表')
+  }
+  const year = input.year ?? parsed.meta.year
+  if (!year) throw new AppError('VALIDATION', `未能从工作簿中读出预算年度（如“预算年度：2023”）${input.by.kind === 'cli' ? '，请用 --year 指定' : '，请选择年度'}`)
+  const at = parsed.meta.at
+  if (sheetCode && sheetCode !== code) {
+    extra.push(
+      input.by.kind === 'user'
+        ? { rule: 'exchange.department_mismatch', severity: 'error', sheet: at?.sheet, cell: at?.department, message: `工作簿是部门“${sheetCode} ${parsed.meta.department.name ?? ''}”的报表，与您所在的部门“${code} ${actorDept?.name ?? ''}”不一致` }
+        : { rule: 'exchange.department_override', severity: 'warning', sheet: at?.sheet, cell: at?.department, message: `工作簿中的部门是“${sheetCode}”，按指定导入到部门“${code}”` },
+    )
+  }
+  if (input.year && parsed.meta.year && parsed.meta.year !== input.year) {
+    // parsed with the override already; the sheet's own year is only reported
+    extra.push({ rule: 'exchange.year_override', severity: 'warning', sheet: at?.sheet, cell: at?.year, message: `工作簿中的预算年度是 ${parsed.meta.year}，按指定导入为 ${input.year} 年` })
+  }
+
+  const { department, existing } = await findTarget(code, year)
+  if (existing && existing.template.key !== parsed.template.id) {
+    const own = stored.find((s) => s.template.id === existing.template.key)
+    if (own) parsed = parseWorkbook(raw, { year, candidates: [own.template] })
+  }
+  parsed.meta.year = year
+  if (department && parsed.meta.department.name && parsed.meta.department.name !== department.name && sheetCode === department.code) {
+    extra.push({ rule: 'exchange.department_name', severity: 'warning', sheet: at?.sheet, cell: at?.department, message: `工作簿中的部门名称“${parsed.meta.department.name}”与系统中的“${department.name}”不一致，以系统中的为准` })
+  }
+  parsed.findings.unshift(...extra)
+  const { report } = validateParsed(parsed, await loadCatalogue(year))
+
+  const target = describeTarget(input.by, code, year, department, existing, parsed)
+  const result: ImportResult = { report, preview: toPreview(parsed, fileName), target, imported: null }
+  if (!input.commit) return result
+
+  if (input.by.kind === 'user') {
+    if (!department) throw new AppError('NOT_FOUND', `部门 ${code} 不存在`)
+    requirePermission(input.by.actor, existing ? 'disclosure.import' : 'disclosure.create', scopeFor(department, existing))
+  } else if (existing && !EDITABLE.has(existing.status)) {
+    throw new AppError('LOCKED', `${code} 的 ${year} 年预算公开当前状态为“${STATUS_LABELS[existing.status]}”，不能用导入覆盖（已提交、已审核、已公开的预算不可修改）`)
+  }
+  if (report.summary.error > 0 && !input.acceptErrors) {
+    throw new ImportRejected(`工作簿有 ${report.summary.error} 个错误，未导入（全部或全不）。请修正后重新上传，或确认后仍然导入。`, result)
+  }
+  const imported = await write({ input, fileName, code, year, parsed, report, templateRowId: stored.find((s) => s.template.id === parsed.template.id)!.rowId, expected: existing ? { id: existing.id, version: existing.version } : null })
+  return { ...result, imported }
+}
+
+function scopeFor(department: { id: string; regionId: string }, existing: { status: DisclosureScope['status'] } | null): DisclosureScope {
+  return { departmentId: department.id, regionId: department.regionId, status: existing?.status ?? 'draft' }
+}
+
+function describeTarget(
+  by: Importer,
+  code: string,
+  year: number,
+  department: { id: string; regionId: string; code: string; name: string } | null,
+  existing: { id: string; status: DisclosureScope['status']; source: string; revision: number } | null,
+  parsed: ParsedWorkbook,
+): ImportTarget {
+  const name = department?.name ?? parsed.meta.department.name ?? code
+  let canImport: boolean
+  let reason: string | null = null
+  if (by.kind === 'cli') {
+    canImport = !existing || EDITABLE.has(existing.status)
+  } else {
+    canImport = !!department && can(by.actor, existing ? 'disclosure.import' : 'disclosure.create', scopeFor(department, existing))
+  }
+  if (!canImport) reason = existing && !EDITABLE.has(existing.status) ? `${year} 年的预算公开已${STATUS_LABELS[existing.status]}，不能再导入覆盖` : '您没有导入到该部门的权限'
+  return {
+    department: { code: department?.code ?? code, name },
+    year,
+    existing: existing ? { id: existing.id, status: existing.status, source: existing.source, revision: existing.revision } : null,
+    canImport,
+    reason,
+  }
+}
+
+async function write(w: {
+  input: ImportInput
+  fileName: string
+  code: string
+  year: number
+  parsed: ParsedWorkbook
+  report: ValidationReport
+  templateRowId: string
+  expected: { id: string; version: number } | null
+}): Promise<{ disclosureId: string; version: number }> {
+  const { input, parsed } = w
+  const actor = input.by.kind === 'user' ? input.by.actor : null
+  const declared = parsed.tables.map((p) => p.table)
+  return db().$transaction(
+    async (tx) => {
+      const department = input.by.kind === 'cli' ? (await ensureDepartment(tx, { code: w.code, name: parsed.meta.department.name, ...(input.region ? { region: input.region } : {}) })).department : await tx.department.findFirstOrThrow({ where: { OR: [{ code: w.code }, { units: { some: { code: w.code } } }] } })
+      let d = await tx.disclosure.findFirst({ where: { departmentId: department.id, year: w.year }, orderBy: { revision: 'desc' } })
+      // what was checked before the transaction must still hold: nobody created, changed or submitted it meanwhile
+      if ((d?.id ?? null) !== (w.expected?.id ?? null) || (d && d.version !== w.expected?.version)) {
+        throw new AppError('CONFLICT', '导入期间该预算公开已被他人修改，本次导入未生效。请重新上传。')
+      }
+      if (actor) requirePermission(actor, d ? 'disclosure.import' : 'disclosure.create', { departmentId: department.id, regionId: department.regionId, status: d?.status ?? 'draft' })
+      else if (d && !EDITABLE.has(d.status)) throw new AppError('LOCKED', `该预算公开当前状态为“${STATUS_LABELS[d.status]}”，不能用导入覆盖`)
+      const before = d ? { source: d.source, importedFrom: d.importedFrom, version: d.version, revenueLines: await tx.revenueLine.count({ where: { disclosureId: d.id } }), expenditureLines: await tx.expenditureLine.count({ where: { disclosureId: d.id } }) } : null
+      d ??= await tx.disclosure.create({ data: { departmentId: department.id, year: w.year, templateId: w.templateRowId } })
+      const where = { disclosureId: d.id }
+      // the workbook holds the tables; lines, 三公 figures, procurement and assets would contradict them
+      await tx.revenueLine.deleteMany({ where })
+      await tx.expenditureLine.deleteMany({ where })
+      await tx.threePublicEntry.deleteMany({ where })
+      await tx.procurementItem.deleteMany({ where })
+      await tx.fixedAsset.deleteMany({ where })
+      const updated = await tx.disclosure.update({
+        where: { id: d.id },
+        data: { source: 'imported', declaredTables: declared as unknown as Prisma.InputJsonValue, importedFrom: w.fileName, importedAt: new Date(), templateId: w.templateRowId, version: { increment: 1 } },
+      })
+      await audit(tx, actor, {
+        disclosureId: d.id,
+        action: 'import',
+        entity: 'disclosure',
+        entityId: d.id,
+        before,
+        after: {
+          source: 'imported',
+          importedFrom: w.fileName,
+          sha256: crypto.createHash('sha256').update(input.file).digest('hex'),
+          via: input.by.kind === 'cli' ? 'cli' : 'web',
+          tables: declared.map((t) => t.key),
+          summary: w.report.summary,
+          acceptedErrors: w.report.summary.error > 0,
+          version: updated.version,
+        },
+      })
+      return { disclosureId: d.id, version: updated.version }
+    },
+    { timeout: 60_000 },
+  )
+}

@@ -1,0 +1,70 @@
+import { normaliseName } from '../budget/catalogue'
+
+/**
+ * Comparison key for titles and header labels as real exports spell them: no whitespace, full-width
+ * brackets, no quotation marks of any kind (“三公” / "三公" / 三公), a year of the label as YYYY.
+ */
+export function textKey(s: string): string {
+  return normaliseName(s)
+    .replace(/[“”"'‘’「」『』]/g, '')
+    .replace(/[:]/g, '：')
+    .replace(/\d{4}年/g, 'YYYY年')
+}
+
+/** Excel column letters of a 1-based column number (1 → A, 27 → AA). */
+export function columnLetter(col: number): string {
+  let s = ''
+  let n = col
+  while (n > 0) {
+    const m = (n - 1) % 26
+    s = String.fromCharCode(65 + m) + s
+    n = Math.floor((n - 1) / 26)
+  }
+  return s
+}
+
+/** "D9" → { row: 9, col: 4 }. */
+export function parseAddress(a: string): { row: number; col: number } | null {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(a)
+  if (!m) return null
+  let col = 0
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64)
+  return { row: Number(m[2]), col }
+}
+
+export const address = (row: number, col: number): string => `${columnLetter(col)}${row}`
+
+/** Trims ASCII and full-width spaces (U+3000) and non-breaking spaces. */
+export function cleanText(s: string): string {
+  return s.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '')
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * A text cell that a spreadsheet could take for a formula (= + - @, or a leading tab/CR) is written
+ * with a leading apostrophe, so opening an exported file never runs anything (CSV/formula injection).
+ * The reader removes exactly this apostrophe again, so a round trip keeps the text.
+ */
+export function neutralise(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s
+}
+
+export function unneutralise(s: string): string {
+  return s.length > 1 && s[0] === "'" && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s
+}
+
+/** Levenshtein distance, for titles with one or two characters spelt differently. */
+export function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!
+    dp[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      prev = tmp
+    }
+  }
+  return dp[b.length]!
+}

@@ -1,0 +1,56 @@
+import { formatPrinted, numberToPrinted } from '../budget/money'
+import type { FixtureTable } from '../budget/table'
+import type { Template } from '../budget/template'
+import { columnKinds } from './columns'
+import type { ExportInput } from './write-xlsx'
+import { writeZip } from './zip'
+
+const BOM = '\uFEFF'
+
+function field(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** Text that a spreadsheet would evaluate (= + - @, tab, CR at the start) gets a leading apostrophe. */
+function csvText(s: string): string {
+  return field(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s)
+}
+
+/**
+ * One table as CSV: UTF-8 with a byte-order mark (so Excel detects the encoding), CRLF, one header
+ * row with the "/"-joined column labels, amounts with two decimals in 万元, blanks empty.
+ */
+export function tableToCsv(t: FixtureTable, template: Template | undefined, year: number): string {
+  const kinds = columnKinds(t, template, year)
+  const lines = [t.columns.map(csvText).join(',')]
+  for (const row of t.rows) {
+    lines.push(
+      row
+        .map((v, i) => {
+          if (v === null) return ''
+          if (typeof v === 'number') return kinds[i] === 'amount' ? formatPrinted(numberToPrinted(v)) : String(v)
+          return csvText(v)
+        })
+        .join(','),
+    )
+  }
+  return BOM + lines.join('\r\n') + '\r\n'
+}
+
+export function csvFileName(input: Pick<ExportInput, 'department' | 'year'>, index: number, t: FixtureTable): string {
+  return `${safeFilePart(input.department.code)}-${input.year}-${String(index + 1).padStart(2, '0')}-${safeFilePart(t.title)}.csv`
+}
+
+export function safeFilePart(s: string): string {
+  return s.replace(/[\\/:*?"<>|\r\n\t\x00-\x1f]/g, '_').slice(0, 80)
+}
+
+/** Every table as its own CSV file, bundled in one zip. */
+export function writeCsvZip(input: ExportInput): Buffer {
+  return writeZip(input.tables.map((t, i) => ({ name: csvFileName(input, i, t), data: Buffer.from(tableToCsv(t, input.template, input.year), 'utf8') })))
+}
+
+/** The fixture JSON format (../shared/fixtures): the same shape GET …/tables returns, with department and year. */
+export function toExportJson(input: ExportInput): { source: string; department: { code: string; name: string }; year: number; amountUnit: '万元'; tables: FixtureTable[] } {
+  return { source: '预算公开导出', department: input.department, year: input.year, amountUnit: '万元', tables: input.tables }
+}

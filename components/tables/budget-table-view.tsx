@@ -23,8 +23,12 @@ export function BudgetTableView({ table, department, year, unit = '万元', mark
         <span>{year ? `预算年度：${year}` : ''}</span>
         <span>单位：{unit}</span>
       </div>
-      <div className="budget-table__scroll">
+      {/* focusable so keyboard users can scroll a wide table; the caption names the table for screen readers */}
+      <div className="budget-table__scroll" tabIndex={0} role="region" aria-labelledby={`${table.key}-title`}>
         <table>
+          <caption className="visually-hidden">
+            {table.title}（单位：{unit}）
+          </caption>
           <thead>
             {head.map((cells, level) => (
               <tr key={level}>

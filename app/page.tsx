@@ -1,51 +1,74 @@
 import Link from 'next/link'
-import { db } from '@/lib/server/db'
+import { SearchForm } from '@/components/portal/search-form'
+import { chineseDate, urls } from '@/lib/portal/format'
+import { cachedRecent, cachedRegions } from '@/lib/portal/server/cache'
 
-export const dynamic = 'force-dynamic'
-
+/** The public portal's front page: search, browse by region and year, recent publications. */
 export default async function HomePage() {
-  const published = await db().disclosure.findMany({
-    where: { status: 'published' },
-    include: { department: { include: { region: true } } },
-    orderBy: [{ year: 'desc' }, { department: { code: 'asc' } }],
-  })
-  const byRegion = new Map<string, typeof published>()
-  for (const d of published) {
-    const k = `${d.department.region.province} ${d.department.region.name}`
-    byRegion.set(k, [...(byRegion.get(k) ?? []), d])
-  }
+  const [regions, recent] = await Promise.all([cachedRegions(), cachedRecent(10)])
   return (
-    <>
-      <h1>部门预算信息公开</h1>
-      <p className="muted">经财政部门审核后公开的部门预算：九张报表与情况说明。</p>
-      {byRegion.size === 0 && <p>暂无已公开的部门预算。</p>}
-      {[...byRegion].map(([region, list]) => (
-        <section key={region}>
-          <h2>{region}</h2>
-          <table className="list-table">
-            <thead>
-              <tr>
-                <th scope="col">部门</th>
-                <th scope="col">预算年度</th>
-                <th scope="col">公开日期</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <Link href={`/disclosures/${d.department.code}/${d.year}`}>
-                      {d.department.code} {d.department.name}
+    <div className="portal home">
+      <section className="home__hero" aria-labelledby="home-title">
+        <h1 id="home-title">部门预算信息公开</h1>
+        <p>经财政部门审核后公开的部门预算：九张报表、情况说明、图表与历年比较，数据可下载、可复用。</p>
+        <SearchForm />
+      </section>
+      {regions.length === 0 ? (
+        <p>暂无已公开的部门预算。</p>
+      ) : (
+        <div className="home__grid">
+          <section aria-labelledby="browse" className="portal-section">
+            <h2 id="browse">按地区和年度浏览</h2>
+            <ul className="region-list">
+              {regions.map((r) => (
+                <li key={r.code} className="card">
+                  <h3>
+                    <Link href={urls.region(r.code)}>
+                      {r.province}
+                      {r.name}
                     </Link>
-                  </td>
-                  <td>{d.year} 年</td>
-                  <td>{d.publishedAt ? d.publishedAt.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : ''}</td>
-                </tr>
+                  </h3>
+                  <ul className="year-chips" aria-label={`${r.name}已公开年度`}>
+                    {r.years.map((y) => (
+                      <li key={y.year}>
+                        <Link href={urls.regionYear(r.code, y.year)}>
+                          {y.year} 年<span className="muted">（{y.departments} 个部门）</span>
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </li>
               ))}
-            </tbody>
-          </table>
-        </section>
-      ))}
-    </>
+            </ul>
+          </section>
+          <section aria-labelledby="recent" className="portal-section">
+            <h2 id="recent">最近公开</h2>
+            <table className="data-table">
+              <caption className="visually-hidden">最近公开的部门预算</caption>
+              <thead>
+                <tr>
+                  <th scope="col">部门</th>
+                  <th scope="col">年度</th>
+                  <th scope="col">地区</th>
+                  <th scope="col">公开日期</th>
+                </tr>
+              </thead>
+              <tbody>
+                {recent.map((d) => (
+                  <tr key={`${d.department.code}-${d.year}`}>
+                    <th scope="row">
+                      <Link href={urls.disclosure(d.department.code, d.year)}>{d.department.name}</Link>
+                    </th>
+                    <td>{d.year} 年</td>
+                    <td>{d.region.name}</td>
+                    <td>{chineseDate(d.publishedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </div>
+      )}
+    </div>
   )
 }

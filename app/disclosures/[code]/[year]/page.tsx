@@ -1,51 +1,43 @@
+import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { BudgetTableView } from '@/components/tables/budget-table-view'
-import { toFixtureTable } from '@/lib/budget/table'
-import { NINE_TABLE_KEYS } from '@/lib/budget/template'
-import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
-import { findReadableDisclosure } from '@/lib/disclosure/server/find-disclosure'
-import { getActor } from '@/lib/server/auth'
-import { STATUS_LABELS } from '@/lib/server/authz'
-import { AppError } from '@/lib/server/errors'
+import { DisclosurePage } from '@/components/portal/disclosure-page'
+import { cachedDisclosureView } from '@/lib/portal/server/cache'
 
-export const dynamic = 'force-dynamic'
+/**
+ * The public page of a published disclosure, at a stable URL /disclosures/<部门编码>/<年度>.
+ * Rendered on the first visit and then served from the cache (ISR) until a publication of this
+ * department revalidates it (lib/portal/server/cache.ts revalidatePublished). force-static: the page
+ * never depends on who asks — cookies read anywhere in the tree (the header's sign-in state) are empty
+ * here, so no visitor's session can end up in the cached copy, and drafts are never shown.
+ */
+export const dynamic = 'force-static'
+export const dynamicParams = true
+export const revalidate = false
 
-export default async function DisclosurePage({ params }: { params: Promise<{ code: string; year: string }> }) {
+export function generateStaticParams(): { code: string; year: string }[] {
+  return []
+}
+
+type Params = { params: Promise<{ code: string; year: string }> }
+
+async function load({ params }: Params) {
   const { code, year } = await params
-  if (!/^\d{4}$/.test(year)) notFound()
-  const actor = await getActor()
-  const d = await findReadableDisclosure(actor, code, Number(year)).catch((e) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
-    throw e
-  })
-  const { tables } = await computeFor(d)
-  const nine = tables.filter((t) => NINE_TABLE_KEYS.includes(t.key)).map(toFixtureTable)
-  const dept = `${d.department.code} ${d.department.name}`
-  return (
-    <>
-      <h1>
-        {d.department.name} {d.year} 年部门预算信息公开
-      </h1>
-      <p className="muted">
-        {d.department.region.province} {d.department.region.name} · 状态：{STATUS_LABELS[d.status]}
-        {d.publishedAt ? ` · 公开日期：${d.publishedAt.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}` : ''}
-      </p>
-      <nav aria-label="目录" className="card no-print">
-        <strong>部门预算公开表</strong>
-        <ol>
-          {nine.map((t) => (
-            <li key={t.key}>
-              <a href={`#${t.key}`}>{t.title}</a>
-            </li>
-          ))}
-        </ol>
-        <a className="btn" href={`/api/disclosures/${d.department.code}/${d.year}/tables`}>
-          下载数据（JSON）
-        </a>
-      </nav>
-      {nine.map((t) => (
-        <BudgetTableView key={t.key} id={t.key} table={t} department={dept} year={d.year} />
-      ))}
-    </>
-  )
+  if (!/^\d{4}$/.test(year)) return null
+  return cachedDisclosureView(decodeURIComponent(code), Number(year))
+}
+
+export async function generateMetadata(props: Params): Promise<Metadata> {
+  const v = await load(props)
+  if (!v) return { title: '未找到 — 预算公开' }
+  return {
+    title: `${v.department.name} ${v.year} 年部门预算信息公开 — 预算公开`,
+    description: `${v.region.province}${v.region.name}${v.department.name} ${v.year} 年部门预算：九张公开表、情况说明、图表、与上年比较及数据下载。`,
+    alternates: { canonical: `/disclosures/${v.department.code}/${v.year}` },
+  }
+}
+
+export default async function Page(props: Params) {
+  const v = await load(props)
+  if (!v) notFound()
+  return <DisclosurePage v={v} />
 }

@@ -1,0 +1,88 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { Breadcrumbs } from '@/components/portal/breadcrumbs'
+import { SearchForm } from '@/components/portal/search-form'
+import { chineseDate, urls } from '@/lib/portal/format'
+import { searchPublished } from '@/lib/portal/server/search'
+import type { SearchMatch } from '@/lib/portal/server/search'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> }
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? ''
+const PAGE_SIZE = 20
+const KIND_LABEL: Record<SearchMatch['kind'], string> = { department: '部门', region: '地区', project: '项目', notes: '情况说明' }
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = one((await searchParams).q).trim()
+  return { title: q ? `“${q.slice(0, 30)}”的搜索结果 — 预算公开` : '搜索 — 预算公开', robots: { index: false } }
+}
+
+/** Full-text search of published disclosures, /search?q=…; always fresh (never cached), reads only published data. */
+export default async function SearchPage({ searchParams }: Props) {
+  const sp = await searchParams
+  const q = one(sp.q).trim()
+  const page = Math.max(1, Math.min(50, Number(one(sp.page)) || 1))
+  const result = q ? await searchPublished(q, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) : null
+  const pages = result ? Math.ceil(result.total / PAGE_SIZE) : 0
+  return (
+    <div className="portal">
+      <Breadcrumbs items={[{ href: '/', label: '公开目录' }, { label: '搜索' }]} />
+      <h1>搜索部门预算</h1>
+      <SearchForm defaultValue={q} />
+      {result && (
+        <section aria-labelledby="results" className="portal-section">
+          <h2 id="results" aria-live="polite">
+            {result.total === 0 ? `没有找到与“${q}”相关的已公开预算` : `找到 ${result.total} 个与“${q}”相关的已公开预算`}
+          </h2>
+          {result.total === 0 && <p>请尝试更短的词，或只输入部门名称或项目名称中的几个字。</p>}
+          <ol className="search-results" start={(page - 1) * PAGE_SIZE + 1}>
+            {result.hits.map((h) => (
+              <li key={`${h.department.code}-${h.year}`} className="search-result">
+                <h3>
+                  <Link href={urls.disclosure(h.department.code, h.year)}>
+                    {h.department.name} {h.year} 年部门预算
+                  </Link>
+                </h3>
+                <p className="muted">
+                  {h.region.province}
+                  {h.region.name} · 部门编码 {h.department.code}
+                  {h.publishedAt ? ` · ${chineseDate(h.publishedAt)}公开` : ''}
+                  {h.revision > 1 ? ` · 第 ${h.revision} 版` : ''}
+                </p>
+                <ul className="search-result__matches">
+                  {h.matches
+                    .filter((m) => m.kind !== 'department')
+                    .map((m, i) => (
+                      <li key={i}>
+                        <span className="match-kind">{KIND_LABEL[m.kind]}</span>
+                        {m.snippet ? (
+                          <>
+                            {m.snippet.before}
+                            <mark>{m.snippet.match}</mark>
+                            {m.snippet.after}
+                          </>
+                        ) : (
+                          m.text
+                        )}
+                      </li>
+                    ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+          {pages > 1 && (
+            <nav aria-label="搜索结果分页" className="pager">
+              {page > 1 && <Link href={`${urls.search(q)}&page=${page - 1}`}>上一页</Link>}
+              <span>
+                第 {page} / {pages} 页
+              </span>
+              {page < pages && <Link href={`${urls.search(q)}&page=${page + 1}`}>下一页</Link>}
+            </nav>
+          )}
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+'use client'
+
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts'
+
+/**
+ * Charts of the public disclosure page. Values arrive in 万元 as plain numbers for drawing only; every
+ * chart sits next to a data table with the exact printed figures (ChartFigure), which is what screen
+ * readers read — the drawing itself is hidden from them.
+ */
+
+// Colours with ≥ 3:1 contrast against white for graphical objects (WCAG 1.4.11).
+export const CHART_COLOURS = ['#a4161a', '#1d4e89', '#2b7a3d', '#8a4f00', '#5c3c92', '#00666e']
+
+const tooltipFormat = (v: unknown) => [`${Number(v).toFixed(2)} 万元`]
+
+export function FunctionClassChart({ data }: { data: { name: string; basic: number; project: number }[] }) {
+  const height = Math.max(160, 48 * data.length + 60)
+  return (
+    <div className="chart" aria-hidden="true">
+      <BarChart responsive layout="vertical" data={data} style={{ width: '100%', height }} margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" tickFormatter={(v: number) => String(v)} unit="" />
+        <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 13 }} />
+        <Tooltip formatter={tooltipFormat} />
+        <Legend />
+        <Bar dataKey="basic" name="基本支出" stackId="a" fill={CHART_COLOURS[1]} isAnimationActive={false} />
+        <Bar dataKey="project" name="项目支出" stackId="a" fill={CHART_COLOURS[0]} isAnimationActive={false} />
+      </BarChart>
+    </div>
+  )
+}
+
+export function ShareChart({ data }: { data: { name: string; value: number }[] }) {
+  return (
+    <div className="chart" aria-hidden="true">
+      <PieChart responsive style={{ width: '100%', height: 260 }} accessibilityLayer={false}>
+        <Pie data={data} dataKey="value" nameKey="name" innerRadius="45%" outerRadius="80%" isAnimationActive={false} label={({ name, percent }: { name?: string; percent?: number }) => `${name ?? ''} ${((percent ?? 0) * 100).toFixed(1)}%`}>
+          {data.map((d, i) => (
+            <Cell key={d.name} fill={CHART_COLOURS[i % CHART_COLOURS.length]} />
+          ))}
+        </Pie>
+        <Tooltip formatter={tooltipFormat} />
+      </PieChart>
+    </div>
+  )
+}
+
+export function ThreePublicHistoryChart({ data }: { data: { year: string; abroad: number; vehicle: number; reception: number }[] }) {
+  return (
+    <div className="chart" aria-hidden="true">
+      <BarChart responsive data={data} style={{ width: '100%', height: 260 }} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="year" />
+        <YAxis />
+        <Tooltip formatter={tooltipFormat} />
+        <Legend />
+        <Bar dataKey="abroad" name="因公出国（境）费" stackId="t" fill={CHART_COLOURS[2]} isAnimationActive={false} />
+        <Bar dataKey="vehicle" name="公务用车购置及运维费" stackId="t" fill={CHART_COLOURS[1]} isAnimationActive={false} />
+        <Bar dataKey="reception" name="公务接待费" stackId="t" fill={CHART_COLOURS[0]} isAnimationActive={false} />
+      </BarChart>
+    </div>
+  )
+}

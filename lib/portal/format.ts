@@ -1,0 +1,38 @@
+import type { Printed } from '@/lib/budget/money'
+import { formatPrinted } from '@/lib/budget/money'
+import { formatPerMille } from './figures'
+
+/** Printed hundredths of 万元 → "2350.50". */
+export const wan = (p: Printed): string => formatPrinted(p)
+
+/** A change with its sign: "+10.00", "-0.01", "0.00". */
+export function signedWan(p: Printed): string {
+  return p > 0 ? `+${formatPrinted(p)}` : formatPrinted(p)
+}
+
+/** A change in per-mille with its sign: "+22.0%"; "—" when the base is zero. */
+export function signedPct(pm: number | null): string {
+  if (pm === null) return '—'
+  return pm > 0 ? `+${formatPerMille(pm)}` : formatPerMille(pm)
+}
+
+/** ISO timestamp → 2023年2月16日 (China time). */
+export function chineseDate(iso: string | null): string {
+  if (!iso) return ''
+  return new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' })
+}
+
+/** Stable public URLs. */
+export const urls = {
+  disclosure: (code: string, year: number) => `/disclosures/${encodeURIComponent(code)}/${year}`,
+  revision: (code: string, year: number, revision: number) => `/disclosures/${encodeURIComponent(code)}/${year}/revisions/${revision}`,
+  compare: (code: string, year: number, base: number) => `/disclosures/${encodeURIComponent(code)}/${year}/compare/${base}`,
+  region: (code: string) => `/regions/${encodeURIComponent(code)}`,
+  regionYear: (code: string, year: number) => `/regions/${encodeURIComponent(code)}/${year}`,
+  search: (q: string) => `/search?q=${encodeURIComponent(q)}`,
+  openData: (code: string, year: number, file = 'datapackage.json') => `/api/open-data/disclosures/${encodeURIComponent(code)}/${year}/${file}`,
+  regionOpenData: (code: string, year: number, file = 'datapackage.json') => `/api/open-data/regions/${encodeURIComponent(code)}/${year}/${file}`,
+  tablesJson: (code: string, year: number) => `/api/disclosures/${encodeURIComponent(code)}/${year}/tables`,
+  exportFile: (code: string, year: number, format: 'xlsx' | 'csv' | 'json') => `/api/disclosures/${encodeURIComponent(code)}/${year}/export?format=${format}`,
+  document: (code: string, year: number, format: 'pdf' | 'docx' | 'html') => `/api/disclosures/${encodeURIComponent(code)}/${year}/document?format=${format}`,
+}

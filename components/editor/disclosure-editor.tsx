@@ -13,6 +13,7 @@ import type { TLineList } from '@/lib/disclosure/schemas'
 import type { EditorState } from '@/lib/disclosure/server/editor-state'
 import { STATUS_LABELS } from '@/lib/server/authz'
 import { BudgetTableView } from '../tables/budget-table-view'
+import { ExportMenu } from '../exchange/export-menu'
 import { FindingsList } from './findings-list'
 import { LinesGrid } from './lines-grid'
 import { PASTE_COLUMNS } from '@/lib/disclosure/paste'
@@ -24,7 +25,8 @@ const num = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : '0.00')
 export function DisclosureEditor({ initial }: { initial: EditorState }) {
   const [state, setState] = useState(initial)
   const catalogue = initial.catalogue
-  const [tab, setTab] = useState<Tab>('expenditure')
+  const imported = initial.source === 'imported'
+  const [tab, setTab] = useState<Tab>(imported ? 'tables' : 'expenditure')
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error' | 'conflict'; text: string } | null>(null)
   const [highlight, setHighlight] = useState<{ list: TLineList; id: string } | null>(null)
   const [tableFocus, setTableFocus] = useState<{ table: TableKey; row?: number; col?: number } | null>(null)
@@ -88,6 +90,7 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
       </p>
       <h1>
         {state.year} 年部门预算 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
+        <ExportMenu code={state.department.code} year={state.year} />
       </h1>
       <div className="totals-bar" aria-live="polite" data-testid="totals">
         <div>
@@ -128,6 +131,11 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
         </div>
       )}
       {!state.canEdit && <p className="alert alert-warn">当前为只读：{state.status === 'draft' || state.status === 'returned' ? '您没有编辑此预算的权限。' : `预算已${STATUS_LABELS[state.status]}，不能修改。`}</p>}
+      {state.source === 'imported' && (
+        <p className="alert alert-ok" data-testid="imported-banner">
+          已从 {state.importedFrom ?? '工作簿'} 导入{state.importedAt ? `（${new Date(Date.parse(state.importedAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}）` : ''}。报表按导入的数据只读显示；如需修改，请修正工作簿后<Link href="/workspace/import">重新导入</Link>。
+        </p>
+      )}
       <div className="tabs" role="tablist">
         {(
           [
@@ -138,7 +146,9 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
             ['tables', '公开报表预览'],
             ['findings', `校验结果（${summary.error + summary.warning + summary.rounding}）`],
           ] as [Tab, string][]
-        ).map(([k, label]) => (
+        )
+          .filter(([k]) => !imported || (k !== 'expenditure' && k !== 'revenue' && k !== 'threePublic'))
+          .map(([k, label]) => (
           <button key={k} role="tab" type="button" aria-selected={tab === k} onClick={() => setTab(k)}>
             {label}
           </button>

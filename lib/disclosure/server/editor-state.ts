@@ -19,6 +19,10 @@ export type EditorState = {
   status: DisclosureStatus
   version: number
   canEdit: boolean
+  /** 'imported': the tables are a workbook's, read-only here (re-import to change them). */
+  source: 'lines' | 'imported'
+  importedFrom: string | null
+  importedAt: string | null
   department: { code: string; name: string; region: string }
   units: { code: string; name: string }[]
   projects: { code: string; name: string; unitCode: string | null; purpose: string | null; amount: string }[]
@@ -42,6 +46,9 @@ export async function getEditorState(actor: Actor, disclosureId: string, opts: {
     status: d.status,
     version: d.version,
     canEdit: can(actor, 'disclosure.edit', scopeOf(d)),
+    source: d.source === 'imported' ? 'imported' : 'lines',
+    importedFrom: d.importedFrom,
+    importedAt: d.importedAt ? d.importedAt.toISOString() : null,
     department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
     units: d.department.units.map((u) => ({ code: u.code, name: u.name })),
     projects: d.projects.map((p) => ({ code: p.code, name: p.name, unitCode: p.unitCode, purpose: p.purpose, amount: formatYuan(projectTotals(data).get(p.code) ?? 0) })),

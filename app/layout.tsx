@@ -27,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/search">搜索</Link>
               {actor && <Link href="/workspace">工作台</Link>}
               {actor?.role === 'admin' && <Link href="/admin/catalogue">科目管理</Link>}
+              {actor?.role === 'admin' && <Link href="/admin/templates">表样模板</Link>}
             </nav>
             <div className="user">
               {actor ? (

@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { EXPENDITURE_CATEGORIES, FIXED_ASSET_CATEGORIES, FUND_TYPES, REVENUE_SOURCES, THREE_PUBLIC_ITEMS } from './types'
+import { TABLE_KEYS } from './template'
+import type { Template } from './template'
+
+/** Validates a template (an admin's edit, or a shipped JSON) before it is stored: structure, ids, sums. */
+const label = z.string().trim().min(1, '标签不能为空').max(200)
+const filter = z.union([
+  z.object({ revenue: z.array(z.enum(REVENUE_SOURCES)).min(1) }),
+  z.object({ expenditure: z.object({ funds: z.array(z.enum(FUND_TYPES)).optional(), categories: z.array(z.enum(EXPENDITURE_CATEGORIES)).optional(), economicClass: z.enum(['personnel', 'public']).optional() }) }),
+])
+const key = z.enum(TABLE_KEYS)
+const note = z.string().max(500).optional()
+const incomeRow = z.object({ id: z.string().min(1), label, sources: z.array(z.enum(REVENUE_SOURCES)) })
+const classRow = z.object({ id: z.string().min(1), label, functionClass: z.string().regex(/^\d{3}$/).nullable() })
+const sideLabels = z.object({ currentIncome: label, currentExpenditure: label, carryIn: label, carryOut: label, grandIncome: label, grandExpenditure: label })
+
+const table = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('income_expenditure_summary'), key, title: label, columns: z.tuple([label, label, label, label]), incomeRows: z.array(incomeRow), expenditureRows: z.array(classRow), labels: sideLabels, carryInSources: z.array(z.enum(REVENUE_SOURCES)), note }),
+  z.object({
+    kind: z.enum(['function_tree', 'economic_tree']),
+    key,
+    title: label,
+    columns: z.array(z.union([z.object({ id: z.enum(['code', 'name']), label }), z.object({ id: z.string().min(1), label, filter })])).min(3),
+    scope: filter,
+    totalLabel: label,
+    rowIdentities: z.array(z.object({ target: z.string(), parts: z.array(z.string()).min(1) })),
+    note,
+    emptyNote: note,
+  }),
+  z.object({ kind: z.literal('fiscal_summary'), key, title: label, columns: z.tuple([label, label, label]), expenditureColumns: z.array(z.object({ id: z.string(), label, funds: z.array(z.enum(FUND_TYPES)) })).min(1), incomeRows: z.array(incomeRow), expenditureRows: z.array(classRow), carryRows: z.array(incomeRow), labels: sideLabels, note }),
+  z.object({
+    kind: z.literal('three_public'),
+    key,
+    title: label,
+    labelColumn: label,
+    fundColumns: z.array(z.object({ id: z.string(), label, funds: z.array(z.enum(FUND_TYPES)) })).min(1),
+    totalColumnId: z.string(),
+    rows: z.array(z.object({ id: z.string().min(1), label, item: z.enum(THREE_PUBLIC_ITEMS).optional(), sumOf: z.array(z.string()).optional() })).min(1),
+    note,
+    emptyNote: note,
+  }),
+  z.object({ kind: z.literal('procurement'), key, title: label, columns: z.array(z.object({ id: z.string(), label })).min(1), totalLabel: label, note, emptyNote: note }),
+  z.object({ kind: z.literal('fixed_assets'), key, title: label, columns: z.tuple([label, label, label]), rows: z.array(z.object({ id: z.string().min(1), label, category: z.enum(FIXED_ASSET_CATEGORIES).optional(), sumOf: z.array(z.string()).optional() })), note }),
+])
+
+export const ZTemplate = z
+  .object({ id: z.string().regex(/^[a-z0-9-]+$/, '模板编号只能含小写字母、数字和 -'), name: label, amountUnit: z.enum(['万元', '元']), tables: z.array(table).min(1) })
+  .superRefine((t, ctx) => {
+    const keys = new Set<string>()
+    t.tables.forEach((tb, i) => {
+      if (keys.has(tb.key)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'key'], message: `表 ${tb.key} 重复` })
+      keys.add(tb.key)
+      if ('rows' in tb && tb.kind !== 'fixed_assets' && tb.kind !== 'three_public') return
+      if (tb.kind === 'three_public' || tb.kind === 'fixed_assets') {
+        const ids = new Set(tb.rows.map((r) => r.id))
+        tb.rows.forEach((r, j) => {
+          for (const s of r.sumOf ?? []) if (!ids.has(s)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'rows', j, 'sumOf'], message: `${tb.title}的行“${r.label}”汇总了不存在的行 ${s}` })
+        })
+      }
+    })
+  })
+
+export function parseTemplate(value: unknown): { ok: true; template: Template } | { ok: false; errors: string[] } {
+  const r = ZTemplate.safeParse(value)
+  if (r.success) return { ok: true, template: r.data as Template }
+  return { ok: false, errors: r.error.issues.slice(0, 20).map((i) => `${i.path.join('.')}：${i.message}`) }
+}

@@ -1,0 +1,62 @@
+import type { Template } from '@/lib/budget/template'
+import { applyLabelEdits, editableLabels } from '@/lib/budget/template-labels'
+import { parseTemplate } from '@/lib/budget/template-schema'
+import { audit } from '@/lib/server/audit'
+import type { Actor } from '@/lib/server/authz'
+import { requirePermission } from '@/lib/server/authz'
+import { db } from '@/lib/server/db'
+import { AppError, notFound } from '@/lib/server/errors'
+
+export async function listTemplates(actor: Actor) {
+  requirePermission(actor, 'template.manage')
+  const rows = await db().template.findMany({ orderBy: { key: 'asc' }, include: { _count: { select: { disclosures: true } } } })
+  return rows.map((r) => ({ key: r.key, name: r.name, disclosures: r._count.disclosures, updatedAt: r.updatedAt }))
+}
+
+export async function getTemplate(actor: Actor, key: string): Promise<Template> {
+  requirePermission(actor, 'template.manage')
+  const t = await db().template.findUnique({ where: { key } })
+  if (!t) throw notFound('该模板')
+  return t.definition as unknown as Template
+}
+
+/** Copies a template to a new key (e.g. hebei-dept-2025 from hebei-dept-2024); disclosures of that year then use it. */
+export async function copyTemplate(actor: Actor, input: { from: string; to: string; name: string }): Promise<void> {
+  requirePermission(actor, 'template.manage')
+  if (!/^[a-z0-9-]+-\d{4}$/.test(input.to)) throw new AppError('VALIDATION', '新模板编号须以年度结尾，如 hebei-dept-2025', [{ path: 'to', message: '新模板编号须以年度结尾，如 hebei-dept-2025' }])
+  const src = await db().template.findUnique({ where: { key: input.from } })
+  if (!src) throw notFound('源模板')
+  if (await db().template.findUnique({ where: { key: input.to } })) throw new AppError('VALIDATION', `模板 ${input.to} 已存在`, [{ path: 'to', message: `模板 ${input.to} 已存在` }])
+  const def = { ...(src.definition as unknown as Template), id: input.to, name: input.name || input.to }
+  const parsed = parseTemplate(def)
+  if (!parsed.ok) throw new AppError('VALIDATION', `模板不完整：${parsed.errors.join('；')}`)
+  await db().$transaction(async (tx) => {
+    const created = await tx.template.create({ data: { key: input.to, name: def.name, definition: parsed.template as object } })
+    await audit(tx, actor, { action: 'copy', entity: 'template', entityId: created.id, after: { from: input.from, to: input.to } })
+  })
+}
+
+/**
+ * Renames labels of a template. A template already used by a submitted or published disclosure is frozen:
+ * changing it would silently change what was approved; copy it to a new year instead.
+ */
+export async function renameTemplateLabels(actor: Actor, input: { key: string; edits: Record<string, string> }): Promise<void> {
+  requirePermission(actor, 'template.manage')
+  const t = await db().template.findUnique({ where: { key: input.key } })
+  if (!t) throw notFound('该模板')
+  const locked = await db().disclosure.count({ where: { templateId: t.id, status: { in: ['submitted', 'approved', 'published'] } } })
+  if (locked > 0) throw new AppError('LOCKED', `模板 ${input.key} 已被 ${locked} 份已提交或已公开的预算使用，不能修改；请复制为新年度模板后再改`)
+  const old = new Map(editableLabels(t.definition as unknown as Template).flatMap((g) => g.labels.map((l) => [l.path, l.value] as const)))
+  let next: Template
+  try {
+    next = applyLabelEdits(t.definition as unknown as Template, input.edits)
+  } catch (e) {
+    throw new AppError('BAD_REQUEST', (e as Error).message)
+  }
+  const parsed = parseTemplate(next)
+  if (!parsed.ok) throw new AppError('VALIDATION', `修改后模板无效：${parsed.errors.join('；')}`)
+  await db().$transaction(async (tx) => {
+    await tx.template.update({ where: { id: t.id }, data: { definition: parsed.template as object, name: parsed.template.name } })
+    await audit(tx, actor, { action: 'update', entity: 'template', entityId: t.id, before: Object.fromEntries(Object.keys(input.edits).map((k) => [k, old.get(k) ?? null])), after: input.edits })
+  })
+}

@@ -1,0 +1,36 @@
+import { createScenario, expect, login, shot, test } from './support'
+
+test('[ADMIN][TEMPLATE] copies the 2024 template to 2025, renames a row label, and a new 2025 disclosure uses it without a deploy', async ({ page, browser }) => {
+  const s = await createScenario({ year: 2024 })
+  await login(page, s.admin)
+  await page.goto('/admin/templates')
+  await page.getByLabel('从模板').selectOption('hebei-dept-2024')
+  await page.getByLabel('新模板编号').fill('hebei-dept-2025')
+  await page.getByLabel('新模板名称').fill('河北省部门预算公开表（2025年）')
+  await page.getByRole('button', { name: '复制为新模板' }).click()
+  await page.waitForURL('**/admin/templates/hebei-dept-2025')
+  await expect(page.getByRole('heading', { name: '河北省部门预算公开表（2025年）' })).toBeVisible()
+
+  const field = page.getByLabel('部门预算收支总表 行 九、其他收入', { exact: true })
+  await field.fill('九、其他收入（含单位资金）')
+  await page.getByRole('button', { name: /保存修改（1）/ }).click()
+  await expect(page.getByRole('status')).toContainText('已保存 1 处修改')
+  await shot(page, '21-admin-template-renamed')
+
+  // the department's accountant starts 2025 from 2024: the new template is picked and prints the new label
+  const ctx = await browser.newContext()
+  const acc = await ctx.newPage()
+  await login(acc, s.accountant)
+  await acc.getByLabel('新建预算年度').fill('2025')
+  await acc.getByLabel('以哪一年的明细为起点').selectOption('2024')
+  await acc.getByRole('button', { name: '新建' }).click()
+  await acc.waitForURL('**/workspace/disclosures/**')
+  await expect(acc.getByRole('heading', { name: /2025 年部门预算/ })).toBeVisible()
+  await acc.getByRole('tab', { name: '公开报表预览' }).click()
+  const summary = acc.locator('.budget-table', { hasText: '部门预算收支总表' }).first()
+  await expect(summary).toContainText('九、其他收入（含单位资金）')
+  await expect(summary).toContainText('2350.50')
+  await summary.scrollIntoViewIfNeeded()
+  await shot(acc, '22-2025-disclosure-uses-new-template')
+  await ctx.close()
+})

@@ -24,6 +24,8 @@ const nextConfig = {
   // a separate build directory lets several checkouts' test servers build side by side
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
+  // `npm test` type-checks the whole project first (npm run typecheck); the build need not repeat it
+  typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
   serverExternalPackages: ['exceljs', 'pg', '@prisma/adapter-pg'],
   async headers() {

@@ -64,6 +64,12 @@ async function findTarget(code: string, year: number) {
  */
 export async function importWorkbook(input: ImportInput): Promise<ImportResult> {
   const fileName = cleanFileName(input.fileName)
+  if (input.by.kind === 'user') {
+    // only someone who may put a disclosure into their own department gets the file read at all
+    const a = input.by.actor
+    const dept = a.departmentId ? await db().department.findUnique({ where: { id: a.departmentId } }) : null
+    requirePermission(a, 'disclosure.create', dept ? { departmentId: dept.id, regionId: dept.regionId, status: 'draft' } : undefined)
+  }
   const raw = await loadWorkbook(input.file)
   const stored = await loadTemplates()
   if (stored.length === 0) throw new AppError('VALIDATION', '系统中还没有表样模板，请先初始化数据库（npm run db:seed）')

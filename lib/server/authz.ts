@@ -60,7 +60,8 @@ export function can(actor: Actor, action: Action, scope?: DisclosureScope): bool
     case 'disclosure.publish':
       return !!actor && !!scope && actor.role === 'reviewer' && actor.regionId === scope.regionId && scope.status === 'approved'
     case 'review.queue':
-      return actor?.role === 'reviewer' || actor?.role === 'admin'
+      // without a scope: opening the review workspace; with one: reviewing that disclosure (its region's reviewers, admins)
+      return !!actor && (actor.role === 'admin' || (actor.role === 'reviewer' && (!scope || actor.regionId === scope.regionId)))
     case 'audit.read':
       // without a scope: opening the audit log at all (the rows are then filtered by region, see lib/workflow/server/list-audit.ts)
       return !!actor && (actor.role === 'admin' || (actor.role === 'reviewer' && (!scope || actor.regionId === scope.regionId)))

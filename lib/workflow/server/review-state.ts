@@ -53,6 +53,7 @@ export async function getReviewState(actor: Actor, disclosureId: string, now = n
   requirePermission(actor, 'review.queue')
   const d = await findDisclosureById(actor, disclosureId)
   const scope = scopeOf(d)
+  requirePermission(actor, 'review.queue', scope)
   const { tables: derived, findings } = await computeFor(d)
   const tables = derived.map(toFixtureTable)
   const notes = notesSections(d.notes)

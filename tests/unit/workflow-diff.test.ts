@@ -51,7 +51,7 @@ describe('table diff', () => {
     expect(d.removedColumns).toEqual(['基本支出'])
   })
 
-  it('between two different disclosures, every reported change shows the newer table's own cell value', () => {
+  it('between two different disclosures, every reported change shows the newer table’s own cell value', () => {
     const a = fixture('laoting-2022').tables
     const b = fixture('chengde-2023').tables
     const d = diffTables(a, b)

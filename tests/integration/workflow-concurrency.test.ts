@@ -16,8 +16,6 @@ vi.mock('@/lib/server/auth', () => ({ getActor: async () => session.actor }))
 const { approveAction, commentAction, returnAction, submitAction } = await import('@/lib/workflow/actions')
 const { saveLineAction } = await import('@/lib/disclosure/actions')
 
-const settle = <T,>(ps: Promise<T>[]) => Promise.allSettled(ps)
-
 describe('two sessions on one version: the second is refused and nothing is lost (real PostgreSQL)', () => {
   let w: World
   beforeAll(async () => {
@@ -27,7 +25,7 @@ describe('two sessions on one version: the second is refused and nothing is lost
   it('two reviewers decide the same submission at once: one approval or one return, never both', async () => {
     const c = await createCase(w, 'submitted')
     const v = await versionOf(c.id)
-    const [a, b] = await settle([approveDisclosure(w.reviewer, { disclosureId: c.id, version: v }), returnDisclosure(w.reviewer2, { disclosureId: c.id, version: v, reason: '请补充说明' })])
+    const [a, b] = await Promise.allSettled([approveDisclosure(w.reviewer, { disclosureId: c.id, version: v }), returnDisclosure(w.reviewer2, { disclosureId: c.id, version: v, reason: '请补充说明' })] as const)
     const outcomes = [a.status, b.status].sort()
     expect(outcomes).toEqual(['fulfilled', 'rejected'])
     const rejected = (a.status === 'rejected' ? a : b) as PromiseRejectedResult
@@ -64,7 +62,7 @@ describe('two sessions on one version: the second is refused and nothing is lost
     const v = await versionOf(c.id)
     const before = await db().expenditureLine.count({ where: { disclosureId: c.id } })
     const values = { unitCode: `${c.dept.code}-447001`, functionCode: '2101501', economicCode: '30201', fund: 'general', category: 'basic', projectCode: null, amount: '0.00' }
-    const [save, submit] = await settle([saveLine(c.accountant, { disclosureId: c.id, version: v, list: 'expenditure', values }), submitDisclosure(c.accountant, { disclosureId: c.id, version: v, acknowledgements: [] })])
+    const [save, submit] = await Promise.allSettled([saveLine(c.accountant, { disclosureId: c.id, version: v, list: 'expenditure', values }), submitDisclosure(c.accountant, { disclosureId: c.id, version: v, acknowledgements: [] })] as const)
     expect([save.status, submit.status].sort()).toEqual(['fulfilled', 'rejected'])
     const lines = await db().expenditureLine.count({ where: { disclosureId: c.id } })
     if (save.status === 'fulfilled') {

@@ -16,6 +16,7 @@ export default async function WorkspacePage() {
   return (
     <>
       <h1>{dept ? `${dept.code} ${dept.name}` : actor.role === 'reviewer' ? '本地区部门预算' : '全部部门预算'}</h1>
+      {actor.role === 'accountant' && dept && <p><Link className="btn" href="/workspace/import">从 Excel 导入预算报表</Link></p>}
       {actor.role === 'accountant' && dept && (
         <NewDisclosureForm nextYear={Math.max(new Date().getFullYear() + 1, ...list.map((d) => d.year + 1))} years={[...new Set(list.filter((d) => d.source !== 'imported').map((d) => d.year))]} />
       )}

@@ -1,0 +1,39 @@
+import type { BudgetTable } from '@/lib/budget/table'
+import { toFixtureTable } from '@/lib/budget/table'
+import { NINE_TABLE_KEYS } from '@/lib/budget/template'
+import type { NotesContext } from '@/lib/notes/generate'
+import { generateNotes } from '@/lib/notes/generate'
+import type { DocumentModel } from './model'
+import { buildToc, tableAnchor } from './model'
+
+export type AssembleInput = Omit<NotesContext, 'tables'> & {
+  tables: BudgetTable[]
+  amountUnit: '万元' | '元'
+  region: DocumentModel['region']
+  status: string
+  dateLine: string
+}
+
+/** The document model from the disclosure's tables and notes context: pure, so it is tested without a server. */
+export function assembleDocument(input: AssembleInput): DocumentModel {
+  const notes = generateNotes({ ...input, tables: input.tables })
+  const dept = input.department
+  const nine = NINE_TABLE_KEYS.map((k) => input.tables.find((t) => t.key === k)).filter((t): t is BudgetTable => !!t)
+  const tables = nine.map((t) => ({
+    id: tableAnchor(t.key),
+    table: toFixtureTable(t),
+    caption: { left: `${dept.code} ${dept.name}`, middle: `预算年度：${input.year}`, right: `单位：${input.amountUnit}` },
+  }))
+  const base = { tables, notes, tablesTitle: '部门预算公开表' }
+  return {
+    title: `${dept.name}${input.year}年部门预算信息公开`,
+    department: dept,
+    year: input.year,
+    region: input.region,
+    status: input.status,
+    dateLine: input.dateLine,
+    amountUnit: input.amountUnit,
+    ...base,
+    toc: buildToc(base),
+  }
+}

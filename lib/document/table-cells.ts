@@ -1,0 +1,69 @@
+import { headerRows } from '@/components/tables/header-rows'
+import type { FixtureTable } from '@/lib/budget/table'
+import type { RenderedTarget } from '@/lib/performance/render'
+
+/** How a column of a printed table is set: amounts right-aligned with two decimals, codes and quantities unwrapped. */
+export type ColumnKindGuess = 'amount' | 'quantity' | 'code' | 'text'
+
+export function columnKinds(t: FixtureTable): ColumnKindGuess[] {
+  return t.columns.map((label, i) => {
+    if (/数量/.test(label)) return 'quantity'
+    if (/编码|目录序号/.test(label)) return 'code'
+    return t.rows.some((r) => typeof r[i] === 'number') ? 'amount' : 'text'
+  })
+}
+
+/** A cell as printed: amounts with two decimals, quantities as entered, blanks empty. */
+export function cellText(v: string | number | null | undefined, kind: ColumnKindGuess): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'number') return kind === 'quantity' ? String(v) : v.toFixed(2)
+  return v
+}
+
+export type PlacedCell = { col: number; text: string; colSpan?: number; rowSpan?: number; bold?: boolean; align?: 'left' | 'center' | 'right' }
+
+/**
+ * The printed grid of one of the nine tables: 序号 column, the multi-level header, the 栏次 row and
+ * the data rows, as placed cells any renderer can draw.
+ */
+export function budgetTableGrid(t: FixtureTable): { kinds: ColumnKindGuess[]; header: PlacedCell[][]; body: PlacedCell[][] } {
+  const kinds = columnKinds(t)
+  const head = headerRows(t.columns)
+  const header: PlacedCell[][] = head.map((cells, level) => [
+    ...(level === 0 ? [{ col: 0, text: '序号', rowSpan: head.length }] : []),
+    ...cells.map((c) => ({ col: c.col + 1, text: c.label, colSpan: c.colSpan, rowSpan: c.rowSpan })),
+  ])
+  header.push([{ col: 0, text: '栏次' }, ...t.columns.map((_, i) => ({ col: i + 1, text: String(i + 1) }))])
+  const body = t.rows.map((row, r) => {
+    const total = row[0] === '合计' || row[1] === '合计'
+    return [
+      { col: 0, text: String(r + 1), align: 'center' as const },
+      ...row.map((v, c) => ({ col: c + 1, text: cellText(v, kinds[c]!), bold: total, align: kinds[c] === 'amount' || kinds[c] === 'quantity' ? ('right' as const) : ('left' as const) })),
+    ]
+  })
+  return { kinds, header, body }
+}
+
+/** A project's 绩效目标表 as a grid: project rows (drawn once), the indicator header, the indicator rows. */
+export function targetGrid(t: RenderedTarget): { intro: PlacedCell[][]; header: PlacedCell[][]; body: PlacedCell[][] } {
+  const label = (text: string) => ({ col: 0, text, bold: true, align: 'center' as const })
+  const intro: PlacedCell[][] = [
+    [label('项目名称'), { col: 1, text: t.projectName, colSpan: 3 }, { col: 4, text: '项目编码', bold: true, align: 'center' }, { col: 5, text: t.projectCode }],
+    [label('预算资金（万元）'), { col: 1, text: `合计 ${t.amounts.total}`, colSpan: 2 }, { col: 3, text: `财政资金 ${t.amounts.fiscal}`, colSpan: 2 }, { col: 5, text: `其他资金 ${t.amounts.other}` }],
+  ]
+  if (t.purpose.trim()) intro.push([label('项目用途'), { col: 1, text: t.purpose, colSpan: 5 }])
+  if (t.spendingPlan) {
+    const [q1, q2, q3, q4] = t.spendingPlan
+    intro.push([label('资金支出计划（万元）'), { col: 1, text: `一季度 ${q1 || '—'}`, colSpan: 2 }, { col: 3, text: `二季度 ${q2 || '—'}` }, { col: 4, text: `三季度 ${q3 || '—'}` }, { col: 5, text: `四季度 ${q4 || '—'}` }])
+  }
+  intro.push([label('绩效目标'), { col: 1, text: t.goals.join('\n') || '—', colSpan: 5 }])
+  const header: PlacedCell[][] = [['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'].map((text, col) => ({ col, text }))]
+  const body = t.rows.map((r) => {
+    const cells: PlacedCell[] = []
+    if (r.span1) cells.push({ col: 0, text: r.level1, rowSpan: r.span1, align: 'center' })
+    if (r.span2) cells.push({ col: 1, text: r.level2, rowSpan: r.span2, align: 'center' })
+    cells.push({ col: 2, text: r.level3 }, { col: 3, text: r.description }, { col: 4, text: r.value, align: 'center' }, { col: 5, text: r.basis })
+    return cells
+  })
+  return { intro, header, body }
+}

@@ -198,7 +198,6 @@ export function locateTables(sheets: RawSheet[], template: Template, year: numbe
       if (prev && prev.sheet === sheet && prev.key === key) {
         // the same title again further down the sheet: the table continues after a page break
         prev.end = b.end
-        prev.findings.push({ rule: 'exchange.continued', severity: 'warning', table: key, sheet: sheet.name, cell: titleCell, message: `工作表「${sheet.name}」${titleCell} 重复出现「${tt.title}」的标题，视为分页后续表，与上文合并` })
         continue
       }
       if (located.some((l) => l.key === key)) {

@@ -1,11 +1,14 @@
 import Link from 'next/link'
 import { SearchForm } from '@/components/portal/search-form'
 import { chineseDate, urls } from '@/lib/portal/format'
-import { cachedRecent, cachedRegions } from '@/lib/portal/server/cache'
+import { loadRecent, loadRegions } from '@/lib/portal/server/browse'
+
+/** Always fresh: a few indexed queries, cheaper than keeping a cache of them right. */
+export const dynamic = 'force-dynamic'
 
 /** The public portal's front page: search, browse by region and year, recent publications. */
 export default async function HomePage() {
-  const [regions, recent] = await Promise.all([cachedRegions(), cachedRecent(10)])
+  const [regions, recent] = await Promise.all([loadRegions(), loadRecent(10)])
   return (
     <div className="portal home">
       <section className="home__hero" aria-labelledby="home-title">

@@ -2,12 +2,15 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Breadcrumbs } from '@/components/portal/breadcrumbs'
 import { urls } from '@/lib/portal/format'
-import { cachedRegions } from '@/lib/portal/server/cache'
+import { loadRegions } from '@/lib/portal/server/browse'
+
+/** Always fresh: a few indexed queries, cheaper than keeping a cache of them right. */
+export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = { title: '按地区浏览 — 预算公开' }
 
 export default async function RegionsPage() {
-  const regions = await cachedRegions()
+  const regions = await loadRegions()
   return (
     <div className="portal">
       <Breadcrumbs items={[{ href: '/', label: '公开目录' }, { label: '按地区浏览' }]} />

@@ -3,13 +3,16 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/portal/breadcrumbs'
 import { urls } from '@/lib/portal/format'
-import { cachedRegions } from '@/lib/portal/server/cache'
+import { loadRegions } from '@/lib/portal/server/browse'
+
+/** Always fresh: a few indexed queries, cheaper than keeping a cache of them right. */
+export const dynamic = 'force-dynamic'
 
 type Params = { params: Promise<{ region: string }> }
 
 async function load({ params }: Params) {
   const { region } = await params
-  return (await cachedRegions()).find((r) => r.code === decodeURIComponent(region)) ?? null
+  return (await loadRegions()).find((r) => r.code === decodeURIComponent(region)) ?? null
 }
 
 export async function generateMetadata(props: Params): Promise<Metadata> {

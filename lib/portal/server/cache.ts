@@ -1,5 +1,5 @@
 import { revalidatePath, revalidateTag, unstable_cache } from 'next/cache'
-import { loadRegions, loadRecent, loadRegionYear } from './browse'
+import { loadRegionYear } from './browse'
 import { loadDisclosureView, loadTableComparison } from './disclosure-view'
 import { loadRegionComparison } from './region-comparison'
 
@@ -12,8 +12,10 @@ import { loadRegionComparison } from './region-comparison'
  *   portal:dept:<department code>  every page and package of that department (all years: the
  *                                  year-over-year figures and 三公 over the years span them)
  *   portal:year:<year>             region pages and region packages of that year
- *   portal:index                   home page, region list, search
+ *   portal:index                   region-year listings
  * Nothing is cached by time: data changes only by publication, and publication calls revalidatePublished.
+ * The front page, the region list and search are cheap indexed queries and are not cached at all, so they
+ * are right even when data reaches the database without a publication (seed, migration, tests).
  */
 export const TAGS = {
   all: 'portal:all',
@@ -21,9 +23,6 @@ export const TAGS = {
   department: (code: string) => `portal:dept:${code}`,
   year: (year: number) => `portal:year:${year}`,
 }
-
-export const cachedRegions = unstable_cache(loadRegions, ['portal-regions'], { tags: [TAGS.all, TAGS.index] })
-export const cachedRecent = unstable_cache(loadRecent, ['portal-recent'], { tags: [TAGS.all, TAGS.index] })
 
 export function cachedDisclosureView(code: string, year: number, revision?: number) {
   return unstable_cache(loadDisclosureView, ['portal-disclosure'], { tags: [TAGS.all, TAGS.department(code)] })(code, year, revision)

@@ -1,6 +1,5 @@
-import Decimal from 'decimal.js'
 import type { Fen, Printed } from '@/lib/budget/money'
-import { formatPrinted, formatYuan, toPrinted } from '@/lib/budget/money'
+import { formatPrinted, toPrinted } from '@/lib/budget/money'
 import type { BudgetTable } from '@/lib/budget/table'
 import { toFixtureTable } from '@/lib/budget/table'
 import type { BudgetData, UnitInfo } from '@/lib/budget/types'
@@ -16,6 +15,7 @@ import type { GlossaryItem } from './glossary'
 import { defaultGlossary } from './glossary'
 import type { ChangeKey, TNotes } from './schemas'
 import { CHANGE_LABELS } from './schemas'
+import { procurementFindings } from './procurement'
 import type { GeneratedNotes, NotesBlock, NotesFinding, NotesSection, SectionId } from './types'
 import { SECTION_TITLES } from './types'
 
@@ -397,7 +397,7 @@ function changeSentence(o: { c: Change; year: number; lead: string; subject: str
   return o.short ? body + tail : `${body}${tail}。`
 }
 
-function projectAmounts(data: BudgetData | null): Record<string, Fen> {
+export function projectAmounts(data: BudgetData | null): Record<string, Fen> {
   const m: Record<string, Fen> = {}
   for (const l of data?.expenditure ?? []) if (l.projectCode && l.category === 'project') m[l.projectCode] = (m[l.projectCode] ?? 0) + l.amount
   return m
@@ -425,37 +425,5 @@ function mainProjectsText(ctx: NotesContext, stated: Record<string, number>): { 
     })
     .join('，')
   return { text, figures, fields }
-}
-
-/** 政府采购: 数量 × 单价 = 金额; 中小企业份额 ≤ 金额; a project's items within its budget. */
-function procurementFindings(data: BudgetData | null): NotesFinding[] {
-  if (!data) return []
-  const out: NotesFinding[] = []
-  const fen = projectAmounts(data)
-  const byProject = new Map<string, { total: Fen; first: number }>()
-  data.procurement.forEach((it, i) => {
-    const total = Object.values(it.amounts).reduce<Fen>((s, v) => s + (v ?? 0), 0)
-    const line = (field: string) => ({ line: { list: 'procurement' as const, index: i, field, ...(it.id ? { id: it.id } : {}) } })
-    const what = `政府采购第 ${i + 1} 项“${it.itemName}”`
-    if (it.quantity && it.unitPrice != null) {
-      const product = new Decimal(it.quantity).times(it.unitPrice).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
-      if (product !== total) out.push({ rule: 'procurement.quantity_price', severity: 'error', message: `${what}：数量 ${it.quantity} × 单价 ${formatYuan(it.unitPrice)} 元 = ${formatYuan(product)} 元，与金额 ${formatYuan(total)} 元不符`, ...line('amounts') })
-    }
-    if (it.smeReserved != null && it.smeReserved > total) out.push({ rule: 'procurement.sme_exceeds', severity: 'error', message: `${what}的预留中小企业份额 ${formatYuan(it.smeReserved)} 元超过采购金额 ${formatYuan(total)} 元`, ...line('smeReserved') })
-    if (it.projectCode) {
-      if (fen[it.projectCode] === undefined) out.push({ rule: 'procurement.project_unknown', severity: 'error', message: `${what}的项目 ${it.projectCode} 不在本部门项目支出中`, ...line('projectCode') })
-      const acc = byProject.get(it.projectCode) ?? { total: 0, first: i }
-      acc.total += total
-      byProject.set(it.projectCode, acc)
-    }
-  })
-  for (const [code, { total, first }] of byProject) {
-    const budget = fen[code]
-    if (budget !== undefined && total > budget) {
-      const name = data.projects.find((p) => p.code === code)?.name ?? code
-      out.push({ rule: 'procurement.exceeds_project', severity: 'error', message: `项目“${name}”的政府采购金额合计 ${formatYuan(total)} 元超过该项目预算 ${formatYuan(budget)} 元`, line: { list: 'procurement', index: first, field: 'projectCode' } })
-    }
-  }
-  return out
 }
 

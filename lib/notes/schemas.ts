@@ -111,12 +111,9 @@ export function parseStoredNotes(raw: unknown): TNotes {
   return r.success ? r.data : ZNotes.parse({})
 }
 
-export const ZVehicles = z.object({ purchased: ZCount, held: ZCount })
-
 export const ZSaveNotes = z.object({
   disclosureId: z.string().min(1),
   version: z.number().int(),
   notes: ZNotes,
-  vehicles: ZVehicles.optional(),
 })
 export type TSaveNotes = z.infer<typeof ZSaveNotes>

@@ -1,0 +1,45 @@
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { DisclosureDocumentView } from '@/components/document/disclosure-document-view'
+import { documentFileName } from '@/lib/document/model'
+import { buildDocumentModel } from '@/lib/document/server/build-document'
+import { CONTENT_TYPES, contentDisposition, renderDocument } from '@/lib/document/server/render-document'
+import { findReadableDisclosure } from '@/lib/disclosure/server/find-disclosure'
+import { getActor } from '@/lib/server/auth'
+import { AppError } from '@/lib/server/errors'
+import { handle } from '@/lib/server/route'
+
+export const dynamic = 'force-dynamic'
+export const runtime = 'nodejs'
+
+const FORMATS = ['pdf', 'docx', 'html'] as const
+
+/**
+ * The complete disclosure as PDF, Word or a standalone web page. Read authorization is the tables
+ * endpoint's: public once published, drafts only for those who may read them (404 otherwise).
+ */
+export const GET = handle(async (req: Request, ctx: { params: Promise<{ code: string; year: string }> }) => {
+  const { code, year } = await ctx.params
+  if (!/^\d{4}$/.test(year)) throw new AppError('BAD_REQUEST', '年度应为四位数字')
+  const url = new URL(req.url)
+  const format = (url.searchParams.get('format') ?? 'pdf') as (typeof FORMATS)[number]
+  if (!FORMATS.includes(format)) throw new AppError('BAD_REQUEST', '格式应为 pdf、docx 或 html')
+  const rev = url.searchParams.get('revision')
+  if (rev !== null && !/^\d{1,4}$/.test(rev)) throw new AppError('BAD_REQUEST', '版本号应为正整数')
+  const actor = await getActor()
+  const d = await findReadableDisclosure(actor, code, Number(year), rev !== null ? { revision: Number(rev) } : {})
+  const model = await buildDocumentModel(d)
+  const cache = d.status === 'published' ? 'public, max-age=60' : 'private, no-store'
+  if (format === 'html') {
+    const body = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(model.title)}</title></head><body style="margin:0;padding:16px">${renderToStaticMarkup(createElement(DisclosureDocumentView, { model }))}</body></html>`
+    return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES.html, 'Content-Disposition': contentDisposition(documentFileName(model, 'html'), url.searchParams.get('download') ? 'attachment' : 'inline'), 'Cache-Control': cache } })
+  }
+  const out = await renderDocument(model, format)
+  return new Response(new Uint8Array(out.body), {
+    headers: { 'Content-Type': out.contentType, 'Content-Disposition': contentDisposition(out.filename, url.searchParams.get('inline') && format === 'pdf' ? 'inline' : 'attachment'), 'Content-Length': String(out.body.length), 'Cache-Control': cache },
+  })
+})
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}

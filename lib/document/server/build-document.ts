@@ -1,0 +1,30 @@
+import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
+import { loadNotesContext } from '@/lib/notes/server/load-notes-context'
+import { STATUS_LABELS } from '@/lib/server/authz'
+import { assembleDocument } from '../assemble'
+import type { DocumentModel } from '../model'
+
+const dateZh = (d: Date) => {
+  const parts = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(d)
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
+  return `${get('year')}年${get('month')}月${get('day')}日`
+}
+
+/**
+ * The complete disclosure (cover, 目录, nine tables, 情况说明 with their tables) of a disclosure the
+ * caller has already been allowed to read (findReadableDisclosure / findDisclosureById). Used by the
+ * document endpoint (PDF, DOCX, HTML), the editor's preview and the public page.
+ */
+export async function buildDocumentModel(disclosure: DisclosureFull, opts: { now?: Date } = {}): Promise<DocumentModel> {
+  const { ctx, computed } = await loadNotesContext(disclosure)
+  const d = disclosure
+  const dateLine = d.status === 'published' && d.publishedAt ? `公开日期：${dateZh(d.publishedAt)}` : `${STATUS_LABELS[d.status]}（未公开）· 生成日期：${dateZh(opts.now ?? new Date())}`
+  return assembleDocument({
+    ...ctx,
+    tables: computed.tables,
+    amountUnit: computed.template.amountUnit,
+    region: { name: d.department.region.name, province: d.department.region.province, financeBureau: d.department.region.financeBureau },
+    status: d.status,
+    dateLine,
+  })
+}

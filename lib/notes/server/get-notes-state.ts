@@ -1,0 +1,58 @@
+import { formatWan } from '@/lib/budget/money'
+import { findDisclosureById, scopeOf } from '@/lib/disclosure/server/find-disclosure'
+import type { Actor, DisclosureStatus } from '@/lib/server/authz'
+import { can } from '@/lib/server/authz'
+import type { ChangeKey, TNotes } from '../schemas'
+import { CHANGE_KEYS } from '../schemas'
+import { generateNotes } from '../generate'
+import { computeFigures, priorFrom } from '../figures'
+import type { GeneratedNotes } from '../types'
+import { loadNotesContext } from './load-notes-context'
+
+/** What the notes editor shows: the stored texts, the generated document, and where last year's figures come from. */
+export type NotesState = {
+  id: string
+  year: number
+  status: DisclosureStatus
+  version: number
+  canEdit: boolean
+  department: { code: string; name: string; region: string }
+  units: { code: string; name: string; nature: string }[]
+  projects: { code: string; name: string; amount: string }[]
+  economic: { code: string; name: string }[]
+  vehicles: { purchased: number | null; held: number | null }
+  notes: TNotes
+  generated: GeneratedNotes
+  prior: { systemYear: number | null; values: Partial<Record<ChangeKey, string>>; source: Partial<Record<ChangeKey, 'system' | 'entered'>> }
+}
+
+export async function getNotesState(actor: Actor, disclosureId: string): Promise<NotesState> {
+  const d = await findDisclosureById(actor, disclosureId)
+  const { ctx } = await loadNotesContext(d)
+  const generated = generateNotes(ctx)
+  const fig = computeFigures({ tables: ctx.tables, data: ctx.data, notes: ctx.notes })
+  const prior = priorFrom({ system: ctx.priorSystem?.figures ?? null, entered: ctx.notes.prior, style: ctx.notes.overview.style })
+  const projectAmount = (code: string) => {
+    const fen = (ctx.data?.expenditure ?? []).reduce((s, l) => s + (l.projectCode === code ? l.amount : 0), 0)
+    return formatWan(fen)
+  }
+  return {
+    id: d.id,
+    year: d.year,
+    status: d.status,
+    version: d.version,
+    canEdit: can(actor, 'disclosure.edit', scopeOf(d)),
+    department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
+    units: d.department.units.map((u) => ({ code: u.code, name: u.name, nature: u.nature ?? '' })),
+    projects: d.projects.map((p) => ({ code: p.code, name: p.name, amount: projectAmount(p.code) })),
+    economic: fig.operatingItems.map((i) => ({ code: i.code, name: i.name })),
+    vehicles: { purchased: d.vehiclesPurchased, held: d.vehiclesHeld },
+    notes: ctx.notes,
+    generated,
+    prior: {
+      systemYear: ctx.priorSystem?.year ?? null,
+      values: Object.fromEntries(CHANGE_KEYS.flatMap((k) => (prior.values[k] !== undefined ? [[k, (prior.values[k]! / 100).toFixed(2)]] : []))),
+      source: prior.source,
+    },
+  }
+}

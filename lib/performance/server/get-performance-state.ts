@@ -1,0 +1,48 @@
+import { formatWan } from '@/lib/budget/money'
+import { findDisclosureById, scopeOf } from '@/lib/disclosure/server/find-disclosure'
+import { loadNotesContext } from '@/lib/notes/server/load-notes-context'
+import type { NotesFinding } from '@/lib/notes/types'
+import type { Actor, DisclosureStatus } from '@/lib/server/authz'
+import { can } from '@/lib/server/authz'
+import type { TOverallTarget, TProjectTarget } from '../schemas'
+import { validateTargets } from '../validate'
+
+export type PerformanceState = {
+  id: string
+  year: number
+  status: DisclosureStatus
+  version: number
+  canEdit: boolean
+  department: { code: string; name: string; region: string }
+  projects: { code: string; name: string; amount: string; amountYuan: string }[]
+  projectExpenditure: string
+  targets: (TProjectTarget & { id: string })[]
+  overall: TOverallTarget | null
+  findings: NotesFinding[]
+}
+
+export async function getPerformanceState(actor: Actor, disclosureId: string): Promise<PerformanceState> {
+  const d = await findDisclosureById(actor, disclosureId)
+  const { ctx, targetIds } = await loadNotesContext(d)
+  const amounts: Record<string, number> = {}
+  let projectExpenditure = 0
+  for (const l of ctx.data?.expenditure ?? []) {
+    if (l.category !== 'project') continue
+    projectExpenditure += l.amount
+    if (l.projectCode) amounts[l.projectCode] = (amounts[l.projectCode] ?? 0) + l.amount
+  }
+  const targets = ctx.targets.projects.map((t, i) => ({ ...t, id: targetIds[i]! }))
+  return {
+    id: d.id,
+    year: d.year,
+    status: d.status,
+    version: d.version,
+    canEdit: can(actor, 'disclosure.edit', scopeOf(d)),
+    department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
+    projects: d.projects.map((p) => ({ code: p.code, name: p.name, amount: formatWan(amounts[p.code] ?? 0), amountYuan: ((amounts[p.code] ?? 0) / 100).toFixed(2) })),
+    projectExpenditure: formatWan(projectExpenditure),
+    targets,
+    overall: ctx.targets.overall,
+    findings: validateTargets({ targets, projects: d.projects.map((p) => ({ code: p.code, name: p.name })), projectAmounts: amounts, projectExpenditure }),
+  }
+}

@@ -1,0 +1,55 @@
+import { formatYuan, parseAmount } from '@/lib/budget/money'
+import type { Prisma } from '@/src/generated/prisma/client'
+import type { TOverallTarget, TProjectTarget } from '../schemas'
+import { ZIndicator, ZOverallTarget, ZProjectTarget } from '../schemas'
+
+type TargetRow = Prisma.PerformanceTargetGetPayload<Record<string, never>>
+
+const yuanOrNull = (s: string | undefined) => (s && s.trim() !== '' ? formatYuan(parseAmount(s, '元')) : null)
+const planJson = (p: TProjectTarget['spendingPlan']) => Object.fromEntries(Object.entries(p).flatMap(([k, v]) => (v && v.trim() !== '' ? [[k, formatYuan(parseAmount(v, '元'))]] : [])))
+
+/** A project target as a PerformanceTarget row (kind 'project'); amounts as Decimal 元 strings. */
+export function projectTargetData(t: TProjectTarget) {
+  return {
+    kind: 'project',
+    projectCode: t.projectCode,
+    title: t.title,
+    goals: t.goals as Prisma.InputJsonValue,
+    indicators: t.indicators as unknown as Prisma.InputJsonValue,
+    fiscalFunds: yuanOrNull(t.fiscalFunds),
+    otherFunds: yuanOrNull(t.otherFunds),
+    purpose: t.purpose || null,
+    spendingPlan: planJson(t.spendingPlan) as Prisma.InputJsonValue,
+  }
+}
+
+export function overallTargetData(t: TOverallTarget) {
+  return { kind: 'overall', projectCode: null, title: t.title, goals: t.goals as Prisma.InputJsonValue, indicators: [] as Prisma.InputJsonValue, extra: { subTargets: t.subTargets, measures: t.measures } as Prisma.InputJsonValue }
+}
+
+/** A stored row back as the form's data; rows that no longer parse keep what does (indicators one by one). */
+export function projectTargetOf(row: TargetRow): TProjectTarget & { id: string } {
+  const indicators = Array.isArray(row.indicators) ? row.indicators.flatMap((i) => {
+    const p = ZIndicator.safeParse(i)
+    return p.success ? [p.data] : []
+  }) : []
+  const plan = (row.spendingPlan ?? {}) as Record<string, string>
+  const parsed = ZProjectTarget.parse({
+    projectCode: row.projectCode ?? '',
+    title: row.title,
+    goals: Array.isArray(row.goals) ? row.goals.filter((g): g is string => typeof g === 'string') : [],
+    indicators,
+    fiscalFunds: row.fiscalFunds ? row.fiscalFunds.toFixed(2) : '',
+    otherFunds: row.otherFunds ? row.otherFunds.toFixed(2) : '',
+    purpose: row.purpose ?? '',
+    spendingPlan: { q1: plan.q1 ?? '', q2: plan.q2 ?? '', q3: plan.q3 ?? '', q4: plan.q4 ?? '' },
+  })
+  return { ...parsed, id: row.id }
+}
+
+export function overallTargetOf(row: TargetRow | null | undefined): TOverallTarget | null {
+  if (!row) return null
+  const extra = (row.extra ?? {}) as { subTargets?: unknown; measures?: unknown }
+  const r = ZOverallTarget.safeParse({ title: row.title, goals: row.goals, subTargets: extra.subTargets ?? [], measures: extra.measures ?? [] })
+  return r.success ? r.data : null
+}

@@ -4,6 +4,8 @@ const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+  // HSTS only when the site is served over https (a plain-http intranet install would otherwise lock itself out)
+  ...(String(process.env.NEXTAUTH_URL ?? '').startsWith('https://') ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
   {
     key: 'Content-Security-Policy',
     value: [

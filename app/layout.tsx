@@ -26,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/regions">按地区浏览</Link>
               <Link href="/search">搜索</Link>
               {actor && <Link href="/workspace">工作台</Link>}
+              {(actor?.role === 'reviewer' || actor?.role === 'admin') && <Link href="/review">审核</Link>}
               {actor?.role === 'admin' && <Link href="/admin/catalogue">科目管理</Link>}
               {actor?.role === 'admin' && <Link href="/admin/templates">表样模板</Link>}
             </nav>

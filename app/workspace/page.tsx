@@ -4,6 +4,8 @@ import { getActor } from '@/lib/server/auth'
 import { readableDisclosures, STATUS_LABELS } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { NewDisclosureForm } from '@/components/workspace/new-disclosure-form'
+import { DeadlineText } from '@/components/workflow/deadline-text'
+import { deadlineInfo } from '@/lib/workflow/deadline'
 
 export const dynamic = 'force-dynamic'
 
@@ -20,6 +22,13 @@ export default async function WorkspacePage() {
       {actor.role === 'accountant' && dept && (
         <NewDisclosureForm nextYear={Math.max(new Date().getFullYear() + 1, ...list.map((d) => d.year + 1))} years={[...new Set(list.filter((d) => d.source !== 'imported').map((d) => d.year))]} />
       )}
+      {(actor.role === 'reviewer' || actor.role === 'admin') && (
+        <p>
+          <Link className="btn btn-primary" href="/review">
+            进入审核工作台
+          </Link>
+        </p>
+      )}
       {list.length === 0 && <p>暂无预算公开。</p>}
       <div className="cards">
         {list.map((d) => (
@@ -31,9 +40,24 @@ export default async function WorkspacePage() {
             <p className="muted" style={{ margin: '6px 0' }}>
               {d.department.code} {d.department.name} · 第 {d.revision} 版
             </p>
+            {d.approvedAt && (
+              <p style={{ margin: '0 0 6px', fontSize: 14 }}>
+                <DeadlineText info={deadlineInfo(d, new Date())!} />
+              </p>
+            )}
             <Link className="btn btn-primary" href={`/workspace/disclosures/${d.id}`}>
               {d.status === 'draft' || d.status === 'returned' ? '编辑' : '查看'}
             </Link>{' '}
+            {actor.role === 'accountant' && (
+              <Link className="btn" href={`/workspace/disclosures/${d.id}/submit`}>
+                {d.status === 'draft' || d.status === 'returned' ? '提交审核' : d.status === 'published' ? '更正与版本' : '审核进度'}
+              </Link>
+            )}{' '}
+            {actor.role !== 'accountant' && d.status !== 'draft' && (
+              <Link className="btn" href={`/review/disclosures/${d.id}`}>
+                审核
+              </Link>
+            )}{' '}
             {d.status === 'published' && (
               <Link className="btn" href={`/disclosures/${d.department.code}/${d.year}`}>
                 公开页面

@@ -92,6 +92,11 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
         {state.year} 年部门预算 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
         <ExportMenu code={state.department.code} year={state.year} />
       </h1>
+      <p className="no-print" style={{ margin: '0 0 10px' }}>
+        <Link className={state.status === 'returned' ? 'btn btn-primary' : 'btn'} href={`/workspace/disclosures/${state.id}/submit`} data-testid="workflow-link">
+          {state.status === 'draft' ? '提交审核 →' : state.status === 'returned' ? '查看审核意见并重新提交 →' : state.status === 'published' ? '更正与版本 →' : '审核进度 →'}
+        </Link>
+      </p>
       <div className="totals-bar" aria-live="polite" data-testid="totals">
         <div>
           <span className="muted">收入总计（万元）</span>

@@ -56,3 +56,15 @@ export type TPublish = z.infer<typeof ZPublish>
 
 export const ZCorrect = z.object({ disclosureId: id, version, correctionNote: text('更正说明', 4, 2000) })
 export type TCorrect = z.infer<typeof ZCorrect>
+
+/** The parts of the inputs a form edits (the same rules as the server's schemas). */
+export const ZCommentForm = ZComment.pick({ body: true })
+export type TCommentForm = z.infer<typeof ZCommentForm>
+export const ZReturnForm = ZReturn.pick({ reason: true })
+export type TReturnForm = z.infer<typeof ZReturnForm>
+export const ZApproveForm = z.object({ approvedOn: z.string().trim().min(1, '请填写批复日期').refine((v) => isValidDate(v), '批复日期应为有效日期（YYYY-MM-DD）') })
+export type TApproveForm = z.infer<typeof ZApproveForm>
+export const ZCorrectForm = ZCorrect.pick({ correctionNote: true })
+export type TCorrectForm = z.infer<typeof ZCorrectForm>
+export const ZSubmitForm = z.object({ acknowledgements: z.array(ZAcknowledgement) })
+export type TSubmitForm = z.infer<typeof ZSubmitForm>

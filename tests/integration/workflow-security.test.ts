@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { authOptions } from '@/lib/server/auth'
 import { db } from '@/lib/server/db'
 import { hashPassword } from '@/lib/server/password'
@@ -45,6 +45,22 @@ describe('security: login rate limiting, server-side checks everywhere, user tex
     expect(l.allow('a', 60_001)).toBe(true)
     l.reset('a')
     expect([l.allow('a', 60_002), l.allow('a', 60_003)]).toEqual([true, true])
+  })
+
+  it('security headers: CSP, frame and type protections always; HSTS exactly when the site is served over https', async () => {
+    const keys = async (url: string | undefined) => {
+      vi.resetModules()
+      vi.stubEnv('NEXTAUTH_URL', url ?? '')
+      const config = ((await import('../../next.config.js')) as { default: { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> } }).default
+      const all = await config.headers()
+      vi.unstubAllEnvs()
+      return Object.fromEntries(all.find((h) => h.source === '/:path*')!.headers.map((h) => [h.key, h.value]))
+    }
+    const http = await keys('http://127.0.0.1:3000')
+    expect(http['Content-Security-Policy']).toMatch(/default-src 'self'.*frame-ancestors 'none'/)
+    expect(http).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY' })
+    expect(http['Strict-Transport-Security']).toBeUndefined()
+    expect((await keys('https://yusuan.example.gov.cn'))['Strict-Transport-Security']).toBe('max-age=63072000; includeSubDomains')
   })
 
   it('no component renders HTML from a string (dangerouslySetInnerHTML, innerHTML): all user text goes through React’s escaping', () => {

@@ -1,0 +1,122 @@
+import Link from 'next/link'
+import { redirect } from 'next/navigation'
+import { DeadlineText } from '@/components/workflow/deadline-text'
+import { getActor } from '@/lib/server/auth'
+import { can, STATUS_LABELS } from '@/lib/server/authz'
+import { db } from '@/lib/server/db'
+import { chinaTime } from '@/lib/workflow/format'
+import type { QueueRow } from '@/lib/workflow/server/review-queue'
+import { reviewQueue } from '@/lib/workflow/server/review-queue'
+
+export const dynamic = 'force-dynamic'
+
+function QueueTable({ rows, caption, showRegion }: { rows: QueueRow[]; caption: string; showRegion: boolean }) {
+  return (
+    <table className="list-table" data-testid="review-queue">
+      <caption style={{ textAlign: 'left', fontWeight: 600, padding: '6px 0' }}>{caption}</caption>
+      <thead>
+        <tr>
+          {showRegion && <th scope="col">地区</th>}
+          <th scope="col">部门</th>
+          <th scope="col">年度</th>
+          <th scope="col">状态</th>
+          <th scope="col">提交时间</th>
+          <th scope="col">校验</th>
+          <th scope="col">待处理意见</th>
+          <th scope="col">公开期限</th>
+          <th scope="col">操作</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            {showRegion && <td>{r.region.name}</td>}
+            <td>
+              {r.department.code} {r.department.name}
+            </td>
+            <td>
+              {r.year}
+              {r.revision > 1 ? `（第 ${r.revision} 版，更正）` : ''}
+            </td>
+            <td>
+              <span className={`badge badge-${r.status}`}>{STATUS_LABELS[r.status]}</span>
+            </td>
+            <td>{r.submittedAt ? chinaTime(r.submittedAt) : '—'}</td>
+            <td>
+              <span className="badge badge-error">错误 {r.summary.error}</span> <span className="badge badge-warning">提示 {r.summary.warning}</span> <span className="badge badge-rounding">尾差 {r.summary.rounding}</span>
+            </td>
+            <td>{r.openComments}</td>
+            <td>{r.deadline ? <DeadlineText info={r.deadline} /> : r.status === 'submitted' ? '审核通过后起算' : '—'}</td>
+            <td>
+              <Link className={r.status === 'submitted' || r.status === 'approved' ? 'btn btn-primary' : 'btn'} href={`/review/disclosures/${r.id}`} aria-label={`${r.status === 'submitted' ? '审核' : '查看'} ${r.department.name} ${r.year} 年`}>
+                {r.status === 'submitted' ? '审核' : r.status === 'approved' ? '公开' : '查看'}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+export default async function ReviewPage() {
+  const actor = await getActor()
+  if (!actor) redirect('/login?callbackUrl=/review')
+  if (!can(actor, 'review.queue')) {
+    return (
+      <>
+        <h1>审核工作台</h1>
+        <p className="alert alert-error">审核工作台仅供财政局审核人员和系统管理员使用。</p>
+      </>
+    )
+  }
+  const { queue, overdue } = await reviewQueue(actor)
+  const region = actor.regionId ? await db().region.findUnique({ where: { id: actor.regionId } }) : null
+  const admin = actor.role === 'admin'
+  const waiting = queue.filter((r) => r.status === 'submitted')
+  const approved = queue.filter((r) => r.status === 'approved')
+  const returned = queue.filter((r) => r.status === 'returned')
+  return (
+    <>
+      <h1>审核工作台{region ? ` — ${region.financeBureau}` : admin ? ' — 全部地区' : ''}</h1>
+      <p className="muted">
+        待审核 {waiting.length} 份 · 已审核待公开 {approved.length} 份 · 已退回 {returned.length} 份
+        {can(actor, 'audit.read') && (
+          <>
+            {' · '}
+            <Link href="/admin/audit">审计日志</Link>
+          </>
+        )}
+      </p>
+      <section aria-labelledby="overdue-title" className="card" style={{ marginBottom: 16 }}>
+        <h2 id="overdue-title" style={{ marginTop: 0 }}>
+          逾期未公开（批复后超过 20 日）
+        </h2>
+        {overdue.length === 0 ? (
+          <p className="muted" style={{ margin: 0 }}>
+            没有逾期未公开的预算。
+          </p>
+        ) : (
+          overdue.map((g) => (
+            <div key={g.region.id} data-testid="overdue-region">
+              <h3 style={{ fontSize: 15, margin: '8px 0 4px' }}>
+                {g.region.name}（{g.rows.length} 份）
+              </h3>
+              <ul style={{ margin: 0 }}>
+                {g.rows.map((r) => (
+                  <li key={r.id}>
+                    <Link href={`/review/disclosures/${r.id}`}>
+                      {r.department.code} {r.department.name} {r.year} 年
+                    </Link>{' '}
+                    — {r.deadline && <DeadlineText info={r.deadline} />}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))
+        )}
+      </section>
+      {queue.length === 0 ? <p>目前没有需要处理的预算公开。</p> : <QueueTable rows={queue} caption="审核队列（待审核在前）" showRegion={admin} />}
+    </>
+  )
+}

@@ -51,6 +51,7 @@ describe('security: login rate limiting, server-side checks everywhere, user tex
     const keys = async (url: string | undefined) => {
       vi.resetModules()
       vi.stubEnv('NEXTAUTH_URL', url ?? '')
+      // @ts-expect-error next.config.js is plain JavaScript without a declaration file
       const config = ((await import('../../next.config.js')) as { default: { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> } }).default
       const all = await config.headers()
       vi.unstubAllEnvs()

@@ -16,7 +16,8 @@ export type MetaLine = {
 const UNIT_RE = /(?:金额)?单位[:：]\s*(万元|元)\s*$/
 const YEAR_RE = /(?:预算)?年度[:：]?\s*(\d{4})|^(\d{4})\s*年度?$/
 const DEPT_PREFIX = '(?:(?:主管)?部门|预算单位|单位名称|编制单位|部门名称|单位)(?:编码|代码)?(?:及名称|名称)?[:：]\\s*'
-const DEPT_WITH_CODE = new RegExp(`^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12})[\\]】)）]?[\\s\\-—_:：]*([^\\d\\s].*)$`)
+// codes are digits in every system seen (447, 460001); letters are accepted when mixed with digits
+const DEPT_WITH_CODE = new RegExp(`^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12}|(?=[A-Za-z0-9-]*\\d)[A-Za-z][A-Za-z0-9-]{1,19})[\\]】)）]?[\\s\\-—_:：]+([^\\d\\s].*)$|^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12})[\\]】)）]?([^\\d\\s].*)$`)
 const DEPT_NAME_ONLY = new RegExp(`^${DEPT_PREFIX}([^\\d\\s].*)$`)
 
 /** Reads department, year and unit from the cells of one row, where present. */
@@ -43,8 +44,8 @@ export function readMetaRow(cells: (RawCell | undefined)[], row: number, into: M
     const d = DEPT_WITH_CODE.exec(t)
     if (d && !/单位[:：]\s*(万元|元)/.test(t)) {
       if (!into.departmentCode) {
-        into.departmentCode = d[1]!
-        into.departmentName = cleanText(d[2]!)
+        into.departmentCode = (d[1] ?? d[3])!
+        into.departmentName = cleanText((d[2] ?? d[4])!)
         into.at.department = at
       }
       found = true

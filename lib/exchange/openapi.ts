@@ -152,6 +152,32 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/disclosures/{code}/{year}/document': {
+      get: {
+        summary: '完整的预算公开文档：PDF、Word 或网页',
+        description: '封面、目录、九张表与情况说明。权限同 …/tables：已公开的任何人可读，草稿仅对有权查看的用户可读（否则 404）。',
+        parameters: [
+          ...codeYear,
+          { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['pdf', 'docx', 'html'], default: 'pdf' } },
+          { name: 'revision', in: 'query', required: false, description: '版本号（更正后的历史版本）', schema: { type: 'integer' } },
+          { name: 'inline', in: 'query', required: false, description: 'PDF 在浏览器中打开而非下载', schema: { type: 'string' } },
+          { name: 'download', in: 'query', required: false, description: '网页以附件下载', schema: { type: 'string' } },
+        ],
+        security: [{}, { session: [] }],
+        responses: {
+          '200': {
+            description: '文档',
+            content: {
+              'application/pdf': { schema: { type: 'string', format: 'binary' } },
+              'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } },
+              'text/html': { schema: { type: 'string' } },
+            },
+          },
+          '400': errorResponse('年度、格式或版本号不正确'),
+          '404': errorResponse('不存在或无权查看'),
+        },
+      },
+    },
     '/api/imports': {
       post: {
         summary: '上传预算管理一体化系统导出的工作簿：校验、预览、导入',

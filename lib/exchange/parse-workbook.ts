@@ -17,7 +17,10 @@ export type TableLocation = { sheet: string; titleCell: string; rows: number[]; 
 export type ParsedTable = { table: FixtureTable; loc: TableLocation }
 export type WorkbookMeta = {
   department: { code: string | null; name: string | null }
+  /** The budget year: the caller's override, else what the workbook states. */
   year: number | null
+  /** The year the workbook itself states. */
+  statedYear: number | null
   unit: AmountUnit
   at: { sheet: string; department?: string; year?: string; unit?: string } | null
 }
@@ -65,12 +68,12 @@ export function chooseTemplate(raw: RawWorkbook, candidates: Template[]): Templa
 }
 
 /** Year, department and unit as the workbook states them (before any override). */
-export function readWorkbookMeta(raw: RawWorkbook, template: Template): Omit<WorkbookMeta, 'unit'> & { unit: AmountUnit | null } {
+export function readWorkbookMeta(raw: RawWorkbook, template: Template): Omit<WorkbookMeta, 'unit' | 'statedYear'> & { unit: AmountUnit | null } {
   const { located } = locateTables(raw.sheets, template, new Date().getFullYear())
   return aggregateMeta(located)
 }
 
-function aggregateMeta(located: Located[]): Omit<WorkbookMeta, 'unit'> & { unit: AmountUnit | null } {
+function aggregateMeta(located: Located[]): Omit<WorkbookMeta, 'unit' | 'statedYear'> & { unit: AmountUnit | null } {
   const metas = located.map((l) => ({ l, m: l.meta }))
   const titleYears = located.map((l) => (l.titleRow === null ? undefined : yearInTitle(cellText(l.sheet.rows[l.titleRow]?.[l.titleCol - 1]))))
   const code = majority(metas.map((x) => x.m.departmentCode))
@@ -222,5 +225,5 @@ export function parseWorkbook(raw: RawWorkbook, opts: ParseOptions): ParsedWorkb
     findings.push(...f)
   }
   const sheets = raw.sheets.map((s) => ({ name: s.name, tables: located.filter((l) => l.sheet === s).map((l) => l.key) }))
-  return { template, meta: { department: meta0.department, year: opts.year ?? meta0.year, unit: meta0.unit ?? '万元', at: meta0.at }, tables, findings, sheets }
+  return { template, meta: { department: meta0.department, year: opts.year ?? meta0.year, statedYear: meta0.year, unit: meta0.unit ?? '万元', at: meta0.at }, tables, findings, sheets }
 }

@@ -92,9 +92,9 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
         : { rule: 'exchange.department_override', severity: 'warning', sheet: at?.sheet, cell: at?.department, message: `工作簿中的部门是“${sheetCode}”，按指定导入到部门“${code}”` },
     )
   }
-  if (input.year && parsed.meta.year && parsed.meta.year !== input.year) {
+  if (input.year && parsed.meta.statedYear && parsed.meta.statedYear !== input.year) {
     // parsed with the override already; the sheet's own year is only reported
-    extra.push({ rule: 'exchange.year_override', severity: 'warning', sheet: at?.sheet, cell: at?.year, message: `工作簿中的预算年度是 ${parsed.meta.year}，按指定导入为 ${input.year} 年` })
+    extra.push({ rule: 'exchange.year_override', severity: 'warning', sheet: at?.sheet, cell: at?.year, message: `工作簿中的预算年度是 ${parsed.meta.statedYear}，按指定导入为 ${input.year} 年` })
   }
 
   const { department, existing } = await findTarget(code, year)

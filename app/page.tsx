@@ -46,7 +46,7 @@ export default async function HomePage() {
           </section>
           <section aria-labelledby="recent" className="portal-section">
             <h2 id="recent">最近公开</h2>
-            <table className="data-table">
+            <table className="data-table recent-table">
               <caption className="visually-hidden">最近公开的部门预算</caption>
               <thead>
                 <tr>

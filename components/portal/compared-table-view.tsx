@@ -30,16 +30,16 @@ export function ComparedTableView({ t, year, base }: { t: ComparedTable; year: n
               </tr>
               <tr>
                 {t.columns.map((c) => [
-                  <th key={`${c.id}-cur`} scope="col">
+                  <th key={`${c.id}-cur`} scope="col" className="num">
                     {year} 年
                   </th>,
-                  <th key={`${c.id}-base`} scope="col">
+                  <th key={`${c.id}-base`} scope="col" className="num">
                     {base} 年
                   </th>,
-                  <th key={`${c.id}-diff`} scope="col">
+                  <th key={`${c.id}-diff`} scope="col" className="num">
                     增减额
                   </th>,
-                  <th key={`${c.id}-pct`} scope="col">
+                  <th key={`${c.id}-pct`} scope="col" className="num">
                     增减率
                   </th>,
                 ])}

@@ -63,9 +63,9 @@ export function FunctionClassFigure({ v }: { v: DisclosureView }) {
           <thead>
             <tr>
               <th scope="col">科目</th>
-              <th scope="col">合计</th>
-              <th scope="col">基本支出</th>
-              <th scope="col">项目支出</th>
+              <th scope="col" className="num">合计</th>
+              <th scope="col" className="num">基本支出</th>
+              <th scope="col" className="num">项目支出</th>
             </tr>
           </thead>
           <tbody>
@@ -106,8 +106,8 @@ export function BasicProjectFigure({ v }: { v: DisclosureView }) {
           <thead>
             <tr>
               <th scope="col">支出类型</th>
-              <th scope="col">金额</th>
-              <th scope="col">占支出合计</th>
+              <th scope="col" className="num">金额</th>
+              <th scope="col" className="num">占支出合计</th>
             </tr>
           </thead>
           <tbody>
@@ -148,11 +148,11 @@ export function ThreePublicHistoryFigure({ v }: { v: DisclosureView }) {
           <thead>
             <tr>
               <th scope="col">年度</th>
-              <th scope="col">合计</th>
-              <th scope="col">因公出国（境）费</th>
-              <th scope="col">公务用车购置费</th>
-              <th scope="col">公务用车运行维护费</th>
-              <th scope="col">公务接待费</th>
+              <th scope="col" className="num">合计</th>
+              <th scope="col" className="num">因公出国（境）费</th>
+              <th scope="col" className="num">公务用车购置费</th>
+              <th scope="col" className="num">公务用车运行维护费</th>
+              <th scope="col" className="num">公务接待费</th>
             </tr>
           </thead>
           <tbody>
@@ -194,10 +194,10 @@ export function YearOverYear({ v }: { v: DisclosureView }) {
               <thead>
                 <tr>
                   <th scope="col">项目</th>
-                  <th scope="col">{v.year} 年</th>
-                  <th scope="col">{p.year} 年</th>
-                  <th scope="col">增减额</th>
-                  <th scope="col">增减率</th>
+                  <th scope="col" className="num">{v.year} 年</th>
+                  <th scope="col" className="num">{p.year} 年</th>
+                  <th scope="col" className="num">增减额</th>
+                  <th scope="col" className="num">增减率</th>
                 </tr>
               </thead>
               <tbody>

@@ -48,10 +48,10 @@ function entriesOf(t: BudgetTable): Entry[] {
     const row = t.rows[r]!
     if (m.kind === 'pair') {
       // two-sided summary: the income side is columns 0–1, the expenditure side 2.., compared separately
-      if (m.left) out.push({ key: `in:${m.left}`, label: label(r, 0), level: 0, total: /合计|总计/.test(label(r, 0)), values: new Map(amountCols.filter(({ i }) => i === 1).map(({ i }) => ['amount', (row[i] as number | null) ?? 0])) })
+      if (m.left) out.push({ key: `in:${m.left}`, label: `收入：${label(r, 0)}`, level: 0, total: /合计|总计/.test(label(r, 0)), values: new Map(amountCols.filter(({ i }) => i === 1).map(({ i }) => ['amount', (row[i] as number | null) ?? 0])) })
       if (m.right) {
         const right = amountCols.filter(({ i }) => i >= 3)
-        out.push({ key: `out:${m.right}`, label: label(r, 2), level: 0, total: /合计|总计/.test(label(r, 2)), values: new Map(right.slice(0, 1).map(({ i }) => ['amount', (row[i] as number | null) ?? 0])) })
+        out.push({ key: `out:${m.right}`, label: `支出：${label(r, 2)}`, level: 0, total: /合计|总计/.test(label(r, 2)), values: new Map(right.slice(0, 1).map(({ i }) => ['amount', (row[i] as number | null) ?? 0])) })
       }
       return
     }
@@ -63,7 +63,8 @@ function entriesOf(t: BudgetTable): Entry[] {
     else if (m.kind === 'fixed') out.push({ key: `fixed:${m.id}`, label: label(r, 0), level: 0, total: m.id === 'total' || m.id === 'subtotal', values })
     // procurement items have no identity across years: they are not compared row by row
   })
-  return out
+  // a two-sided summary reads better as all its income rows, then all its expenditure rows
+  return [...out.filter((e) => !e.key.startsWith('out:')), ...out.filter((e) => e.key.startsWith('out:'))]
 }
 
 function comparedColumns(t: BudgetTable): { id: string; label: string }[] {
@@ -104,7 +105,9 @@ export function compareTables(current: BudgetTable[], base: BudgetTable[], keys?
       push(e, oldByKey.get(e.key), true)
     }
     for (const e of oldEntries) if (!seen.has(e.key)) push(e, undefined, false)
-    out.push({ key, title: shape.title, columns, rows })
+    // amount columns empty in both years (e.g. 事业收入 of a fully funded office) are left out
+    const keep = columns.map((_, i) => i === 0 || rows.some((r) => r.cells[i]!.current !== 0 || r.cells[i]!.base !== 0))
+    out.push({ key, title: shape.title, columns: columns.filter((_, i) => keep[i]), rows: rows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => keep[i]) })) })
   }
   return out
 }

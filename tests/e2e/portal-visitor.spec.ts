@@ -128,7 +128,7 @@ test('[PUBLIC] search a project name in Chinese, open the disclosure: tables, ch
   await expect(page.locator('.key-figure').filter({ hasText: '“三公”经费' })).toContainText('6.73')
   const charts = page.locator('figure.portal-figure')
   await expect(charts).toHaveCount(3)
-  for (const name of [/支出按功能分类/, /基本支出与项目支出/, /“三公”经费/]) await expect(page.getByRole('table', { name })).toBeVisible()
+  for (const name of [/支出按功能分类/, /基本支出与项目支出，单位/, /财政拨款“三公”经费，单位/]) await expect(page.getByRole('table', { name })).toBeVisible()
   await expect(page.locator('figure.portal-figure .recharts-surface').first()).toBeVisible()
   await expect(page.getByRole('table', { name: /支出按功能分类/ }).getByRole('rowheader', { name: '210 卫生健康支出' })).toBeVisible()
   await expect(page.getByText('本部门没有 2023 年以前已公开的预算')).toBeVisible()
@@ -195,9 +195,12 @@ test('[PUBLIC] compare years: the year-over-year section and the table-by-table 
   await expect(three.getByRole('row', { name: /三、公务接待费/ })).toContainText('+0.33')
   await expect(page.locator('section.compared-table')).toHaveCount(9)
   await shot(page, 'portal-09-compare-tables')
-  // keyboard: the skip link is the first stop and jumps to the content
+  // keyboard: on a fresh load the skip link is the first stop and jumps to the content
+  await page.goto(page.url())
   await page.keyboard.press('Tab')
   await expect(page.locator('a.skip-link')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#main$/)
 })
 
 test('[PUBLIC] a draft has no public page, and a year or department that does not exist is a Chinese 404', async ({ page, request }) => {

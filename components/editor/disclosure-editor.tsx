@@ -1,6 +1,7 @@
 'use client'
 
 import Link from 'next/link'
+import { DisclosureSubnav } from '../document/disclosure-subnav'
 import { useEffect, useMemo, useState, useTransition } from 'react'
 import type { Finding } from '@/lib/budget/findings'
 import type { TableKey } from '@/lib/budget/template'
@@ -92,6 +93,7 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
         {state.year} 年部门预算 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
         <ExportMenu code={state.department.code} year={state.year} />
       </h1>
+      <DisclosureSubnav id={state.id} current="" title={`${state.year} 年部门预算`} />
       <p className="no-print" style={{ margin: '0 0 10px' }}>
         <Link className={state.status === 'returned' ? 'btn btn-primary' : 'btn'} href={`/workspace/disclosures/${state.id}/submit`} data-testid="workflow-link">
           {state.status === 'draft' ? '提交审核 →' : state.status === 'returned' ? '查看审核意见并重新提交 →' : state.status === 'published' ? '更正与版本 →' : '审核进度 →'}

@@ -1,0 +1,19 @@
+import { notFound, redirect } from 'next/navigation'
+import { NotesEditor } from '@/components/notes/notes-editor'
+import { getNotesState } from '@/lib/notes/server/get-notes-state'
+import { getActor } from '@/lib/server/auth'
+import { AppError } from '@/lib/server/errors'
+
+export const dynamic = 'force-dynamic'
+export const metadata = { title: '情况说明 — 预算公开' }
+
+export default async function NotesPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  const actor = await getActor()
+  if (!actor) redirect(`/login?callbackUrl=/workspace/disclosures/${id}/notes`)
+  const state = await getNotesState(actor, id).catch((e) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
+    throw e
+  })
+  return <NotesEditor initial={state} />
+}

@@ -1,0 +1,19 @@
+import { notFound, redirect } from 'next/navigation'
+import { PerformanceEditor } from '@/components/performance/performance-editor'
+import { getPerformanceState } from '@/lib/performance/server/get-performance-state'
+import { getActor } from '@/lib/server/auth'
+import { AppError } from '@/lib/server/errors'
+
+export const dynamic = 'force-dynamic'
+export const metadata = { title: '绩效目标 — 预算公开' }
+
+export default async function PerformancePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  const actor = await getActor()
+  if (!actor) redirect(`/login?callbackUrl=/workspace/disclosures/${id}/performance`)
+  const state = await getPerformanceState(actor, id).catch((e) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
+    throw e
+  })
+  return <PerformanceEditor initial={state} />
+}

@@ -1,0 +1,384 @@
+'use client'
+
+import Link from 'next/link'
+import { useMemo, useState, useTransition } from 'react'
+import type { FieldPath } from 'react-hook-form'
+import { useFieldArray, useForm, useWatch } from 'react-hook-form'
+import { parseAmount } from '@/lib/budget/money'
+import type { Result } from '@/lib/notes/actions'
+import type { NotesFinding } from '@/lib/notes/types'
+import { deleteProjectTargetAction, saveOverallTargetAction, saveProjectTargetAction } from '@/lib/performance/actions'
+import type { PerformanceState } from '@/lib/performance/server/get-performance-state'
+import type { Level1 } from '@/lib/performance/taxonomy'
+import { LEVEL1, normaliseLevel1, normaliseLevel2, OPERATOR_LABELS, OPERATORS, TAXONOMY } from '@/lib/performance/taxonomy'
+import { validateTargets } from '@/lib/performance/validate'
+import { STATUS_LABELS } from '@/lib/server/authz'
+import { DisclosureSubnav } from '../document/disclosure-subnav'
+import { NotesFindings } from '../notes/notes-findings'
+import type { OverallForm, TargetForm } from './target-form'
+import { formToOverall, formToTarget, overallToForm, targetToForm } from './target-form'
+
+const input = { width: '100%', font: 'inherit', padding: '6px 8px', border: '1px solid var(--line)', borderRadius: 6 } as const
+type Notice = { kind: 'ok' | 'error' | 'conflict'; text: string } | null
+
+/**
+ * 绩效目标: the department's overall target, and a 绩效目标表 per project with its indicator tree.
+ * The tree is the standard taxonomy: each 一级 lists its own 二级, and a 三级 indicator is added
+ * under a 二级, so a 二级 can only belong to its 一级. Findings are checked as the accountant types.
+ */
+export function PerformanceEditor({ initial }: { initial: PerformanceState }) {
+  const [state, setState] = useState(initial)
+  const [notice, setNotice] = useState<Notice>(null)
+  const [editing, setEditing] = useState<{ id: string | null; projectCode: string } | null>(null)
+  const [pending, start] = useTransition()
+  const ro = !state.canEdit
+  const apply = (r: Result<PerformanceState>): boolean => {
+    if (r.ok) {
+      setState(r.state)
+      setNotice({ kind: 'ok', text: r.message })
+      return true
+    }
+    if (r.state) setState(r.state)
+    setNotice({ kind: r.code === 'CONFLICT' ? 'conflict' : 'error', text: r.message })
+    return false
+  }
+  const byProject = new Map(state.targets.map((t) => [t.projectCode, t]))
+  const missing = (code: string) => state.findings.some((f) => f.rule === 'perf.missing_target' && f.target?.projectCode === code)
+
+  return (
+    <div>
+      <p className="muted no-print" style={{ margin: 0 }}>
+        <Link href="/workspace">工作台</Link> / {state.department.region} / {state.department.code} {state.department.name}
+      </p>
+      <h1>
+        {state.year} 年部门预算 · 绩效目标 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
+      </h1>
+      <DisclosureSubnav id={state.id} current="/performance" title={`${state.year} 年部门预算`} />
+      {notice && (
+        <div className={`alert ${notice.kind === 'ok' ? 'alert-ok' : notice.kind === 'conflict' ? 'alert-warn' : 'alert-error'}`} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid="perf-notice">
+          {notice.text}
+          {notice.kind === 'conflict' && (
+            <>
+              {' '}
+              <button className="btn" type="button" onClick={() => window.location.reload()}>
+                重新加载
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {ro && <p className="alert alert-warn">当前为只读：预算{STATUS_LABELS[state.status]}或您没有编辑权限。</p>}
+
+      <h2>项目绩效目标表</h2>
+      <p className="muted">
+        项目支出合计 {state.projectExpenditure} 万元。每个有项目支出的项目应有一张绩效目标表。
+      </p>
+      <table className="list-table" aria-label="项目及其绩效目标表">
+        <thead>
+          <tr>
+            <th scope="col">项目</th>
+            <th scope="col" style={{ textAlign: 'right' }}>
+              项目支出（万元）
+            </th>
+            <th scope="col">绩效目标表</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {state.projects.map((p) => {
+            const t = byProject.get(p.code)
+            return (
+              <tr key={p.code} data-project={p.code}>
+                <td>
+                  {p.name}
+                  <div className="muted" style={{ fontSize: 12 }}>
+                    {p.code}
+                  </div>
+                </td>
+                <td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{p.amount}</td>
+                <td>{t ? `${t.indicators.length} 个指标` : <span className={missing(p.code) ? 'badge badge-warning' : 'muted'}>未填写</span>}</td>
+                <td>
+                  <button type="button" className="btn" onClick={() => setEditing({ id: t?.id ?? null, projectCode: p.code })} aria-label={`${t ? (ro ? '查看' : '编辑') : '填写'}“${p.name}”的绩效目标表`}>
+                    {t ? (ro ? '查看' : '编辑') : '填写'}
+                  </button>
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+
+      {editing && (
+        <TargetEditor
+          key={`${editing.id ?? 'new'}-${editing.projectCode}-${state.version}`}
+          state={state}
+          editing={editing}
+          ro={ro}
+          pending={pending}
+          onClose={() => setEditing(null)}
+          onSave={(target, id) =>
+            new Promise<Result<PerformanceState>>((resolve) =>
+              start(async () => {
+                const r = await saveProjectTargetAction({ disclosureId: state.id, version: state.version, id, target })
+                apply(r)
+                if (r.ok) {
+                  const saved = r.state.targets.find((t) => t.projectCode === target.projectCode)
+                  setEditing({ id: saved?.id ?? null, projectCode: target.projectCode })
+                }
+                resolve(r)
+              }),
+            )
+          }
+          onDelete={(id) =>
+            start(async () => {
+              if (apply(await deleteProjectTargetAction({ disclosureId: state.id, version: state.version, id }))) setEditing(null)
+            })
+          }
+        />
+      )}
+
+      <h2>部门整体绩效目标</h2>
+      <OverallEditor key={`overall-${state.version}`} state={state} ro={ro} pending={pending} onSave={(target) => start(async () => void apply(await saveOverallTargetAction({ disclosureId: state.id, version: state.version, target })))} />
+
+      <h2>校验结果</h2>
+      <NotesFindings findings={state.findings} />
+    </div>
+  )
+}
+
+function TargetEditor({
+  state,
+  editing,
+  ro,
+  pending,
+  onClose,
+  onSave,
+  onDelete,
+}: {
+  state: PerformanceState
+  editing: { id: string | null; projectCode: string }
+  ro: boolean
+  pending: boolean
+  onClose: () => void
+  onSave: (t: ReturnType<typeof formToTarget>['target'], id: string | null) => Promise<Result<PerformanceState>>
+  onDelete: (id: string) => void
+}) {
+  const existing = state.targets.find((t) => t.id === editing.id) ?? null
+  const project = state.projects.find((p) => p.code === editing.projectCode)
+  const form = useForm<TargetForm>({ defaultValues: targetToForm(existing, editing.projectCode) })
+  const { register, control, handleSubmit, setError, formState } = form
+  const indicators = useFieldArray({ control, name: 'indicators' })
+  const values = useWatch({ control }) as TargetForm
+
+  // live findings of this table, from the same rules the server applies
+  const live: NotesFinding[] = useMemo(() => {
+    const { target } = formToTarget({ ...targetToForm(null), ...values, indicators: (values.indicators ?? []).map((i) => ({ ...i })) })
+    const amounts: Record<string, number> = {}
+    for (const p of state.projects) amounts[p.code] = parseAmount(p.amountYuan, '元')
+    return validateTargets({ targets: [target], projects: state.projects.map((p) => ({ code: p.code, name: p.name })), projectAmounts: amounts, projectExpenditure: Number.MAX_SAFE_INTEGER }).filter((f) => f.rule !== 'perf.missing_target')
+  }, [values, state.projects])
+
+  const submit = handleSubmit(async (v) => {
+    const { target, errors } = formToTarget(v)
+    for (const e of errors) setError(e.path as FieldPath<TargetForm>, { message: e.message })
+    if (errors.length) return
+    const r = await onSave({ ...target, title: target.title || `${project?.name ?? target.projectCode}绩效目标表` }, editing.id)
+    if (!r.ok) for (const f of r.fields) setError(f.path.replace(/^target\./, '') as FieldPath<TargetForm>, { message: f.message })
+  })
+  const err = (path: string) => {
+    let e: unknown = formState.errors
+    for (const p of path.split('.')) e = (e as Record<string, unknown> | undefined)?.[p]
+    return (e as { message?: string } | undefined)?.message
+  }
+  const add = (level1: Level1, level2: string) => indicators.append({ level1, level2, level3: '', description: '', operator: '≥', value: '', unit: '', basis: '' }, { focusName: `indicators.${indicators.fields.length}.level3` })
+
+  return (
+    <section aria-labelledby="target-title" className="card" style={{ margin: '16px 0 24px' }} data-testid="target-editor">
+      <h3 id="target-title" style={{ marginTop: 0 }}>
+        {existing ? '编辑' : '填写'}绩效目标表：{project?.name ?? editing.projectCode}
+      </h3>
+      <form onSubmit={submit} noValidate>
+        <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0 }}>
+          <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 10 }}>
+            <div className="form-field" style={{ gridColumn: '1 / -1' }}>
+              <label htmlFor="t-title">表名</label>
+              <input id="t-title" style={input} placeholder={`${project?.name ?? ''}绩效目标表`} {...register('title')} />
+            </div>
+            <div className="form-field">
+              <label htmlFor="t-fiscal">财政资金（万元）</label>
+              <input id="t-fiscal" inputMode="decimal" style={input} placeholder={project?.amount} {...register('fiscal')} aria-describedby="t-funds-hint" />
+              {err('fiscal') && <span className="field-error">{err('fiscal')}</span>}
+            </div>
+            <div className="form-field">
+              <label htmlFor="t-other">其他资金（万元）</label>
+              <input id="t-other" inputMode="decimal" style={input} placeholder="0.00" {...register('other')} aria-describedby="t-funds-hint" />
+              {err('other') && <span className="field-error">{err('other')}</span>}
+            </div>
+            {(['q1', 'q2', 'q3', 'q4'] as const).map((q, i) => (
+              <div className="form-field" key={q}>
+                <label htmlFor={`t-${q}`}>{['一', '二', '三', '四'][i]}季度支出计划（万元）</label>
+                <input id={`t-${q}`} inputMode="decimal" style={input} {...register(q)} />
+                {err(q) && <span className="field-error">{err(q)}</span>}
+              </div>
+            ))}
+          </div>
+          <p id="t-funds-hint" className="muted" style={{ fontSize: 12, marginTop: 0 }}>
+            不填资金时按该项目的项目支出 {project?.amount ?? '0.00'} 万元列示。
+          </p>
+          <div className="form-field">
+            <label htmlFor="t-purpose">项目用途</label>
+            <textarea id="t-purpose" rows={2} style={input} {...register('purpose')} />
+          </div>
+          <div className="form-field">
+            <label htmlFor="t-goals">年度绩效目标（每行一条）</label>
+            <textarea id="t-goals" rows={3} style={input} {...register('goalsText')} />
+          </div>
+
+          <h4>绩效指标</h4>
+          <p className="muted" style={{ fontSize: 13 }}>
+            按一级指标、二级指标逐项添加三级指标；数值型指标值须填写计量单位，文字型指标选择“定性”。
+          </p>
+          {LEVEL1.map((l1) => (
+            <fieldset key={l1} style={{ border: '1px solid var(--line)', borderRadius: 6, padding: '6px 12px 10px', marginBottom: 10 }} data-level1={l1}>
+              <legend style={{ fontWeight: 600 }}>一级指标：{l1}</legend>
+              {TAXONOMY[l1].map((l2) => {
+                const rows = indicators.fields.map((f, i) => ({ f, i })).filter(({ i }) => normaliseLevel1(values.indicators?.[i]?.level1 ?? '') === l1 && normaliseLevel2(values.indicators?.[i]?.level2 ?? '') === l2)
+                return (
+                  <div key={l2} data-level2={l2} style={{ margin: '6px 0' }}>
+                    <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+                      <strong style={{ fontSize: 14 }}>二级指标：{l2}</strong>
+                      {!ro && (
+                        <button type="button" className="btn" style={{ padding: '2px 10px', fontSize: 13 }} onClick={() => add(l1, l2)}>
+                          添加“{l2}”下的三级指标
+                        </button>
+                      )}
+                    </div>
+                    {rows.length > 0 && (
+                      <table className="grid" style={{ marginTop: 4 }} aria-label={`${l1} / ${l2}`}>
+                        <thead>
+                          <tr>
+                            <th scope="col">三级指标</th>
+                            <th scope="col">指标描述</th>
+                            <th scope="col">符号</th>
+                            <th scope="col">指标值</th>
+                            <th scope="col">单位</th>
+                            <th scope="col">确定依据</th>
+                            <th scope="col">
+                              <span className="sr-only" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                                操作
+                              </span>
+                            </th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {rows.map(({ f, i }) => (
+                            <tr key={f.id} data-indicator={i}>
+                              <td>
+                                <input aria-label={`${l2}第 ${i + 1} 个指标：三级指标`} {...register(`indicators.${i}.level3` as const)} aria-invalid={!!err(`indicators.${i}.level3`)} />
+                              </td>
+                              <td>
+                                <input aria-label={`${l2}第 ${i + 1} 个指标：指标描述`} {...register(`indicators.${i}.description` as const)} />
+                              </td>
+                              <td style={{ width: 110 }}>
+                                <select aria-label={`${l2}第 ${i + 1} 个指标：符号`} {...register(`indicators.${i}.operator` as const)}>
+                                  {OPERATORS.map((o) => (
+                                    <option key={o} value={o}>
+                                      {OPERATOR_LABELS[o]}
+                                    </option>
+                                  ))}
+                                </select>
+                              </td>
+                              <td style={{ width: 120 }}>
+                                <input aria-label={`${l2}第 ${i + 1} 个指标：指标值`} {...register(`indicators.${i}.value` as const)} />
+                              </td>
+                              <td style={{ width: 90 }}>
+                                <input aria-label={`${l2}第 ${i + 1} 个指标：单位`} {...register(`indicators.${i}.unit` as const)} />
+                              </td>
+                              <td>
+                                <input aria-label={`${l2}第 ${i + 1} 个指标：确定依据`} {...register(`indicators.${i}.basis` as const)} />
+                              </td>
+                              <td style={{ width: 60 }}>
+                                {!ro && (
+                                  <button type="button" className="btn" style={{ padding: '2px 8px' }} onClick={() => indicators.remove(i)} aria-label={`删除${l2}第 ${i + 1} 个指标`}>
+                                    删除
+                                  </button>
+                                )}
+                              </td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    )}
+                  </div>
+                )
+              })}
+            </fieldset>
+          ))}
+          {indicators.fields.some((_, i) => !LEVEL1.some((l1) => normaliseLevel1(values.indicators?.[i]?.level1 ?? '') === l1 && TAXONOMY[l1].includes(normaliseLevel2(values.indicators?.[i]?.level2 ?? '')))) && (
+            <p className="alert alert-error">有指标的二级指标不属于其一级指标（来自导入的数据），见下方校验结果；请删除后在正确的位置重新添加。</p>
+          )}
+        </fieldset>
+        <div aria-live="polite" style={{ margin: '8px 0' }}>
+          <NotesFindings findings={live} />
+        </div>
+        <div style={{ display: 'flex', gap: 8 }}>
+          {!ro && (
+            <button className="btn btn-primary" type="submit" disabled={pending}>
+              保存绩效目标表
+            </button>
+          )}
+          <button className="btn" type="button" onClick={onClose}>
+            关闭
+          </button>
+          {!ro && existing && (
+            <button className="btn" type="button" onClick={() => onDelete(existing.id)} disabled={pending}>
+              删除此表
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  )
+}
+
+function OverallEditor({ state, ro, pending, onSave }: { state: PerformanceState; ro: boolean; pending: boolean; onSave: (t: ReturnType<typeof formToOverall>) => void }) {
+  const form = useForm<OverallForm>({ defaultValues: overallToForm(state.overall) })
+  const subs = useFieldArray({ control: form.control, name: 'subTargets' })
+  return (
+    <form onSubmit={form.handleSubmit((v) => onSave(formToOverall(v)))} noValidate className="card" aria-label="部门整体绩效目标">
+      <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0 }}>
+        <div className="form-field">
+          <label htmlFor="o-goals">总体绩效目标（每行一段）</label>
+          <textarea id="o-goals" rows={4} style={input} {...form.register('goalsText')} />
+        </div>
+        <div style={{ fontWeight: 600, margin: '6px 0' }}>分项绩效目标</div>
+        {subs.fields.map((f, i) => (
+          <div key={f.id} style={{ display: 'grid', gridTemplateColumns: 'minmax(140px, 240px) 1fr 1fr auto', gap: 8, marginBottom: 6 }}>
+            <input aria-label={`分项目标 ${i + 1} 名称`} style={input} {...form.register(`subTargets.${i}.title` as const)} />
+            <textarea aria-label={`分项目标 ${i + 1} 绩效目标`} rows={2} style={input} {...form.register(`subTargets.${i}.goal` as const)} />
+            <textarea aria-label={`分项目标 ${i + 1} 绩效指标`} rows={2} style={input} {...form.register(`subTargets.${i}.indicators` as const)} />
+            {!ro && (
+              <button type="button" className="btn" onClick={() => subs.remove(i)} aria-label={`删除分项目标 ${i + 1}`}>
+                删除
+              </button>
+            )}
+          </div>
+        ))}
+        {!ro && (
+          <button type="button" className="btn" onClick={() => subs.append({ title: '', goal: '', indicators: '' })}>
+            添加分项目标
+          </button>
+        )}
+        <div className="form-field" style={{ marginTop: 10 }}>
+          <label htmlFor="o-measures">工作保障措施（每行一条，自动编号）</label>
+          <textarea id="o-measures" rows={4} style={input} {...form.register('measuresText')} />
+        </div>
+        {!ro && (
+          <button className="btn btn-primary" type="submit" disabled={pending}>
+            保存部门整体绩效目标
+          </button>
+        )}
+      </fieldset>
+    </form>
+  )
+}

@@ -1,38 +1,61 @@
+import { DisclosureDocumentView } from '@/components/document/disclosure-document-view'
+import { BudgetTableView } from '@/components/tables/budget-table-view'
+import { NOTES_PART_ID, tableAnchor } from '@/lib/document/model'
 import { urls } from '@/lib/portal/format'
 import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
 
+/** Anchor prefix of the document view inside the portal page. */
+export const DOC_PREFIX = 'doc-'
+
+/** Where the page's own table of contents points for table `key` and for the notes. */
+export function documentAnchors(v: DisclosureView): { table: (key: string) => string; notes: string } {
+  return v.document ? { table: (key) => `${DOC_PREFIX}${tableAnchor(key)}`, notes: `${DOC_PREFIX}${NOTES_PART_ID}` } : { table: (key) => key, notes: 'notes' }
+}
+
 /**
- * 情况说明 on the public page.
- *
- * INTEGRATION POINT (issue 4, notes/documents): when components/document/disclosure-document-view.tsx
- * exports DisclosureDocumentView and lib/document/server/build-document.ts exports
- * buildDocumentModel(disclosure), render the notes here with them:
- *   const model = await buildDocumentModel(disclosure)   // in loadDisclosureView, kept in the view
- *   <DisclosureDocumentView model={model} />
- * Until then the page shows the nine tables (above) and points to the complete document downloads,
- * which include the notes.
+ * 部门预算公开表 and 情况说明 on the public page: the complete document as the notes/documents module
+ * draws it for the web, PDF and Word (DisclosureDocumentView over buildDocumentModel, issue 4) — the
+ * nine tables and sections 一 to 九 with their tables. Its cover repeats the page heading and is hidden
+ * here (globals.css, portal section). When the document cannot be built, the nine tables are shown
+ * with BudgetTableView and the notes are pointed to in the downloads.
  */
-export function DisclosureNotesSection({ v }: { v: DisclosureView }) {
+export function DisclosureContent({ v }: { v: DisclosureView }) {
+  if (v.document) {
+    return (
+      <section aria-labelledby="tables" className="portal-section portal-document">
+        <h2 id="tables">部门预算公开表与情况说明</h2>
+        <DisclosureDocumentView model={v.document} headingLevel={2} idPrefix={DOC_PREFIX} showToc={false} />
+      </section>
+    )
+  }
+  const dept = `${v.department.code} ${v.department.name}`
   return (
-    <section aria-labelledby="notes" className="portal-section">
-      <h2 id="notes">情况说明</h2>
-      <p>
-        部门职责及机构设置、预算安排总体情况、机关运行经费、“三公”经费、预算绩效、政府采购与国有资产等情况说明，见完整公开文档：
-        <a href={urls.document(v.department.code, v.year, 'html')}>网页版</a>、<a href={urls.document(v.department.code, v.year, 'pdf')}>PDF</a>。
-      </p>
-      {v.projects.length > 0 && (
-        <>
-          <h3>预算项目</h3>
-          <ul className="project-list">
-            {v.projects.map((p) => (
-              <li key={p.code}>
-                <strong>{p.name}</strong>
-                {p.purpose && <p className="muted">{p.purpose}</p>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
+    <>
+      <section aria-labelledby="tables" className="portal-section">
+        <h2 id="tables">部门预算公开表</h2>
+        {v.tables.map((t) => (
+          <BudgetTableView key={t.key} id={t.key} table={t} department={dept} year={v.year} />
+        ))}
+      </section>
+      <section aria-labelledby="notes" className="portal-section">
+        <h2 id="notes">情况说明</h2>
+        <p>
+          情况说明见完整公开文档：<a href={urls.document(v.department.code, v.year, 'html')}>网页版</a>、<a href={urls.document(v.department.code, v.year, 'pdf')}>PDF</a>。
+        </p>
+        {v.projects.length > 0 && (
+          <>
+            <h3>预算项目</h3>
+            <ul className="project-list">
+              {v.projects.map((p) => (
+                <li key={p.code}>
+                  <strong>{p.name}</strong>
+                  {p.purpose && <p className="muted">{p.purpose}</p>}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
   )
 }

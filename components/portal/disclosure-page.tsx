@@ -1,15 +1,14 @@
 import Link from 'next/link'
-import { BudgetTableView } from '@/components/tables/budget-table-view'
 import { chineseDate, urls } from '@/lib/portal/format'
 import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
 import { Breadcrumbs } from './breadcrumbs'
-import { DisclosureNotesSection } from './disclosure-notes'
+import { DisclosureContent, documentAnchors } from './disclosure-notes'
 import { BasicProjectFigure, FunctionClassFigure, KeyFigures, RevisionHistory, ThreePublicHistoryFigure, YearOverYear } from './disclosure-figures'
 import { disclosureDownloads, Downloads } from './downloads'
 
 /** The public page of one published disclosure (latest revision, or an earlier one). */
 export function DisclosurePage({ v }: { v: DisclosureView }) {
-  const dept = `${v.department.code} ${v.department.name}`
+  const anchors = documentAnchors(v)
   const outdated = v.revision < v.latestRevision
   const years = v.history.map((h) => h.year)
   return (
@@ -69,13 +68,13 @@ export function DisclosurePage({ v }: { v: DisclosureView }) {
             <ol>
               {v.tables.map((t) => (
                 <li key={t.key}>
-                  <a href={`#${t.key}`}>{t.title}</a>
+                  <a href={`#${anchors.table(t.key)}`}>{t.title}</a>
                 </li>
               ))}
             </ol>
           </li>
           <li>
-            <a href="#notes">情况说明</a>
+            <a href={`#${anchors.notes}`}>情况说明</a>
           </li>
           <li>
             <a href="#downloads">下载</a>
@@ -92,13 +91,7 @@ export function DisclosurePage({ v }: { v: DisclosureView }) {
         </div>
       </section>
       <YearOverYear v={v} />
-      <section aria-labelledby="tables" className="portal-section">
-        <h2 id="tables">部门预算公开表</h2>
-        {v.tables.map((t) => (
-          <BudgetTableView key={t.key} id={t.key} table={t} department={dept} year={v.year} />
-        ))}
-      </section>
-      <DisclosureNotesSection v={v} />
+      <DisclosureContent v={v} />
       <Downloads groups={disclosureDownloads(v.department.code, v.year)} />
       <RevisionHistory v={v} />
     </article>

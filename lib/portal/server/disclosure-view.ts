@@ -4,6 +4,8 @@ import type { ComparedTable, IndicatorChange } from '../compare'
 import { compareFunctionClasses, compareIndicators, compareTables } from '../compare'
 import type { DisclosureFigures } from '../figures'
 import { figuresFromTables, indicatorsOf } from '../figures'
+import type { DocumentModel } from '@/lib/document/model'
+import { buildDocumentModel } from '@/lib/document/server/build-document'
 import { db } from '@/lib/server/db'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { findPublished, findPublishedYears, fixtureTables, PUBLIC, publicTables } from './disclosure-data'
@@ -34,9 +36,22 @@ export type DisclosureView = {
   previous: { year: number; indicators: IndicatorChange[]; functionClasses: ReturnType<typeof compareFunctionClasses> } | null
   projects: { code: string; name: string; purpose: string | null }[]
   units: { code: string; name: string }[]
-  /** The notes as stored (structured JSON owned by lib/notes); rendered by the document view. */
-  notes: unknown
+  /**
+   * The complete document (nine tables and 情况说明) as the PDF/DOCX/web renderers draw it (issue 4);
+   * null if it cannot be built, and the page then shows the nine tables on its own.
+   */
+  document: DocumentModel | null
   source: string
+}
+
+async function documentOf(d: DisclosureFull): Promise<DocumentModel | null> {
+  try {
+    // plain JSON: the view is cached as such
+    return JSON.parse(JSON.stringify(await buildDocumentModel(d))) as DocumentModel
+  } catch (e) {
+    console.error('[portal] 情况说明无法生成', d.id, e)
+    return null
+  }
 }
 
 async function revisionsOf(departmentId: string, year: number): Promise<RevisionInfo[]> {
@@ -83,7 +98,7 @@ export async function loadDisclosureView(code: string, year: number, revision?: 
     previous,
     projects: d.projects.map((p) => ({ code: p.code, name: p.name, purpose: p.purpose })),
     units: d.department.units.map((u) => ({ code: u.code, name: u.name })),
-    notes: d.notes,
+    document: await documentOf(d),
     source: d.source,
   }
 }

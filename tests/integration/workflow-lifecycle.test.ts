@@ -17,7 +17,7 @@ import { submitDisclosure } from '@/lib/workflow/server/submit-disclosure'
 import { chengde2023 } from '../factories'
 import { createDisclosure } from '../factories/db'
 import type { World } from './workflow-support'
-import { addError, addWarning, createCase, createWorld, errorOf, statusOf, versionOf } from './workflow-support'
+import { addError, addWarning, createCase, createWorld, errorOf, explainAll, statusOf, versionOf } from './workflow-support'
 
 describe('the workflow from draft to a corrected publication (real PostgreSQL)', () => {
   let w: World
@@ -42,20 +42,42 @@ describe('the workflow from draft to a corrected publication (real PostgreSQL)',
     const lineId = await addWarning(c.id)
     const state = await getSubmitState(c.accountant, c.id)
     expect(state.errors).toEqual([])
-    expect(state.warnings).toHaveLength(1)
-    const key = state.warnings[0]!.key
-    expect(key).toBe(`line.project_on_basic|line:expenditure:${lineId}:projectCode`)
+    const key = `line.project_on_basic|line:expenditure:${lineId}:projectCode`
+    // the one new warning has no explanation; the notes' warnings were explained before
+    expect(state.warnings.filter((x) => !x.explanation).map((x) => x.key)).toEqual([key])
 
     const refused = await errorOf(submitDisclosure(c.accountant, { disclosureId: c.id, version: state.version, acknowledgements: [] }))
     expect(refused.code).toBe('VALIDATION')
     expect(refused.message).toContain('1 条提示既未修正也未说明')
     expect(refused.fields).toEqual([{ path: `warnings.${key}`, message: expect.stringContaining('请修正或说明') }])
+    const tooShort = await errorOf(submitDisclosure(c.accountant, { disclosureId: c.id, version: state.version, acknowledgements: [{ findingKey: key, explanation: '无' }] }))
+    expect(tooShort.code).toBe('VALIDATION')
 
     await submitDisclosure(c.accountant, { disclosureId: c.id, version: state.version, acknowledgements: [{ findingKey: key, explanation: '该人员经费经财政局同意在项目中列支' }] })
     expect(await statusOf(c.id)).toBe('submitted')
-    expect(await db().warningAcknowledgement.findMany({ where: { disclosureId: c.id } })).toEqual([expect.objectContaining({ findingKey: key, explanation: '该人员经费经财政局同意在项目中列支', userId: c.accountant.id })])
+    expect(await db().warningAcknowledgement.findFirst({ where: { disclosureId: c.id, findingKey: key } })).toMatchObject({ explanation: '该人员经费经财政局同意在项目中列支', userId: c.accountant.id })
     const review = await getReviewState(w.reviewer, c.id)
-    expect(review.warnings).toEqual([expect.objectContaining({ key, explanation: '该人员经费经财政局同意在项目中列支', by: c.accountant.name })])
+    expect(review.warnings.find((x) => x.key === key)).toMatchObject({ explanation: '该人员经费经财政局同意在项目中列支', by: c.accountant.name })
+    expect(review.warnings.every((x) => x.explanation)).toBe(true)
+  })
+
+  it('the gate covers the notes: a disclosure whose notes lack duties, prior-year figures and targets cannot be submitted until each warning is explained', async () => {
+    const c = await createCase(w, 'draft', 2024, { explained: false })
+    const state = await getSubmitState(c.accountant, c.id)
+    const keys = state.warnings.map((x) => x.key)
+    expect(keys).toEqual(expect.arrayContaining(['notes.duties_missing|notes:duties:duties.items', 'perf.missing_target|target:447-2023-01:-:-']))
+    const refused = await errorOf(submitDisclosure(c.accountant, { disclosureId: c.id, version: state.version, acknowledgements: [] }))
+    expect(refused.message).toContain(`${keys.length} 条提示既未修正也未说明`)
+    await submitDisclosure(c.accountant, { disclosureId: c.id, version: state.version, acknowledgements: keys.map((findingKey) => ({ findingKey, explanation: '本年度暂不适用，已报财政局备案' })) })
+    expect(await statusOf(c.id)).toBe('submitted')
+    // the snapshot keeps the rendered notes: sections of paragraphs, as the reviewer comments on them
+    const snap = await db().submissionSnapshot.findFirstOrThrow({ where: { disclosureId: c.id } })
+    expect((snap.notes as { sections: { id: string }[] }).sections.map((x) => x.id)).toEqual(['duties', 'overview', 'operating', 'threePublic', 'performance', 'procurement', 'assets', 'glossary', 'other'])
+    const v = await versionOf(c.id)
+    await addComment(w.reviewer, { disclosureId: c.id, version: v, anchor: { kind: 'notes', section: 'overview', paragraph: 0 }, body: '请补充收入增长原因' })
+    const bad = await errorOf(addComment(w.reviewer, { disclosureId: c.id, version: v + 1, anchor: { kind: 'notes', section: 'overview', paragraph: 99 }, body: 'x' }))
+    expect(bad.message).toBe('二、部门预算安排的总体情况没有第 100 段')
+    expect((await getSubmitState(c.accountant, c.id)).comments[0]!.where).toBe('情况说明 · 二、部门预算安排的总体情况 · 第 1 段')
   })
 
   it('a fixed warning needs no explanation', async () => {
@@ -78,7 +100,7 @@ describe('the workflow from draft to a corrected publication (real PostgreSQL)',
 
     // the reviewer sees it in the queue with its validation summary; the other region's reviewer does not
     const q = await reviewQueue(w.reviewer)
-    expect(q.queue.find((r) => r.id === c.id)).toMatchObject({ status: 'submitted', summary: { error: 0, warning: 0, rounding: 11 } })
+    expect(q.queue.find((r) => r.id === c.id)).toMatchObject({ status: 'submitted', summary: { error: 0, warning: await db().warningAcknowledgement.count({ where: { disclosureId: c.id } }), rounding: 11 } })
     expect((await reviewQueue(w.reviewerElsewhere)).queue.find((r) => r.id === c.id)).toBeUndefined()
 
     // a comment on 支出总表 合计/合计, and one on a cell that does not exist
@@ -182,6 +204,8 @@ describe('the workflow from draft to a corrected publication (real PostgreSQL)',
     expect(again.message).toContain('已有第 2 版')
 
     // revision 2 goes through the workflow; once published, the default is revision 2 and revision 1 stays readable
+    // (explanations belong to a revision: the notes' warnings are explained again for revision 2)
+    await explainAll(c.accountant, r.id)
     let v2 = (await submitDisclosure(c.accountant, { disclosureId: r.id, version: await versionOf(r.id), acknowledgements: [] })).version
     v2 = (await approveDisclosure(w.reviewer, { disclosureId: r.id, version: v2 })).version
     await publishDisclosure(w.reviewer, { disclosureId: r.id, version: v2 })

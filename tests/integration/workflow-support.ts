@@ -1,6 +1,9 @@
 import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
+import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
+import { findingKey } from '@/lib/workflow/gate'
+import { disclosureContent } from '@/lib/workflow/server/disclosure-content'
 import type { DisclosureStatus } from '@/src/generated/prisma/client'
 import { chengde2023 } from '../factories'
 import { createDepartment, createDisclosure, createRegion, createUser } from '../factories/db'
@@ -34,12 +37,32 @@ export async function createWorld() {
   }
 }
 
-/** A fresh department of the world's region with its own accountant and a disclosure (chengde-2023's lines) in `status`. */
-export async function createCase(world: World, status: DisclosureStatus = 'draft', year = 2024) {
+/**
+ * A fresh department of the world's region with its own accountant and a disclosure (chengde-2023's lines,
+ * no notes) in `status`. The factory data has warnings about its notes (no duties, no prior-year figures, no
+ * performance targets); unless `explained: false`, the accountant has explained them already, as after an
+ * earlier submission, so that a test's submission is gated only by what the test adds.
+ */
+export async function createCase(world: World, status: DisclosureStatus = 'draft', year = 2024, opts: { explained?: boolean } = {}) {
   const dept = await createDepartment(world.region.id)
   const disclosure = await createDisclosure(dept.id, { ...chengde2023(), year }, status)
   const accountant = await createUser('accountant', { departmentId: dept.id })
+  if (opts.explained !== false) await explainAll(accountant, disclosure.id)
   return { dept, disclosure, accountant, id: disclosure.id }
+}
+
+/** Stores an explanation for every warning the disclosure has now. */
+export async function explainAll(accountant: NonNullable<Actor>, id: string): Promise<string[]> {
+  const keys = await warningKeys(id)
+  await db().warningAcknowledgement.createMany({ data: keys.map((findingKey) => ({ disclosureId: id, findingKey, explanation: '已与财政局沟通，情况属实', userId: accountant.id })), skipDuplicates: true })
+  return keys
+}
+
+/** The keys of the disclosure's current warnings (as the gate sees them). */
+export async function warningKeys(id: string): Promise<string[]> {
+  const d = await db().disclosure.findUniqueOrThrow({ where: { id }, include: disclosureInclude })
+  const { findings } = await disclosureContent(d)
+  return [...new Set(findings.filter((f) => f.severity === 'warning').map(findingKey))]
 }
 
 export async function versionOf(id: string): Promise<number> {

@@ -23,8 +23,14 @@ describe('finding keys', () => {
     expect(keys.size).toBe(5)
   })
 
-  it('locate a notes finding by its section and fall back to the message only when it points nowhere', () => {
-    expect(findingKey({ rule: 'notes.reason', severity: 'warning', message: 'x', section: 'overview' } as Finding)).toBe('notes.reason|at:overview')
+  it('locate a notes finding by section and field (not the paragraph number, which moves), a target finding by project, and fall back to the message only when a finding points nowhere', () => {
+    const notes = { rule: 'notes.prior_missing', severity: 'warning', message: '未填写上年机关运行经费', notes: { section: 'operating', paragraph: 1, field: 'prior.operatingCosts' } } as Finding
+    expect(findingKey(notes)).toBe('notes.prior_missing|notes:operating:prior.operatingCosts')
+    expect(findingKey({ ...notes, notes: { section: 'operating', paragraph: 4, field: 'prior.operatingCosts' } } as Finding)).toBe(findingKey(notes))
+    expect(findingKey({ ...notes, notes: { section: 'operating', paragraph: 4 } } as Finding)).toBe('notes.prior_missing|notes:operating:#4')
+    const target = { rule: 'perf.missing_target', severity: 'warning', message: '项目“运行经费”（50.00 万元）没有绩效目标表', target: { index: -1, projectCode: '447-2023-01' } } as Finding
+    expect(findingKey(target)).toBe('perf.missing_target|target:447-2023-01:-:-')
+    expect(findingKey({ ...target, message: '项目“运行经费”（55.00 万元）没有绩效目标表' } as Finding)).toBe(findingKey(target))
     expect(findingKey({ rule: 'doc.empty', severity: 'warning', message: '缺少名词解释' })).toBe('doc.empty|msg:缺少名词解释')
   })
 })

@@ -1,23 +1,22 @@
 import type { FixtureTable } from '@/lib/budget/table'
-import { toFixtureTable } from '@/lib/budget/table'
-import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 import type { Tx } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { notesSections } from '../notes'
 import type { TAnchor } from '../schemas'
+import { disclosureContent } from './disclosure-content'
 
 /**
  * The printed tables and notes a reviewer is looking at: the latest submission's snapshot. A disclosure
  * that is locked cannot change after its snapshot, so the snapshot is the current content; without one
- * (data set up outside the workflow) the tables are derived afresh.
+ * (data set up outside the workflow) tables and notes are derived afresh.
  */
 export async function reviewedContent(tx: Tx, disclosureId: string): Promise<{ tables: FixtureTable[]; notes: unknown; version: number | null }> {
   const snap = await tx.submissionSnapshot.findFirst({ where: { disclosureId }, orderBy: { createdAt: 'desc' } })
   if (snap) return { tables: snap.tables as unknown as FixtureTable[], notes: snap.notes, version: snap.version }
   const d = await tx.disclosure.findUniqueOrThrow({ where: { id: disclosureId }, include: disclosureInclude })
-  const { tables } = await computeFor(d)
-  return { tables: tables.map(toFixtureTable), notes: d.notes, version: null }
+  const { tables, notes } = await disclosureContent(d)
+  return { tables, notes, version: null }
 }
 
 /** An anchor must point at something that exists; the message says what is wrong and where. */

@@ -1,12 +1,12 @@
 import type { FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
-import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 import type { Actor, DisclosureStatus } from '@/lib/server/authz'
 import { readableDisclosures, requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import type { DeadlineInfo } from '../deadline'
 import { deadlineInfo } from '../deadline'
+import { disclosureContent } from './disclosure-content'
 
 export type QueueRow = {
   id: string
@@ -39,7 +39,7 @@ export async function reviewQueue(actor: Actor, now = new Date()): Promise<{ que
   })
   const queue: QueueRow[] = []
   for (const d of list) {
-    const { findings } = await computeFor(d)
+    const { findings } = await disclosureContent(d)
     queue.push({
       id: d.id,
       department: { code: d.department.code, name: d.department.name },

@@ -1,8 +1,6 @@
 import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
 import type { FixtureTable } from '@/lib/budget/table'
-import { toFixtureTable } from '@/lib/budget/table'
-import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import { findDisclosureById, findReadableDisclosure, scopeOf } from '@/lib/disclosure/server/find-disclosure'
 import type { Actor, DisclosureStatus } from '@/lib/server/authz'
 import { can, requirePermission } from '@/lib/server/authz'
@@ -17,6 +15,7 @@ import type { NotesSection, SectionDiff } from '../notes'
 import { diffNotes, notesSections } from '../notes'
 import type { CommentView } from './comments-view'
 import { commentsOf } from './comments-view'
+import { disclosureContent } from './disclosure-content'
 
 export type WarningView = { key: string; finding: Finding; explanation: string | null; by: string | null; at: string | null }
 export type Comparison = { label: string; tables: TableDiff[]; notes: SectionDiff[] }
@@ -54,9 +53,9 @@ export async function getReviewState(actor: Actor, disclosureId: string, now = n
   const d = await findDisclosureById(actor, disclosureId)
   const scope = scopeOf(d)
   requirePermission(actor, 'review.queue', scope)
-  const { tables: derived, findings } = await computeFor(d)
-  const tables = derived.map(toFixtureTable)
-  const notes = notesSections(d.notes)
+  const content = await disclosureContent(d)
+  const { tables, findings } = content
+  const notes = notesSections(content.notes)
   const [acks, snapshots] = await Promise.all([
     db().warningAcknowledgement.findMany({ where: { disclosureId: d.id }, include: { user: { select: { name: true } } } }),
     db().submissionSnapshot.findMany({ where: { disclosureId: d.id }, orderBy: { createdAt: 'desc' }, take: 2 }),
@@ -71,7 +70,7 @@ export async function getReviewState(actor: Actor, disclosureId: string, now = n
   const locked = d.status !== 'draft' && d.status !== 'returned'
   const prev = locked ? snapshots[1] : snapshots[0]
   const previous: Comparison | null = prev
-    ? { label: `与上次提交（${chinaDate(prev.createdAt)}）比较`, tables: diffTables(prev.tables as unknown as FixtureTable[], tables), notes: diffNotes(prev.notes, d.notes) }
+    ? { label: `与上次提交（${chinaDate(prev.createdAt)}）比较`, tables: diffTables(prev.tables as unknown as FixtureTable[], tables), notes: diffNotes(prev.notes, content.notes) }
     : null
 
   let lastYear: Comparison | null = null
@@ -80,8 +79,8 @@ export async function getReviewState(actor: Actor, disclosureId: string, now = n
     throw e
   })
   if (ly) {
-    const lyTables = (await computeFor(ly)).tables.map(toFixtureTable)
-    lastYear = { label: `与 ${ly.year} 年（第 ${ly.revision} 版，${ly.status === 'published' ? '已公开' : '未公开'}）比较`, tables: diffTables(lyTables, tables), notes: diffNotes(ly.notes, d.notes) }
+    const last = await disclosureContent(ly)
+    lastYear = { label: `与 ${ly.year} 年（第 ${ly.revision} 版，${ly.status === 'published' ? '已公开' : '未公开'}）比较`, tables: diffTables(last.tables, tables), notes: diffNotes(last.notes, content.notes) }
   }
 
   const log = can(actor, 'audit.read', scope)

@@ -1,5 +1,3 @@
-import { toFixtureTable } from '@/lib/budget/table'
-import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 import { audit } from '@/lib/server/audit'
 import type { Actor } from '@/lib/server/authz'
@@ -9,6 +7,7 @@ import { AppError } from '@/lib/server/errors'
 import type { Prisma } from '@/src/generated/prisma/client'
 import { gate } from '../gate'
 import type { TSubmit } from '../schemas'
+import { disclosureContent } from './disclosure-content'
 import { moveStatus, openForAction } from './open'
 
 /**
@@ -22,7 +21,7 @@ export async function submitDisclosure(actor: Actor, input: TSubmit): Promise<{ 
     async (tx) => {
       const opened = await openForAction(tx, actor, input, 'disclosure.submit')
       const d = await tx.disclosure.findUniqueOrThrow({ where: { id: opened.id }, include: disclosureInclude })
-      const { tables, findings } = await computeFor(d)
+      const { tables, findings, notes } = await disclosureContent(d)
       const stored = await tx.warningAcknowledgement.findMany({ where: { disclosureId: d.id } })
       const given = new Map(input.acknowledgements.map((a) => [a.findingKey, a.explanation.trim()]))
       const explanations: Record<string, string> = Object.fromEntries(stored.map((a) => [a.findingKey, a.explanation]))
@@ -51,7 +50,7 @@ export async function submitDisclosure(actor: Actor, input: TSubmit): Promise<{ 
       const moved = await moveStatus(tx, opened, input.version, 'submit', { submittedAt: now })
       const answered = await tx.reviewComment.updateMany({ where: { disclosureId: d.id, resolvedAt: null }, data: { resolvedAt: now } })
       await tx.submissionSnapshot.create({
-        data: { disclosureId: d.id, version: moved.version, tables: tables.map(toFixtureTable) as unknown as Prisma.InputJsonValue, notes: (d.notes ?? {}) as Prisma.InputJsonValue },
+        data: { disclosureId: d.id, version: moved.version, tables: tables as unknown as Prisma.InputJsonValue, notes: notes as unknown as Prisma.InputJsonValue },
       })
       await audit(tx, actor, {
         disclosureId: d.id,

@@ -1,8 +1,6 @@
 import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
 import type { FixtureTable } from '@/lib/budget/table'
-import { toFixtureTable } from '@/lib/budget/table'
-import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import { findDisclosureById, scopeOf } from '@/lib/disclosure/server/find-disclosure'
 import type { Actor, DisclosureStatus } from '@/lib/server/authz'
 import { can, readableDisclosures } from '@/lib/server/authz'
@@ -14,6 +12,7 @@ import type { NotesSection } from '../notes'
 import { notesSections } from '../notes'
 import type { CommentView } from './comments-view'
 import { commentsOf } from './comments-view'
+import { disclosureContent } from './disclosure-content'
 
 export type RevisionView = { id: string; revision: number; status: DisclosureStatus; publishedAt: string | null; correctionNote: string | null }
 
@@ -41,9 +40,9 @@ export type SubmitState = {
 export async function getSubmitState(actor: Actor, disclosureId: string, now = new Date()): Promise<SubmitState> {
   const d = await findDisclosureById(actor, disclosureId)
   const scope = scopeOf(d)
-  const { tables: derived, findings } = await computeFor(d)
-  const tables = derived.map(toFixtureTable)
-  const notes = notesSections(d.notes)
+  const content = await disclosureContent(d)
+  const { tables, findings } = content
+  const notes = notesSections(content.notes)
   const acks = await db().warningAcknowledgement.findMany({ where: { disclosureId: d.id } })
   const g = gate(findings, Object.fromEntries(acks.map((a) => [a.findingKey, a.explanation])))
   const revisions = await db().disclosure.findMany({

@@ -6,6 +6,7 @@ import { replaceDisclosureData } from '../lib/disclosure/server/replace-data'
 import { hashPassword } from '../lib/server/password'
 import type { PrismaClient } from '../src/generated/prisma/client'
 import { chengde2023, laoting2022 } from '../tests/factories'
+import { seedNotesDemo } from '../tests/factories/notes-chengde-2023'
 
 export const DEMO_PASSWORD = 'demo12345'
 export const DEMO_USERS = [
@@ -63,6 +64,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean 
     },
     { timeout: 60_000 },
   )
+  await seedNotesDemo(prisma, { chengde2023: pub2023.id, chengde2024: draft2024.id, laoting2022: pub2022.id, chengdeRegion: chengde.id, laotingRegion: laoting.id })
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   for (const u of DEMO_USERS) {
     await prisma.user.create({

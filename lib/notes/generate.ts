@@ -181,13 +181,14 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
   const [total] = changes(['total'])
   if (total) {
     heading('（三）比上年增减情况')
-    const sentences: string[] = [changeSentence({ c: total, year, lead: `${year}年预算收支安排${wanText(total.current)}，`, subject: `较${year - 1}年预算${wanText(total.prior)}`, reason: reasonOf('total'), stated, name: 'total' })]
+    const lead = `${year}年预算收支安排${wanText(total.current)}，`
+    const sentences: string[] = [changeSentence({ c: total, subject: `${lead}较${year - 1}年预算${wanText(total.prior)}`, flat: `${lead}与${year - 1}年预算`, reason: reasonOf('total') })]
     const parts = changes(['personnel', 'public', 'project']).filter((c): c is Change => !!c)
     if (parts.length) {
       const words: Record<string, string> = { personnel: '人员经费', public: '日常公用经费', project: style === 'detailed' ? '项目经费' : '项目支出' }
       sentences.push(
         `其中：${parts
-          .map((c) => changeSentence({ c, year, lead: '', subject: words[c.key]!, reason: reasonOf(c.key), stated, name: c.key, short: true }))
+          .map((c) => changeSentence({ c, subject: words[c.key]!, flat: `${words[c.key]!}与上年`, reason: reasonOf(c.key), short: true }))
           .join('；')}。`,
       )
     }
@@ -207,7 +208,7 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
   }
   const [op] = changes(['operatingCosts'])
   if (op) {
-    para(`比上年增减情况：${changeSentence({ c: op, year, lead: '', subject: `机关运行经费预算比${year - 1}年度${wanText(op.prior)}`, reason: reasonOf('operatingCosts'), stated, name: 'operatingCosts' })}`, {
+    para(`比上年增减情况：${changeSentence({ c: op, subject: `机关运行经费预算比${year - 1}年度${wanText(op.prior)}`, flat: `机关运行经费预算与${year - 1}年度`, reason: reasonOf('operatingCosts') })}`, {
       figures: ['prior.operatingCosts', 'change.operatingCosts', 'change_pct.operatingCosts'],
       fields: [['reasons.operatingCosts', reasonOf('operatingCosts'), '机关运行经费的增减原因']],
     })
@@ -227,9 +228,9 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
   )
   const [tpTotal, ...tpItems] = changes(['threePublicTotal', 'threePublicAbroad', 'threePublicVehicle', 'threePublicReception'])
   if (tpTotal) {
-    const s = [changeSentence({ c: tpTotal, year, lead: '', subject: `与${year - 1}年相比`, reason: reasonOf('threePublicTotal'), stated, name: 'threePublicTotal', compare: true })]
+    const s = [changeSentence({ c: tpTotal, subject: `与${year - 1}年相比`, flat: `与${year - 1}年`, reason: reasonOf('threePublicTotal'), noPct: true })]
     const items = tpItems.filter((c): c is Change => !!c)
-    if (items.length) s.push(`其中：${items.map((c) => changeSentence({ c, year, lead: '', subject: CHANGE_LABELS[c.key], reason: reasonOf(c.key), stated, name: c.key, short: true })).join('；')}。`)
+    if (items.length) s.push(`其中：${items.map((c) => changeSentence({ c, subject: CHANGE_LABELS[c.key], flat: `${CHANGE_LABELS[c.key]}与上年`, reason: reasonOf(c.key), short: true })).join('；')}。`)
     para(s.join(''), {
       figures: ['prior.threePublicTotal', 'change.threePublicTotal'],
       fields: (['threePublicTotal', 'threePublicAbroad', 'threePublicVehicle', 'threePublicReception'] as ChangeKey[]).filter((k) => prior.values[k] !== undefined).map((k) => [`reasons.${k}`, reasonOf(k), `${CHANGE_LABELS[k]}的增减原因`]),
@@ -334,6 +335,19 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
 
   // reasons: a stated change needs one
   for (const c of (Object.keys(prior.values) as ChangeKey[]).map((k) => changeOf(fig, prior, k, style))) {
+    if (c && reasonOf(c.key) !== '' && isStated(c.key, prior)) {
+      const said = contradiction(c, reasonOf(c.key))
+      if (said) {
+        const section: SectionId = c.key === 'operatingCosts' ? 'operating' : c.key.startsWith('threePublic') ? 'threePublic' : 'overview'
+        const s = sections.find((x) => x.id === section)!
+        findings.push({
+          rule: 'notes.reason_contradicts_change',
+          severity: 'warning',
+          message: `${CHANGE_LABELS[c.key]}${c.change === 0 ? '与上年持平' : c.change > 0 ? '比上年增加' : '比上年减少'}，但原因中写的是“${said}”`,
+          notes: { section, paragraph: s.blocks.findIndex((b) => b.kind === 'paragraph' && b.fields?.includes(`reasons.${c.key}`)), field: `reasons.${c.key}` },
+        })
+      }
+    }
     if (!c || c.change === 0 || reasonOf(c.key) !== '') continue
     if (!isStated(c.key, prior)) continue
     if (explainedByParts(c.key, (k) => changeOf(fig, prior, k, style), reasonOf)) continue
@@ -372,6 +386,16 @@ function isStated(key: ChangeKey, prior: PriorFigures): boolean {
   return true
 }
 
+/** A reason whose direction disagrees with the figures: “增加” for a fall, “减少” for a rise, either for no change. */
+function contradiction(c: Change, reason: string): string | null {
+  const up = /增加|增长|上升|提高/.exec(reason)?.[0]
+  const down = /减少|下降|降低|压减/.exec(reason)?.[0]
+  if (c.change === 0) return up ?? down ?? null
+  if (c.change > 0 && down && !up) return down
+  if (c.change < 0 && up && !down) return up
+  return null
+}
+
 /**
  * A total's change is explained when the notes state its parts' changes and every part that changed
  * has its reason (乐亭: “其中：人员经费增加…，主要原因是…；…”).
@@ -382,19 +406,19 @@ function explainedByParts(key: ChangeKey, change: (k: ChangeKey) => Change | nul
   return changed.length > 0 && changed.every((c) => reason(c.key) !== '')
 }
 
-function changeSentence(o: { c: Change; year: number; lead: string; subject: string; reason: string; stated: Record<string, number>; name: string; short?: boolean; compare?: boolean }): string {
+/**
+ * “<subject>增加 X 万元，增长 Y%，主要原因是 R。” or, unchanged, “<flat>持平…”. `short` for the parts
+ * after “其中：” (no percentage, no full stop); `noPct` where the seeds give none (三公).
+ */
+function changeSentence(o: { c: Change; subject: string; flat: string; reason: string; short?: boolean; noPct?: boolean }): string {
   const { c } = o
   const reason = reasonClause(o.reason)
-  if (c.change === 0) {
-    const flat = o.short ? `${o.subject}与上年持平` : o.compare ? `${o.subject.replace(/相比$/, '')}持平` : `${o.lead}与${o.year - 1}年预算持平`
-    return o.short ? flat + (reason ? `，主要原因是${reason}` : '') : `${flat}${reason ? `，主要原因是${reason}` : ''}。`
-  }
-  const up = c.change > 0
-  const abs = wanText(Math.abs(c.change))
-  const pct = c.pct === null ? '' : `，${up ? '增长' : '下降'}${Math.abs(c.pct)}%`
-  const body = o.short ? `${o.subject}${up ? '增加' : '减少'}${abs}` : `${o.lead}${o.subject}${up ? '增加' : '减少'}${abs}${o.compare ? '' : pct}`
   const tail = reason ? `，主要原因是${reason}` : ''
-  return o.short ? body + tail : `${body}${tail}。`
+  const end = o.short ? '' : '。'
+  if (c.change === 0) return `${o.flat}持平${tail}${end}`
+  const up = c.change > 0
+  const pct = o.short || o.noPct || c.pct === null ? '' : `，${up ? '增长' : '下降'}${Math.abs(c.pct)}%`
+  return `${o.subject}${up ? '增加' : '减少'}${wanText(Math.abs(c.change))}${pct}${tail}${end}`
 }
 
 export function projectAmounts(data: BudgetData | null): Record<string, Fen> {

@@ -5,7 +5,7 @@ import type { PlacedCell } from '@/lib/document/table-cells'
 import { budgetTableGrid, targetGrid } from '@/lib/document/table-cells'
 import type { NoteBudgetTable, NotesBlock, TextTable } from '@/lib/notes/types'
 import type { RenderedTarget } from '@/lib/performance/render'
-import { DOCUMENT_CSS } from './document-css'
+import { DOCUMENT_CSS } from '@/lib/document/document-css'
 
 /**
  * The complete disclosure as a web page: cover, 目录 (links), the nine tables and the 情况说明 with

@@ -8,24 +8,21 @@ export const FONT_BOLD = 'NotoSansSC-Bold'
 /**
  * Noto Sans SC from the @expo-google-fonts/noto-sans-sc package (real TrueType files), embedded
  * and subset into every PDF: the document needs no font on the reader's or the server's machine.
+ * The paths are written out in full so that the build traces exactly these two files.
  */
-const FILES = {
-  [FONT_REGULAR]: 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  [FONT_BOLD]: 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-} as const
-
 let cache: Record<string, Buffer> | undefined
 
-export function fontBuffers(root = process.cwd()): Record<string, Buffer> {
+export function fontBuffers(): Record<string, Buffer> {
   if (cache) return cache
-  const out: Record<string, Buffer> = {}
-  for (const [name, rel] of Object.entries(FILES)) {
-    const file = path.join(root, rel)
-    if (!fs.existsSync(file)) throw new Error(`缺少中文字体文件 ${rel}：请运行 npm install`)
-    out[name] = fs.readFileSync(file)
+  try {
+    cache = {
+      [FONT_REGULAR]: fs.readFileSync(path.join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf')),
+      [FONT_BOLD]: fs.readFileSync(path.join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans-sc', '700Bold', 'NotoSansSC_700Bold.ttf')),
+    }
+  } catch {
+    throw new Error('缺少中文字体文件（@expo-google-fonts/noto-sans-sc）：请运行 npm install')
   }
-  cache = out
-  return out
+  return cache
 }
 
 export function registerFonts(doc: PDFKit.PDFDocument): void {

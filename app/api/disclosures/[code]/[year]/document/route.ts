@@ -1,7 +1,5 @@
-import { createElement } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { DisclosureDocumentView } from '@/components/document/disclosure-document-view'
 import { documentFileName } from '@/lib/document/model'
+import { renderHtml } from '@/lib/document/render-html'
 import { buildDocumentModel } from '@/lib/document/server/build-document'
 import { CONTENT_TYPES, contentDisposition, renderDocument } from '@/lib/document/server/render-document'
 import { findReadableDisclosure } from '@/lib/disclosure/server/find-disclosure'
@@ -31,8 +29,7 @@ export const GET = handle(async (req: Request, ctx: { params: Promise<{ code: st
   const model = await buildDocumentModel(d)
   const cache = d.status === 'published' ? 'public, max-age=60' : 'private, no-store'
   if (format === 'html') {
-    const body = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(model.title)}</title></head><body style="margin:0;padding:16px">${renderToStaticMarkup(createElement(DisclosureDocumentView, { model }))}</body></html>`
-    return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES.html, 'Content-Disposition': contentDisposition(documentFileName(model, 'html'), url.searchParams.get('download') ? 'attachment' : 'inline'), 'Cache-Control': cache } })
+    return new Response(renderHtml(model), { headers: { 'Content-Type': CONTENT_TYPES.html, 'Content-Disposition': contentDisposition(documentFileName(model, 'html'), url.searchParams.get('download') ? 'attachment' : 'inline'), 'Cache-Control': cache } })
   }
   const out = await renderDocument(model, format)
   return new Response(new Uint8Array(out.body), {
@@ -40,6 +37,3 @@ export const GET = handle(async (req: Request, ctx: { params: Promise<{ code: st
   })
 })
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-}

@@ -131,7 +131,7 @@ export function ImportWorkbench({ department }: { department: { code: string; na
     setTimeout(() => {
       const section = document.getElementById(`imp-${p.table}`)
       const cell = p.row !== undefined ? section?.querySelector<HTMLElement>(`td[data-row="${p.row}"][data-col="${p.col}"]`) : null
-      ;(cell ?? section)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+      ;(cell ?? section)?.scrollIntoView({ block: 'center' })
     }, 30)
   }
 
@@ -168,6 +168,7 @@ export function ImportWorkbench({ department }: { department: { code: string; na
             e.target.value = ''
           }}
         />
+        {file && <span data-testid="import-file">当前文件：{file.name}</span>}
         {file && !busy && (
           <button type="button" className="btn" onClick={() => void upload(file, false)}>
             重新校验

@@ -4,12 +4,21 @@ import ExcelJS from 'exceljs'
 import { templateColumns } from '../../lib/budget/read-tables'
 import type { FixtureTable } from '../../lib/budget/table'
 import type { Template } from '../../lib/budget/template'
+import { shippedTemplate } from '../../lib/budget/templates/files'
 import { writeXlsx } from '../../lib/exchange/write-xlsx'
 import type { Fixture } from '../support/fixtures'
-import { loadFixture, templateFor } from '../support/fixtures'
 
 /** Workbooks for the exchange tests: the golden files, and variants made from them with exceljs. */
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures')
+
+// read with fs, not JSON imports: Playwright's loader refuses JSON modules, and the e2e journey uses this file
+export function loadFixture(name: 'chengde-2023' | 'laoting-2022'): Fixture {
+  return JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as Fixture
+}
+
+export function templateFor(year: number): Template {
+  return shippedTemplate(year <= 2022 ? 'hebei-dept-2022' : 'hebei-dept-2023')
+}
 
 export function fixtureXlsx(name: 'chengde-2023' | 'laoting-2022'): Buffer {
   return fs.readFileSync(path.join(FIXTURES, `${name}.xlsx`))

@@ -218,7 +218,7 @@ export function ProcurementEditor({ initial }: { initial: ProcurementState }) {
         )}
       </form>
       <h2>校验结果</h2>
-      <NotesFindings findings={state.findings} />
+      <NotesFindings findings={state.findings} okText="政府采购没有发现问题：数量 × 单价与金额一致，均在项目预算之内。" />
     </div>
   )
 }

@@ -141,7 +141,7 @@ export function PerformanceEditor({ initial }: { initial: PerformanceState }) {
       <OverallEditor key={`overall-${state.version}`} state={state} ro={ro} pending={pending} onSave={(target) => start(async () => void apply(await saveOverallTargetAction({ disclosureId: state.id, version: state.version, target })))} />
 
       <h2>校验结果</h2>
-      <NotesFindings findings={state.findings} />
+      <NotesFindings findings={state.findings} okText="绩效目标没有发现问题。" />
     </div>
   )
 }
@@ -242,7 +242,8 @@ function TargetEditor({
             <fieldset key={l1} style={{ border: '1px solid var(--line)', borderRadius: 6, padding: '6px 12px 10px', marginBottom: 10 }} data-level1={l1}>
               <legend style={{ fontWeight: 600 }}>一级指标：{l1}</legend>
               {TAXONOMY[l1].map((l2) => {
-                const rows = indicators.fields.map((f, i) => ({ f, i })).filter(({ i }) => normaliseLevel1(values.indicators?.[i]?.level1 ?? '') === l1 && normaliseLevel2(values.indicators?.[i]?.level2 ?? '') === l2)
+                // the tree position is fixed when a row is added, so the field array's own record places it
+                const rows = indicators.fields.map((f, i) => ({ f, i })).filter(({ f }) => normaliseLevel1(f.level1) === l1 && normaliseLevel2(f.level2) === l2)
                 return (
                   <div key={l2} data-level2={l2} style={{ margin: '6px 0' }}>
                     <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
@@ -314,12 +315,12 @@ function TargetEditor({
               })}
             </fieldset>
           ))}
-          {indicators.fields.some((_, i) => !LEVEL1.some((l1) => normaliseLevel1(values.indicators?.[i]?.level1 ?? '') === l1 && TAXONOMY[l1].includes(normaliseLevel2(values.indicators?.[i]?.level2 ?? '')))) && (
+          {indicators.fields.some((f) => !LEVEL1.some((l1) => normaliseLevel1(f.level1) === l1 && TAXONOMY[l1].includes(normaliseLevel2(f.level2)))) && (
             <p className="alert alert-error">有指标的二级指标不属于其一级指标（来自导入的数据），见下方校验结果；请删除后在正确的位置重新添加。</p>
           )}
         </fieldset>
         <div aria-live="polite" style={{ margin: '8px 0' }}>
-          <NotesFindings findings={live} />
+          <NotesFindings findings={live} okText="这张绩效目标表没有发现问题。" />
         </div>
         <div style={{ display: 'flex', gap: 8 }}>
           {!ro && (

@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import type { Page } from '@playwright/test'
+import { listZipEntries } from '../../lib/exchange/zip'
+import { createScenario, expect, login, shot, test } from './support'
+
+const PROJECT = '2023 年医疗服务与保障能力提升补助资金'
+const SHOTS = path.resolve('tests/e2e/screenshots')
+
+function zipText(buf: Buffer, name: string): string {
+  const e = listZipEntries(buf).find((x) => x.name === name)
+  if (!e) throw new Error(`${name} missing`)
+  const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28)
+  const data = buf.subarray(start, start + e.compressedSize)
+  return (e.method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8')
+}
+
+/** Adds a 三级 indicator under a 二级 of the tree, typing it field by field with the keyboard. */
+async function addIndicator(page: Page, level2: string, v: { name: string; description: string; operator: string; value: string; unit: string; basis: string }) {
+  await page.getByRole('button', { name: `添加“${level2}”下的三级指标` }).click()
+  // the new row's 三级指标 has the focus; Tab walks the row
+  await page.keyboard.type(v.name)
+  await page.keyboard.press('Tab')
+  await page.keyboard.type(v.description)
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab') // 符号: chosen below by its label, the select keeps its place in the tab order
+  await page.keyboard.type(v.value)
+  await page.keyboard.press('Tab')
+  await page.keyboard.type(v.unit)
+  await page.keyboard.press('Tab')
+  await page.keyboard.type(v.basis)
+  const row = page.locator(`[data-level2="${level2}"] tbody tr`).last()
+  await row.getByRole('combobox').selectOption(v.operator)
+}
+
+test('[ACCOUNTANT][DOCUMENT] fills a project’s 绩效目标表 with the indicator tree, previews the document, downloads PDF and Word', async ({ page }) => {
+  const s = await createScenario()
+  await login(page, s.accountant)
+  await page.goto(`/workspace/disclosures/${s.disclosure.id}`)
+  await page.getByRole('navigation', { name: /编制页面/ }).getByRole('link', { name: '绩效目标' }).click()
+  await expect(page.getByRole('heading', { name: /绩效目标/ }).first()).toBeVisible()
+  await expect(page.locator('tr[data-project]')).toHaveCount(7)
+  await shot(page, 'document-01-performance-projects')
+
+  await page.getByRole('button', { name: `填写“${PROJECT}”的绩效目标表` }).click()
+  const editor = page.getByTestId('target-editor')
+  await expect(editor).toBeVisible()
+  await editor.getByLabel('年度绩效目标（每行一条）').fill('完成 2024 年度医保信息化、基金监管、政策宣传等工作。')
+  await editor.getByLabel('一季度支出计划（万元）').fill('100')
+  await editor.getByLabel('二季度支出计划（万元）').fill('150')
+  await editor.getByLabel('三季度支出计划（万元）').fill('150')
+  await editor.getByLabel('四季度支出计划（万元）').fill('71')
+  // a table with no indicators is reported at once
+  await expect(editor.getByTestId('notes-findings')).toContainText('没有绩效指标')
+
+  await addIndicator(page, '数量指标', { name: '召开会议次数', description: '召开医保工作新闻发布会、政策吹风会次数', operator: '≥', value: '2', unit: '', basis: '工作计划' })
+  // a number without a unit is flagged while typing; the unit clears it
+  await expect(editor.getByTestId('notes-findings')).toContainText('没有计量单位')
+  await editor.getByLabel('数量指标第 1 个指标：单位').fill('次')
+  await expect(editor.getByTestId('notes-findings')).not.toContainText('没有计量单位')
+  await addIndicator(page, '质量指标', { name: '医保信息系统正常运行率', description: '医保信息系统正常运行率', operator: '≥', value: '90', unit: '%', basis: '冀财社[2022]218 号' })
+  await addIndicator(page, '成本指标', { name: '资金成本', description: '此项目资金成本', operator: '≤', value: '471', unit: '万元', basis: '预算批复文件' })
+  await addIndicator(page, '社会效益指标', { name: '参保群众政策知晓率', description: '参保群众政策知晓率', operator: '≥', value: '90', unit: '%', basis: '冀财社[2022]218 号' })
+  await addIndicator(page, '可持续影响指标', { name: '提升医疗保障能力', description: '是否提升医疗服务与保障能力', operator: '定性', value: '有效提升', unit: '', basis: '工作计划' })
+  await addIndicator(page, '服务对象满意度指标', { name: '参保人员满意度', description: '参保人员对医保服务的满意度', operator: '≥', value: '90', unit: '%', basis: '经验标准' })
+  // a cost above the project's 471 万元 is an error, shown before saving
+  await editor.getByLabel('成本指标第 3 个指标：指标值').fill('500')
+  await expect(editor.getByTestId('notes-findings')).toContainText('超过项目资金 471.00 万元')
+  await editor.getByLabel('成本指标第 3 个指标：指标值').fill('471')
+  await expect(editor.getByTestId('notes-findings')).not.toContainText('超过项目资金')
+  await editor.locator('fieldset[data-level1="产出指标"]').scrollIntoViewIfNeeded()
+  await shot(page, 'document-02-indicator-tree')
+
+  await editor.getByRole('button', { name: '保存绩效目标表' }).click()
+  await expect(page.getByTestId('perf-notice')).toHaveText('绩效目标表已保存')
+  await expect(page.locator(`tr[data-project="447-2023-03"]`)).toContainText('6 个指标')
+  await shot(page, 'document-03-target-saved')
+
+  // 情况说明: a number typed into free text that contradicts the tables is flagged where it is
+  await page.getByRole('navigation', { name: /编制页面/ }).getByRole('link', { name: '情况说明' }).click()
+  await expect(page.getByTestId('generated-overview')).toContainText('2024年预算收入2350.50万元，其中：一般公共预算拨款收入2275.24万元，上年结转75.26万元。')
+  await shot(page, 'document-04a-notes-editor')
+  await page.getByLabel('其他需要说明的事项').fill('本部门一般公共预算拨款收入 2350.50 万元，其他无需说明。')
+  await page.getByRole('button', { name: '保存情况说明' }).click()
+  await expect(page.getByTestId('notes-notice')).toHaveText('情况说明已保存')
+  const finding = page.getByTestId('notes-findings').locator('li[data-rule="notes.number_mismatch"]')
+  await expect(finding).toContainText('报表为 2275.24 万元')
+  await finding.getByRole('button', { name: '定位到填写处' }).click()
+  await expect(page.getByLabel('其他需要说明的事项')).toBeFocused()
+  await shot(page, 'document-04-notes-number-flagged')
+
+  // preview: the complete document with the new table
+  await page.getByRole('navigation', { name: /编制页面/ }).getByRole('link', { name: '预览与下载' }).click()
+  const preview = page.getByTestId('document-preview')
+  await expect(preview.locator('[data-table="income_expenditure_summary"]')).toContainText('2350.50')
+  const target = preview.locator('[data-project="447-2023-03"]')
+  await expect(target).toContainText('召开会议次数')
+  await expect(target).toContainText('≥2 次')
+  await expect(target).toContainText('≤471 万元')
+  await expect(target).toContainText('一季度 100.00')
+  await shot(page, 'document-05-preview-top')
+  await target.scrollIntoViewIfNeeded()
+  await shot(page, 'document-06-preview-target-table')
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'document-e2e-'))
+  const [pdfDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()])
+  expect(pdfDl.suggestedFilename()).toBe(`${s.department.name}2024年部门预算信息公开.pdf`)
+  const pdfFile = path.join(dir, 'document.pdf')
+  await pdfDl.saveAs(pdfFile)
+  const pdf = fs.readFileSync(pdfFile)
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' })
+  expect(text).toContain('部门预算收支总表')
+  expect(text).toContain('召开会议次数')
+  expect(text).toContain('五、预算绩效信息')
+  // the PDF's page with the new target table, as an image beside the screenshots
+  const pages = text.split('\f')
+  const n = pages.findIndex((p) => p.includes('召开会议次数')) + 1
+  execFileSync('pdftoppm', ['-f', String(n), '-l', String(n), '-r', '70', '-png', '-singlefile', pdfFile, path.join(SHOTS, 'document-07-pdf-target-page')])
+
+  const [docxDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()])
+  expect(docxDl.suggestedFilename()).toBe(`${s.department.name}2024年部门预算信息公开.docx`)
+  const docxFile = path.join(dir, 'document.docx')
+  await docxDl.saveAs(docxFile)
+  const docx = fs.readFileSync(docxFile)
+  expect(docx.subarray(0, 2).toString('latin1')).toBe('PK')
+  const xml = zipText(docx, 'word/document.xml')
+  expect(xml).toContain('召开会议次数')
+  expect(xml).toContain('<w:tblHeader/>')
+  expect(xml.match(/<w:tbl>/g)!.length).toBeGreaterThanOrEqual(13)
+})

@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FixtureTable } from '@/lib/budget/table'
+import { writeZip } from '@/lib/exchange/zip'
 import { startEmbeddedPostgres } from '@/lib/server/embedded-postgres'
 import { db } from '@/lib/server/db'
 import { loadFixture } from '../support/fixtures'
@@ -133,6 +134,15 @@ describe('npm run budget -- import / export', { timeout: 180_000 }, () => {
     const r = await budget(['import', file('truncated.xlsx', fixtureXlsx('chengde-2023').subarray(0, 5000)), '--department', code])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/不完整|损坏/)
+    expect(await db().department.findUnique({ where: { code } })).toBeNull()
+    const bomb = writeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(80 * 1024 * 1024, 0x20) },
+    ])
+    const b = await budget(['import', file('bomb.xlsx', bomb), '--department', code, '--force'])
+    expect(b.code).toBe(2)
+    expect(b.stderr).toContain('压缩炸弹')
     expect(await db().department.findUnique({ where: { code } })).toBeNull()
     expect((await budget(['export', code, '2023', '--format', 'json', '--out', path.join(tmp, 'none.json')])).code).toBe(2)
     expect((await budget(['export', code, '2023', '--format', 'pdf', '--out', path.join(tmp, 'x.pdf')])).code).toBe(2)

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { FixtureTable } from '@/lib/budget/table'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
@@ -199,7 +200,12 @@ describe('POST /api/imports and the import service (real PostgreSQL)', () => {
       { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(70 * 1024 * 1024, 0x20) },
     ])
     const encrypted = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)])
+    const hugeBook = new ExcelJS.Workbook()
+    const hugeSheet = hugeBook.addWorksheet('部门预算收入总表')
+    for (let r = 1; r <= 20_100; r++) hugeSheet.getRow(r).values = [r, '2101501', '行政运行', 1.5]
+    const huge = Buffer.from(await hugeBook.xlsx.writeBuffer())
     const cases: [string, Buffer, number][] = [
+      ['a huge sheet', huge, 413],
       ['random bytes', crypto.randomBytes(5000), 422],
       ['truncated', full.subarray(0, full.length - 300), 422],
       ['a PDF', Buffer.from('%PDF-1.4 budget'), 422],

@@ -13,18 +13,22 @@ export type MetaLine = {
   at: { department?: string; year?: string; unit?: string }
 }
 
-const UNIT_RE = /(?:金额)?单位[:：]\s*(万元|元)\s*$/
-const YEAR_RE = /(?:预算)?年度[:：]?\s*(\d{4})|^(\d{4})\s*年度?$/
+const UNIT_RE = /(?:金额)?单位[:：]\s*(万元|元)(?![\u4e00-\u9fff])/
+const YEAR_RE = /(?:预算)?年度[:：]?\s*(\d{4})(?:\s*年)?|^(\d{4})\s*年度?$/
 const DEPT_PREFIX = '(?:(?:主管)?部门|预算单位|单位名称|编制单位|部门名称|单位)(?:编码|代码)?(?:及名称|名称)?[:：]\\s*'
 // codes are digits in every system seen (447, 460001); letters are accepted when mixed with digits
 const DEPT_WITH_CODE = new RegExp(`^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12}|(?=[A-Za-z0-9-]*\\d)[A-Za-z][A-Za-z0-9-]{1,19})[\\]】)）]?[\\s\\-—_:：]+([^\\d\\s].*)$|^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12})[\\]】)）]?([^\\d\\s].*)$`)
 const DEPT_NAME_ONLY = new RegExp(`^${DEPT_PREFIX}([^\\d\\s].*)$`)
 
-/** Reads department, year and unit from the cells of one row, where present. */
+/**
+ * Reads department, year and unit from the cells of one row, where present. Exports put them in
+ * three cells or all in one ("部门：447 承德市医疗保障局　预算年度：2023　单位：万元"); each part
+ * is taken out of the text once read, and what is left may name the department.
+ */
 export function readMetaRow(cells: (RawCell | undefined)[], row: number, into: MetaLine): boolean {
   let found = false
   cells.forEach((c, i) => {
-    const t = cleanText(cellText(c))
+    let t = cleanText(cellText(c))
     if (!t || typeof c?.v !== 'string') return
     const at = address(row, i + 1)
     const u = UNIT_RE.exec(t)
@@ -32,17 +36,18 @@ export function readMetaRow(cells: (RawCell | undefined)[], row: number, into: M
       into.unit ??= u[1] as AmountUnit
       into.at.unit ??= at
       found = true
-      return
+      t = cleanText(t.replace(u[0], ' '))
     }
     const y = YEAR_RE.exec(t)
     if (y) {
       into.year ??= Number(y[1] ?? y[2])
       into.at.year ??= at
       found = true
-      return
+      t = cleanText(t.replace(y[0], ' '))
     }
+    if (!t) return
     const d = DEPT_WITH_CODE.exec(t)
-    if (d && !/单位[:：]\s*(万元|元)/.test(t)) {
+    if (d) {
       if (!into.departmentCode) {
         into.departmentCode = (d[1] ?? d[3])!
         into.departmentName = cleanText((d[2] ?? d[4])!)

@@ -2,13 +2,15 @@ import { normaliseName } from '../budget/catalogue'
 
 /**
  * Comparison key for titles and header labels as real exports spell them: no whitespace, full-width
- * brackets, no quotation marks of any kind (“三公” / "三公" / 三公), a year of the label as YYYY.
+ * brackets, no quotation marks of any kind (“三公” / "三公" / 三公), a year of the label as YYYY,
+ * 代码 and 编码 alike.
  */
 export function textKey(s: string): string {
   return normaliseName(s)
     .replace(/[“”"'‘’「」『』]/g, '')
     .replace(/[:]/g, '：')
     .replace(/\d{4}年/g, 'YYYY年')
+    .replace(/代码/g, '编码') // 科目代码 / 科目编码 name the same column
 }
 
 /** Excel column letters of a 1-based column number (1 → A, 27 → AA). */

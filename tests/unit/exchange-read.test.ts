@@ -69,6 +69,7 @@ describe('what real exports vary, read to the same tables', () => {
     ['no title rows at all: sheets named by the tables', { title: () => null }],
     ['every table in one sheet', { oneSheet: true }],
     ['amounts in 元', { unit: '元' }],
+    ['department, year and unit in one cell', { metaOneCell: true, unit: '元' }],
   ]
   for (const [name, v] of cases) {
     it(name, async () => {
@@ -76,6 +77,7 @@ describe('what real exports vary, read to the same tables', () => {
       const r = await read(await variantWorkbook(fx, v))
       expect(r.tables).toEqual(fx.tables)
       expect(r.report.summary).toEqual({ error: 0, warning: 0, rounding: 11 })
+      expect(r.parsed.meta).toMatchObject({ department: { code: '447', name: '承德市医疗保障局' }, year: 2023, unit: v.unit ?? '万元' })
     })
   }
 

@@ -114,6 +114,8 @@ export type Variant = {
   numericCodes?: boolean
   /** All tables one under the other in a single sheet. */
   oneSheet?: boolean
+  /** Department, year and unit in one cell: "部门：447 承德市医疗保障局　预算年度：2023　单位：万元". */
+  metaOneCell?: boolean
   /** Extra sheets before the tables (a cover, an instructions page). */
   extraSheets?: string[]
   order?: (tables: FixtureTable[]) => FixtureTable[]
@@ -138,9 +140,13 @@ export async function variantWorkbook(fx: Fixture, v: Variant): Promise<Buffer> 
     const title = v.title ? v.title(t) : t.title
     const head = () => {
       if (title !== null) ws.getCell(r++, 1).value = title
-      ws.getCell(r, 1).value = `${fx.department.code} ${fx.department.fullName ?? fx.department.name}`
-      ws.getCell(r, Math.max(2, Math.ceil(n / 2))).value = `预算年度：${fx.year}`
-      ws.getCell(r++, n).value = `单位：${v.unit ?? '万元'}`
+      if (v.metaOneCell) {
+        ws.getCell(r++, 1).value = `部门：${fx.department.code} ${fx.department.fullName ?? fx.department.name}\u3000预算年度：${fx.year}\u3000单位：${v.unit ?? '万元'}`
+      } else {
+        ws.getCell(r, 1).value = `${fx.department.code} ${fx.department.fullName ?? fx.department.name}`
+        ws.getCell(r, Math.max(2, Math.ceil(n / 2))).value = `预算年度：${fx.year}`
+        ws.getCell(r++, n).value = `单位：${v.unit ?? '万元'}`
+      }
       const parts = t.columns.map((c) => c.split('/'))
       if ((v.headerRows ?? 2) === 2 && parts.some((p) => p.length > 1)) {
         if (off === 2) {

@@ -1,6 +1,7 @@
 import { DisclosureDocumentView } from '@/components/document/disclosure-document-view'
 import { BudgetTableView } from '@/components/tables/budget-table-view'
-import { NOTES_PART_ID, tableAnchor } from '@/lib/document/model'
+import { DOCUMENT_CSS } from '@/lib/document/document-css'
+import { NOTES_PART_ID, TABLES_PART_ID, tableAnchor } from '@/lib/document/model'
 import { urls } from '@/lib/portal/format'
 import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
 
@@ -8,18 +9,33 @@ import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
 export const DOC_PREFIX = 'doc-'
 
 /** Where the page's own table of contents points for table `key` and for the notes. */
-export function documentAnchors(v: DisclosureView): { table: (key: string) => string; notes: string } {
-  return v.document ? { table: (key) => `${DOC_PREFIX}${tableAnchor(key)}`, notes: `${DOC_PREFIX}${NOTES_PART_ID}` } : { table: (key) => key, notes: 'notes' }
+export function documentAnchors(v: DisclosureView): { tables: string; table: (key: string) => string; notes: string } {
+  if (v.documentHtml) return { tables: TABLES_PART_ID, table: (key) => tableAnchor(key), notes: NOTES_PART_ID }
+  if (v.document) return { tables: 'tables', table: (key) => `${DOC_PREFIX}${tableAnchor(key)}`, notes: `${DOC_PREFIX}${NOTES_PART_ID}` }
+  return { tables: 'tables', table: (key) => key, notes: 'notes' }
 }
 
 /**
  * 部门预算公开表 and 情况说明 on the public page: the complete document as the notes/documents module
- * draws it for the web, PDF and Word (DisclosureDocumentView over buildDocumentModel, issue 4) — the
- * nine tables and sections 一 to 九 with their tables. Its cover repeats the page heading and is hidden
- * here (globals.css, portal section). When the document cannot be built, the nine tables are shown
- * with BudgetTableView and the notes are pointed to in the downloads.
+ * draws it for the web, PDF and Word (buildDocumentModel, issue 4) — the nine tables and sections 一 to 九
+ * with their tables — embedded as the module's markup (renderHtml, the same as DisclosureDocumentView;
+ * see DisclosureView.documentHtml for why a string), or through DisclosureDocumentView if that markup
+ * cannot be cut out. Its cover and 目录 repeat the page's heading and table of contents and are hidden
+ * here (globals.css, portal section). When no document can be built, the nine tables are shown with
+ * BudgetTableView and the notes are pointed to in the downloads.
  */
 export function DisclosureContent({ v }: { v: DisclosureView }) {
+  if (v.documentHtml) {
+    // the documents module's own markup (every text escaped there); its part titles are this page's h2s
+    return (
+      <div className="portal-section portal-document">
+        <style href="disclosure-document" precedence="default">
+          {DOCUMENT_CSS}
+        </style>
+        <div dangerouslySetInnerHTML={{ __html: v.documentHtml }} />
+      </div>
+    )
+  }
   if (v.document) {
     return (
       <section aria-labelledby="tables" className="portal-section portal-document">

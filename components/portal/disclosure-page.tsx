@@ -64,7 +64,7 @@ export function DisclosurePage({ v }: { v: DisclosureView }) {
             <a href="#yoy">与上年比较</a>
           </li>
           <li>
-            <a href="#tables">部门预算公开表</a>
+            <a href={`#${anchors.tables}`}>部门预算公开表</a>
             <ol>
               {v.tables.map((t) => (
                 <li key={t.key}>

@@ -9,14 +9,12 @@ import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 export type ComparisonRow = { code: string; name: string; revision: number } & Indicators
 export type RegionComparison = { region: { code: string; name: string; province: string }; year: number; rows: ComparisonRow[] }
 
-const fen = (d: { toFixed(n: number): string } | null | undefined) => (d ? parseAmount(d.toFixed(2), '元') : 0)
-
 /**
  * Cross-department comparison within a region and year: 支出合计, 基本/项目支出, 一般公共预算支出,
  * 人员经费, 机关运行经费 and 三公经费 of each department's latest published revision.
  *
- * Lines are summed in PostgreSQL by (disclosure, category, fund, economic code) — a few dozen groups per
- * department rather than every line — and the groups go through the same pure indicatorsFromAmounts as
+ * Lines are summed in PostgreSQL by (disclosure, category, fund, economic 类) — a handful of groups per
+ * department rather than every line, amounts as exact text — and the groups go through the same pure indicatorsFromAmounts as
  * everything else, so the figures equal those of each disclosure's own tables. Imported disclosures (no
  * lines, declared tables only) are read from their tables.
  */
@@ -32,21 +30,32 @@ export async function loadRegionComparison(regionCode: string, year: number): Pr
   const latest = all.filter((d) => !seen.has(d.departmentId) && (seen.add(d.departmentId), true))
   const fromLines = latest.filter((d) => d.source !== 'imported')
   const ids = fromLines.map((d) => d.id)
+  // sums by economic 类 (the first three digits decide 人员/公用 for isPersonnelEconomic), as exact text
   const [groups, three] = await Promise.all([
-    db().expenditureLine.groupBy({ by: ['disclosureId', 'category', 'fund', 'economicCode'], where: { disclosureId: { in: ids } }, _sum: { amount: true } }),
-    db().threePublicEntry.findMany({ where: { disclosureId: { in: ids } }, select: { disclosureId: true, item: true, fund: true, amount: true } }),
+    ids.length
+      ? db().$queryRaw<{ id: string; category: string; fund: string; econ: string; amount: string }[]>`
+          SELECT "disclosureId" AS id, "category", "fund", left("economicCode", 3) AS econ, SUM("amount")::text AS amount
+          FROM "ExpenditureLine" WHERE "disclosureId" = ANY(${ids}::text[])
+          GROUP BY 1, 2, 3, 4`
+      : [],
+    ids.length
+      ? db().$queryRaw<{ id: string; item: string; fund: string; amount: string }[]>`
+          SELECT "disclosureId" AS id, "item", "fund", SUM("amount")::text AS amount
+          FROM "ThreePublicEntry" WHERE "disclosureId" = ANY(${ids}::text[])
+          GROUP BY 1, 2, 3`
+      : [],
   ])
   const exp = new Map<string, ExpenditureAmount[]>()
   for (const g of groups) {
-    let list = exp.get(g.disclosureId)
-    if (!list) exp.set(g.disclosureId, (list = []))
-    list.push({ category: g.category, fund: g.fund, economicCode: g.economicCode, amount: fen(g._sum.amount) })
+    let list = exp.get(g.id)
+    if (!list) exp.set(g.id, (list = []))
+    list.push({ category: g.category, fund: g.fund, economicCode: g.econ, amount: parseAmount(g.amount, '元') })
   }
   const tp = new Map<string, ThreePublicAmount[]>()
   for (const e of three) {
-    let list = tp.get(e.disclosureId)
-    if (!list) tp.set(e.disclosureId, (list = []))
-    list.push({ item: e.item, fund: e.fund, amount: fen(e.amount) })
+    let list = tp.get(e.id)
+    if (!list) tp.set(e.id, (list = []))
+    list.push({ item: e.item, fund: e.fund, amount: parseAmount(e.amount, '元') })
   }
   const rows: ComparisonRow[] = []
   for (const d of latest) {

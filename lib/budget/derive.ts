@@ -9,6 +9,7 @@ import { compileFilter } from './filters'
 import type { BudgetData, ExpenditureLine, FundType, ProcurementFund, RevenueLine } from './types'
 import { isPersonnelEconomic, PROCUREMENT_FUNDS } from './types'
 import { deriveFixedAssets, deriveProcurement } from './derive-extra'
+import { deriveUnitBreakdown } from './consolidate'
 
 /** Exact sum → printed cell: zero prints blank, as the official tables do. */
 export function cellOf(fen: Fen, unit: '万元' | '元' = '万元'): Cell {
@@ -151,6 +152,8 @@ function deriveTable(t: TableTemplate, ctx: Ctx): BudgetTable {
       return deriveProcurement(t as ProcurementTable, ctx.data, ctx.unit)
     case 'fixed_assets':
       return deriveFixedAssets(t as FixedAssetsTable, ctx.data, ctx.unit)
+    case 'unit_breakdown':
+      return deriveUnitBreakdown(t, ctx.data, ctx.unit)
     default: {
       const never: never = t
       throw new Error(`unknown table kind ${JSON.stringify(never)}`)
@@ -349,10 +352,13 @@ function deriveThreePublic(t: ThreePublicTable, ctx: Ctx): BudgetTable {
     if (cached) return cached
     const r = byId.get(id)
     if (!r) throw new Error(`三公 template row ${id} missing`)
+    const lines = r.lines ? compileFilter(r.lines).expenditure : null
     const v = t.fundColumns.map((c) =>
       r.sumOf
         ? r.sumOf.reduce((s, child) => s + valueOf(child)[t.fundColumns.indexOf(c)]!, 0)
-        : sumLines(entries, (e) => e.item === r.item && c.funds.includes(e.fund)),
+        : lines
+          ? sumLines(ctx.data.expenditure, (l) => c.funds.includes(l.fund) && lines(l))
+          : sumLines(entries, (e) => (r.items ? r.items.includes(e.item) : e.item === r.item) && c.funds.includes(e.fund)),
     )
     memo.set(id, v)
     return v
@@ -362,7 +368,7 @@ function deriveThreePublic(t: ThreePublicTable, ctx: Ctx): BudgetTable {
   const columns: ColumnInfo[] = [{ id: 'label', label: t.labelColumn, kind: 'label' }, ...t.fundColumns.map((c): ColumnInfo => ({ id: c.id, label: c.label, kind: 'amount' }))]
   const table: BudgetTable = { key: t.key, title: t.title, columns, rows, meta }
   const shownFunds = new Set(t.fundColumns.flatMap((c) => c.funds))
-  const empty = entries.every((e) => e.amount === 0 || !shownFunds.has(e.fund))
+  const empty = entries.every((e) => e.amount === 0 || !shownFunds.has(e.fund)) && rows.every((r) => r.slice(1).every((v) => v === null))
   const note = empty ? (t.emptyNote ?? t.note) : t.note
   if (note) table.note = note
   return table

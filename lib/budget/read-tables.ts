@@ -3,7 +3,7 @@ import type { Finding } from './findings'
 import { numberToPrinted } from './money'
 import type { BudgetTable, Cell, ColumnInfo, ColumnKind, FixtureTable, RowMeta } from './table'
 import type { TableKey, TableTemplate, Template } from './template'
-import { fillYear, TABLE_KEYS } from './template'
+import { fillYear, TABLE_KEYS, templateTable } from './template'
 
 const norm = (s: unknown) => (typeof s === 'string' ? normaliseName(s) : '')
 
@@ -12,6 +12,7 @@ export function templateColumns(tt: TableTemplate, year: number): ColumnInfo[] {
   switch (tt.kind) {
     case 'function_tree':
     case 'economic_tree':
+    case 'unit_breakdown':
       return tt.columns.map((c) => ({ id: c.id, label: c.label, kind: c.id === 'code' ? 'code' : c.id === 'name' ? 'name' : 'amount' }))
     case 'income_expenditure_summary':
       return [
@@ -105,6 +106,17 @@ export function rowMetaFor(tt: TableTemplate, rows: Cell[][], onUnknown: (r: num
       })
     case 'procurement':
       return rows.map((row, r): RowMeta => (norm(row[0]) === normaliseName(tt.totalLabel) ? { kind: 'total', id: 'total' } : { kind: 'item', id: `item:${r}` }))
+    case 'unit_breakdown': {
+      const ci = tt.columns.findIndex((c) => c.id === 'code')
+      const ni = tt.columns.findIndex((c) => c.id === 'name')
+      return rows.map((row, r): RowMeta => {
+        const code = ci >= 0 && row[ci] !== null && row[ci] !== undefined ? String(row[ci]).trim() : ''
+        if (code) return { kind: 'item', id: `unit:${code}` }
+        if (ni >= 0 && norm(row[ni]) === normaliseName(tt.totalLabel)) return { kind: 'total', id: 'total' }
+        onUnknown(r, String(row[ni] ?? ''))
+        return { kind: 'item', id: `row:${r}` }
+      })
+    }
   }
 }
 
@@ -117,8 +129,8 @@ export function tablesFromFixture(fixtures: FixtureTable[], template: Template, 
   const tables: BudgetTable[] = []
   for (const ft of fixtures) {
     const key = ft.key as TableKey
-    const tt = template.tables.find((t) => t.key === key)
-    if (!TABLE_KEYS.includes(key) || !tt) {
+    const tt = TABLE_KEYS.includes(key) ? templateTable(template, key) : undefined
+    if (!tt) {
       findings.push({ rule: 'table.unknown', severity: 'warning', message: `无法识别的表“${ft.title}”（${ft.key}），已忽略` })
       continue
     }

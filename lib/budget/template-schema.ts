@@ -1,21 +1,24 @@
 import { z } from 'zod'
 import { EXPENDITURE_CATEGORIES, FIXED_ASSET_CATEGORIES, FUND_TYPES, REVENUE_SOURCES, THREE_PUBLIC_ITEMS } from './types'
-import { TABLE_KEYS } from './template'
+import { TABLE_KEYS, TEMPLATE_SCOPES } from './template'
 import type { Template } from './template'
 
 /** Validates a template (an admin's edit, or a shipped JSON) before it is stored: structure, ids, sums. */
 const label = z.string().trim().min(1, '标签不能为空').max(200)
-const filter = z.union([
-  z.object({ revenue: z.array(z.enum(REVENUE_SOURCES)).min(1) }),
-  z.object({ expenditure: z.object({ funds: z.array(z.enum(FUND_TYPES)).optional(), categories: z.array(z.enum(EXPENDITURE_CATEGORIES)).optional(), economicClass: z.enum(['personnel', 'public']).optional() }) }),
-])
+const filterExpenditure = z.object({ funds: z.array(z.enum(FUND_TYPES)).optional(), categories: z.array(z.enum(EXPENDITURE_CATEGORIES)).optional(), economicClass: z.enum(['personnel', 'public']).optional() })
+const filter = z.union([z.object({ revenue: z.array(z.enum(REVENUE_SOURCES)).min(1) }), z.object({ expenditure: filterExpenditure })])
 const key = z.enum(TABLE_KEYS)
 const note = z.string().max(500).optional()
 const incomeRow = z.object({ id: z.string().min(1), label, sources: z.array(z.enum(REVENUE_SOURCES)) })
 const classRow = z.object({ id: z.string().min(1), label, functionClass: z.string().regex(/^\d{3}$/).nullable() })
 const sideLabels = z.object({ currentIncome: label, currentExpenditure: label, carryIn: label, carryOut: label, grandIncome: label, grandExpenditure: label })
 
+const treeColumns = z.array(z.union([z.object({ id: z.enum(['code', 'name']), label }), z.object({ id: z.string().min(1), label, filter })])).min(3)
+const rowIdentities = z.array(z.object({ target: z.string(), parts: z.array(z.string()).min(1) }))
+const unitBreakdown = z.object({ kind: z.literal('unit_breakdown'), key, title: label, columns: treeColumns, totalLabel: label, rowIdentities, note })
+
 const table = z.discriminatedUnion('kind', [
+  unitBreakdown,
   z.object({ kind: z.literal('income_expenditure_summary'), key, title: label, columns: z.tuple([label, label, label, label]), incomeRows: z.array(incomeRow), expenditureRows: z.array(classRow), labels: sideLabels, carryInSources: z.array(z.enum(REVENUE_SOURCES)), note }),
   z.object({
     kind: z.enum(['function_tree', 'economic_tree']),
@@ -36,7 +39,20 @@ const table = z.discriminatedUnion('kind', [
     labelColumn: label,
     fundColumns: z.array(z.object({ id: z.string(), label, funds: z.array(z.enum(FUND_TYPES)) })).min(1),
     totalColumnId: z.string(),
-    rows: z.array(z.object({ id: z.string().min(1), label, item: z.enum(THREE_PUBLIC_ITEMS).optional(), sumOf: z.array(z.string()).optional() })).min(1),
+    rows: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            label,
+            item: z.enum(THREE_PUBLIC_ITEMS).optional(),
+            items: z.array(z.enum(THREE_PUBLIC_ITEMS)).min(1).optional(),
+            sumOf: z.array(z.string()).optional(),
+            lines: z.object({ expenditure: filterExpenditure }).optional(),
+          })
+          .refine((r) => [r.item, r.items, r.sumOf, r.lines].filter((x) => x !== undefined).length <= 1, { message: '一行只能取一个来源（三公项目、汇总的行或支出明细）' }),
+      )
+      .min(1),
     note,
     emptyNote: note,
   }),
@@ -44,8 +60,48 @@ const table = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fixed_assets'), key, title: label, columns: z.tuple([label, label, label]), rows: z.array(z.object({ id: z.string().min(1), label, category: z.enum(FIXED_ASSET_CATEGORIES).optional(), sumOf: z.array(z.string()).optional() })), note }),
 ])
 
+/** 情况说明 parts and sections (Henan: 概况, 情况说明 一–九, 名词解释); `content` names what lib/notes prints there. */
+const notesLayout = z.object({
+  parts: z
+    .array(
+      z.object({
+        title: label,
+        sections: z.array(z.object({ id: z.string().regex(/^[a-z][A-Za-z0-9_.]*$/), title: label, content: z.string().min(1), items: z.array(z.object({ id: z.string().min(1), label })).optional() })).min(1),
+      }),
+    )
+    .min(1),
+})
+
+const performanceLayout = z.object({
+  project: z
+    .object({
+      title: label,
+      fields: z.array(z.object({ field: z.enum(['projectCode', 'projectName', 'total', 'fiscal', 'other', 'purpose']), label })).min(1),
+      spendingPlan: z.object({ cumulative: z.boolean(), label, points: z.array(z.object({ key: z.enum(['q1', 'q2', 'q3', 'q4']), label })).min(1).max(4) }).optional(),
+    })
+    .optional(),
+  overall: z
+    .object({
+      title: label,
+      sections: z.array(z.object({ id: z.string().min(1), label, parts: z.array(label).optional() })).min(1),
+      indicatorColumns: z.array(label).min(1),
+      indicators: z.array(z.object({ level1: label, level2: z.array(label).min(1) })).min(1),
+    })
+    .optional(),
+})
+
 export const ZTemplate = z
-  .object({ id: z.string().regex(/^[a-z0-9-]+$/, '模板编号只能含小写字母、数字和 -'), name: label, amountUnit: z.enum(['万元', '元']), tables: z.array(table).min(1) })
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, '模板编号只能含小写字母、数字和 -'),
+    name: label,
+    family: z.string().regex(/^[a-z][a-z0-9]*$/, '模板系列只能含小写字母和数字，如 hebei').optional(),
+    scope: z.enum(TEMPLATE_SCOPES).optional(),
+    amountUnit: z.enum(['万元', '元']),
+    tables: z.array(table).min(1),
+    unitBreakdown: unitBreakdown.optional(),
+    notes: notesLayout.optional(),
+    performance: performanceLayout.optional(),
+  })
   .superRefine((t, ctx) => {
     const keys = new Set<string>()
     t.tables.forEach((tb, i) => {

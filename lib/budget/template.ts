@@ -17,6 +17,8 @@ export const TABLE_KEYS = [
   'three_public_expenses',
   'procurement',
   'fixed_assets',
+  // 部门支出分单位: a department's expenditure by unit, for disclosures consolidated from their units
+  'expenditure_by_unit',
 ] as const
 export type TableKey = (typeof TABLE_KEYS)[number]
 export const NINE_TABLE_KEYS = TABLE_KEYS.slice(0, 9) as readonly TableKey[]
@@ -75,7 +77,12 @@ export type FiscalSummaryTable = {
   note?: string
 }
 
-export type ThreePublicRow = { id: string; label: string; item?: ThreePublicItem; sumOf?: string[] }
+/**
+ * A row of the 三公 table: a 三公 item's figures (`items`: several items printed as one row), the sum of other rows (`sumOf`: the template says what
+ * a 合计 or 小计 covers), or the expenditure lines a filter selects (`lines`: 机关运行经费 as the
+ * 公用经费 of basic expenditure), each within the column's funds.
+ */
+export type ThreePublicRow = { id: string; label: string; item?: ThreePublicItem; items?: ThreePublicItem[]; sumOf?: string[]; lines?: LineFilter }
 export type ThreePublicTable = {
   kind: 'three_public'
   key: TableKey
@@ -120,18 +127,104 @@ export type FixedAssetsTable = {
   note?: string
 }
 
-export type TableTemplate = SummaryTable | TreeTable | FiscalSummaryTable | ThreePublicTable | ProcurementTable | FixedAssetsTable
+/**
+ * 部门支出分单位: one row per unit of a department (code, name) and a 合计 row, amounts by the same
+ * line filters as the tree tables. Derived for department disclosures consolidated from their units.
+ */
+export type UnitBreakdownTable = {
+  kind: 'unit_breakdown'
+  key: TableKey
+  title: string
+  columns: TreeColumn[]
+  totalLabel: string
+  rowIdentities: RowIdentity[]
+  note?: string
+}
+
+export type TableTemplate = SummaryTable | TreeTable | FiscalSummaryTable | ThreePublicTable | ProcurementTable | FixedAssetsTable | UnitBreakdownTable
+
+/** Whose budget a template lays out: a department's (部门预算, its units consolidated) or one unit's (单位预算). */
+export const TEMPLATE_SCOPES = ['department', 'unit'] as const
+export type TemplateScope = (typeof TEMPLATE_SCOPES)[number]
+
+/**
+ * The 情况说明 as a template lays it out: parts (第一部分 …) holding sections in order, each with its
+ * printed title and the content it shows (`content`: a section of lib/notes, or a part of one).
+ */
+export type NotesLayout = {
+  parts: { title: string; sections: { id: string; title: string; content: string; items?: { id: string; label: string }[] }[] }[]
+}
+
+/**
+ * What the performance tables of a template print besides the indicators: the project table's header
+ * fields and its spending plan (quarters, or cumulative points such as 3月底 … 12月底), and the rows
+ * of the 部门（单位）整体绩效目标表 with its indicator tree.
+ */
+export type PerformanceLayout = {
+  project?: {
+    title: string
+    fields: { field: 'projectCode' | 'projectName' | 'total' | 'fiscal' | 'other' | 'purpose'; label: string }[]
+    spendingPlan?: { cumulative: boolean; label: string; points: { key: 'q1' | 'q2' | 'q3' | 'q4'; label: string }[] }
+  }
+  overall?: {
+    title: string
+    sections: { id: string; label: string; parts?: string[] }[]
+    indicatorColumns: string[]
+    indicators: { level1: string; level2: string[] }[]
+  }
+}
 
 export type Template = {
   id: string
   name: string
+  /**
+   * The province's family of layouts (hebei, henan, shanghai …): a region's disclosures use the
+   * templates of its family (Region.templateFamily, or its province). Absent: hebei, the first one.
+   */
+  family?: string
+  /** Absent: department. */
+  scope?: TemplateScope
   /** Amount unit printed in the tables. */
   amountUnit: '万元' | '元'
   tables: TableTemplate[]
+  /** 部门支出分单位, printed with a department's tables when they are consolidated from its units. */
+  unitBreakdown?: UnitBreakdownTable
+  notes?: NotesLayout
+  performance?: PerformanceLayout
+}
+
+export const DEFAULT_FAMILY = 'hebei'
+export const familyOf = (t: Pick<Template, 'family'>): string => t.family ?? DEFAULT_FAMILY
+export const scopeOfTemplate = (t: Pick<Template, 'scope'>): TemplateScope => t.scope ?? 'department'
+/** The first budget year a template applies to: the year its key ends in (hebei-dept-2024 → 2024). */
+export const templateYear = (key: string): number => Number(/(\d{4})$/.exec(key)?.[1] ?? 0)
+
+/**
+ * The template for a disclosure: of the templates of the region's family and the disclosure's scope,
+ * the newest whose year is not after the budget year (hebei-dept-2024 for 2025 until a 2025 one exists).
+ */
+export function pickTemplate<T extends { key: string; template: Pick<Template, 'family' | 'scope'> }>(all: T[], want: { year: number; family: string; scope: TemplateScope }): T | null {
+  let best: T | null = null
+  let bestYear = 0
+  for (const t of all) {
+    const y = templateYear(t.key)
+    if (!y || y > want.year || familyOf(t.template) !== want.family || scopeOfTemplate(t.template) !== want.scope) continue
+    if (y > bestYear || (y === bestYear && best && t.key < best.key)) [best, bestYear] = [t, y]
+  }
+  return best
+}
+
+/** Province → template family, for regions that do not name theirs (Region.templateFamily). */
+export const PROVINCE_FAMILIES: Record<string, string> = { 河北省: 'hebei', 河南省: 'henan', 上海市: 'shanghai' }
+
+export function familyForRegion(region: { province: string; templateFamily?: string | null }): string {
+  if (region.templateFamily) return region.templateFamily
+  const p = region.province.trim()
+  return PROVINCE_FAMILIES[p] ?? Object.entries(PROVINCE_FAMILIES).find(([k]) => p.startsWith(k.slice(0, 2)))?.[1] ?? DEFAULT_FAMILY
 }
 
 export function templateTable(template: Template, key: TableKey): TableTemplate | undefined {
-  return template.tables.find((t) => t.key === key)
+  return template.tables.find((t) => t.key === key) ?? (template.unitBreakdown?.key === key ? template.unitBreakdown : undefined)
 }
 
 export function fillYear(label: string, year: number): string {

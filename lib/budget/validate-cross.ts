@@ -49,6 +49,7 @@ export function crossRules(s: TableSet, emit: Emit): void {
   const gov = s.gov_fund_expenditure
   const cap = s.state_capital_expenditure
   const thr = s.three_public_expenses
+  const byUnit = s.expenditure_by_unit
 
   const iesIn = (id: string) => (ies ? ref(ies, rowIndexById(ies, id, 'left'), columnIndex(ies, 'in_amount')) : null)
   const iesOut = (id: string) => (ies ? ref(ies, rowIndexById(ies, id, 'right'), columnIndex(ies, 'out_amount')) : null)
@@ -128,6 +129,14 @@ export function crossRules(s: TableSet, emit: Emit): void {
       same(emit, 'cross.fiscal_income_gov_fund', fin('income:gov_fund'), iesIn('income:gov_fund'), `${ies.title}“政府性基金预算拨款收入”`)
     }
   }
+  if (byUnit && exp) {
+    // 部门支出分单位 adds up to the 支出总表, column by column where both print it
+    for (const col of ['total', 'basic', 'project']) {
+      const c = columnIndex(byUnit, col)
+      if (c < 0) continue
+      same(emit, 'cross.unit_breakdown_total', ref(byUnit, totalRow(byUnit), c), ref(exp, totalRow(exp), columnIndex(exp, col)), `${exp.title}合计`)
+    }
+  }
   if (bas && gen) {
     same(emit, 'cross.basic_total', ref(bas, totalRow(bas), columnIndex(bas, 'total')), ref(gen, totalRow(gen), columnIndex(gen, 'basic')), `${gen.title}“基本支出”合计`)
   }
@@ -137,6 +146,7 @@ export function crossRules(s: TableSet, emit: Emit): void {
       ['vehicle_operation', '30231', '公务用车运行维护费'],
       ['reception', '30217', '公务接待费'],
       ['meeting', '30215', '会议费'],
+      ['training', '30216', '培训费'],
     ] as const) {
       const r = rowIndexById(thr, id)
       if (r < 0) continue

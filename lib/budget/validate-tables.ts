@@ -5,7 +5,7 @@ import { classifyDifference, wan } from './findings'
 import { printedToNumber } from './money'
 import type { BudgetTable } from './table'
 import { columnIndex, rowIndexById, rowLabel } from './table'
-import type { TableKey, Template, ThreePublicTable, TreeTable } from './template'
+import type { TableKey, Template, ThreePublicTable, TreeTable, UnitBreakdownTable } from './template'
 import { templateTable } from './template'
 
 /** A cell address in one of the tables; row and col are indexes into the printed table. */
@@ -228,7 +228,8 @@ function threePublicRules(t: BudgetTable, tt: ThreePublicTable, emit: Emit): voi
   const tot = columnIndex(t, tt.totalColumnId)
   const funds = amountCols(t).filter((c) => c !== tot)
   t.rows.forEach((row, r) => {
-    if (amountCols(t).every((c) => row[c] === null)) return
+    // a single amount column (预算数) is its own total
+    if (funds.length === 0 || amountCols(t).every((c) => row[c] === null)) return
     checkSum(emit, 'three_public.row_funds', { t, r, c: tot }, funds.map((c) => ({ t, r, c })), '各资金性质之和')
   })
   for (const tr of tt.rows) {
@@ -237,6 +238,23 @@ function threePublicRules(t: BudgetTable, tt: ThreePublicTable, emit: Emit): voi
     const kids = tr.sumOf.map((k) => rowIndexById(t, k)).filter((i) => i >= 0)
     if (r < 0) continue
     for (const c of amountCols(t)) checkSum(emit, 'three_public.parent', { t, r, c }, kids.map((k) => ({ t, r: k, c })), `${tr.sumOf.map((k) => `「${rowLabel(t, rowIndexById(t, k))}」`).join('+')}`)
+  }
+}
+
+/** 部门支出分单位: 合计 = Σ units in every amount column, and the template's in-row identities. */
+function unitBreakdownRules(t: BudgetTable, tt: UnitBreakdownTable, emit: Emit): void {
+  const totalRow = t.meta.findIndex((m) => m.kind === 'total')
+  const units = t.meta.map((m, r) => (m.kind === 'item' ? r : -1)).filter((r) => r >= 0)
+  if (totalRow >= 0) for (const c of amountCols(t)) checkColumnSum(emit, 'unit_breakdown.total', t, totalRow, c, units, '各单位之和')
+  for (const idn of tt.rowIdentities) {
+    const ti = columnIndex(t, idn.target)
+    const pis = idn.parts.map((p) => columnIndex(t, p)).filter((i) => i >= 0)
+    if (ti < 0) continue
+    const what = idn.parts.map((p) => `「${t.columns[columnIndex(t, p)]?.label ?? p}」`).join('+')
+    t.rows.forEach((row, r) => {
+      if ([ti, ...pis].every((i) => row[i] === null)) return
+      checkRowSum(emit, 'row.identity', t, r, ti, pis, what)
+    })
   }
 }
 
@@ -331,6 +349,7 @@ export function validateTables(tables: BudgetTable[], template: Template, catalo
     else if (tt.kind === 'three_public') threePublicRules(t, tt, emit)
     else if (tt.kind === 'fixed_assets') fixedAssetRules(t, template, emit)
     else if (tt.kind === 'procurement') procurementRules(t, emit)
+    else if (tt.kind === 'unit_breakdown') unitBreakdownRules(t, tt, emit)
   }
   for (const key of template.tables.map((x) => x.key)) {
     if (!tables.some((t) => t.key === key) && key !== 'procurement' && key !== 'fixed_assets') {

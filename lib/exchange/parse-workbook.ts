@@ -2,7 +2,7 @@ import type { Finding } from '../budget/findings'
 import type { AmountUnit } from '../budget/money'
 import type { FixtureTable } from '../budget/table'
 import type { TableKey, Template } from '../budget/template'
-import { fillYear, TABLE_KEYS } from '../budget/template'
+import { fillYear } from '../budget/template'
 import type { RawCell, RawWorkbook } from './load-workbook'
 import { cellText } from './load-workbook'
 import type { Located } from './locate-tables'
@@ -217,7 +217,7 @@ export function parseWorkbook(raw: RawWorkbook, opts: ParseOptions): ParsedWorkb
     }
   }
   const tables: ParsedTable[] = []
-  for (const key of TABLE_KEYS) {
+  for (const key of template.tables.map((t) => t.key)) {
     const l = located.find((x) => x.key === key)
     if (!l) continue
     const { parsed, findings: f } = parseLocated(l, sheetUnit(l), year, template)

@@ -56,34 +56,42 @@ export function validateLines(data: BudgetData, catalogue: Catalogue): Finding[]
   const categories = new Set<string>(EXPENDITURE_CATEGORIES)
   const push = (f: Finding | null) => f && out.push(f)
   const lineRef = (list: List, index: number, id: string | undefined, field: string) => ({ list, index, field, ...(id ? { id } : {}) })
+  const atExp = (i: number) => `支出明细第 ${i + 1} 行`
+  const okFunction = new Set<string>()
+  const okEconomic = new Set<string>()
+  const checkCode = (kind: ClassificationKind, ok: Set<string>, code: string, wantLevel: number, where: { list: List; index: number; id?: string; field: string }) => {
+    if (ok.has(code)) return
+    const f = codeFinding(catalogue, kind, code, wantLevel, where)
+    if (f) out.push(f)
+    else ok.add(code)
+  }
 
   data.revenue.forEach((l, i) => {
     const at = `收入明细第 ${i + 1} 行`
-    push(codeFinding(catalogue, 'function', l.functionCode, 3, { list: 'revenue', index: i, id: l.id, field: 'functionCode' }))
+    checkCode('function', okFunction, l.functionCode, 3, { list: 'revenue', index: i, id: l.id, field: 'functionCode' })
     if (!sources.has(l.source)) out.push({ rule: 'line.source', severity: 'error', line: lineRef('revenue', i, l.id, 'source'), message: `${at}：收入来源“${l.source}”无效` })
     if (!units.has(l.unitCode)) out.push({ rule: 'line.unit_unknown', severity: 'error', line: lineRef('revenue', i, l.id, 'unitCode'), message: `${at}：单位 ${l.unitCode} 不属于本部门` })
     if (l.amount < 0) out.push({ rule: 'line.negative', severity: 'error', line: lineRef('revenue', i, l.id, 'amount'), message: `${at}：金额不能为负数` })
   })
   data.expenditure.forEach((l, i) => {
-    const at = `支出明细第 ${i + 1} 行`
-    push(codeFinding(catalogue, 'function', l.functionCode, 3, { list: 'expenditure', index: i, id: l.id, field: 'functionCode' }))
-    push(codeFinding(catalogue, 'economic', l.economicCode, 2, { list: 'expenditure', index: i, id: l.id, field: 'economicCode' }))
-    if (!funds.has(l.fund)) out.push({ rule: 'line.fund', severity: 'error', line: lineRef('expenditure', i, l.id, 'fund'), message: `${at}：资金性质“${l.fund}”无效` })
-    if (!categories.has(l.category)) out.push({ rule: 'line.category', severity: 'error', line: lineRef('expenditure', i, l.id, 'category'), message: `${at}：支出类型“${l.category}”无效` })
-    if (!units.has(l.unitCode)) out.push({ rule: 'line.unit_unknown', severity: 'error', line: lineRef('expenditure', i, l.id, 'unitCode'), message: `${at}：单位 ${l.unitCode} 不属于本部门` })
-    if (l.amount < 0) out.push({ rule: 'line.negative', severity: 'error', line: lineRef('expenditure', i, l.id, 'amount'), message: `${at}：金额不能为负数` })
+    if (!okFunction.has(l.functionCode)) checkCode('function', okFunction, l.functionCode, 3, { list: 'expenditure', index: i, id: l.id, field: 'functionCode' })
+    if (!okEconomic.has(l.economicCode)) checkCode('economic', okEconomic, l.economicCode, 2, { list: 'expenditure', index: i, id: l.id, field: 'economicCode' })
+    if (!funds.has(l.fund)) out.push({ rule: 'line.fund', severity: 'error', line: lineRef('expenditure', i, l.id, 'fund'), message: `${atExp(i)}：资金性质“${l.fund}”无效` })
+    if (!categories.has(l.category)) out.push({ rule: 'line.category', severity: 'error', line: lineRef('expenditure', i, l.id, 'category'), message: `${atExp(i)}：支出类型“${l.category}”无效` })
+    if (!units.has(l.unitCode)) out.push({ rule: 'line.unit_unknown', severity: 'error', line: lineRef('expenditure', i, l.id, 'unitCode'), message: `${atExp(i)}：单位 ${l.unitCode} 不属于本部门` })
+    if (l.amount < 0) out.push({ rule: 'line.negative', severity: 'error', line: lineRef('expenditure', i, l.id, 'amount'), message: `${atExp(i)}：金额不能为负数` })
     const cls = l.economicCode.slice(0, 3)
     if (l.category === 'basic' && l.economicCode.length === 5 && !BASIC_CLASSES.has(cls)) {
-      out.push({ rule: 'line.economic_category', severity: 'error', line: lineRef('expenditure', i, l.id, 'economicCode'), message: `${at}：基本支出只能使用 301 工资福利支出、302 商品和服务支出、303 对个人和家庭的补助或 310 资本性支出，不能使用 ${l.economicCode}` })
+      out.push({ rule: 'line.economic_category', severity: 'error', line: lineRef('expenditure', i, l.id, 'economicCode'), message: `${atExp(i)}：基本支出只能使用 301 工资福利支出、302 商品和服务支出、303 对个人和家庭的补助或 310 资本性支出，不能使用 ${l.economicCode}` })
     }
     if (l.category === 'project' && !l.projectCode) {
-      out.push({ rule: 'line.project_missing', severity: 'error', line: lineRef('expenditure', i, l.id, 'projectCode'), message: `${at}：项目支出须注明所属项目` })
+      out.push({ rule: 'line.project_missing', severity: 'error', line: lineRef('expenditure', i, l.id, 'projectCode'), message: `${atExp(i)}：项目支出须注明所属项目` })
     }
     if (l.projectCode && !projects.has(l.projectCode)) {
-      out.push({ rule: 'line.project_unknown', severity: 'error', line: lineRef('expenditure', i, l.id, 'projectCode'), message: `${at}：项目 ${l.projectCode} 不在本部门项目清单中` })
+      out.push({ rule: 'line.project_unknown', severity: 'error', line: lineRef('expenditure', i, l.id, 'projectCode'), message: `${atExp(i)}：项目 ${l.projectCode} 不在本部门项目清单中` })
     }
     if (l.category !== 'project' && l.projectCode) {
-      out.push({ rule: 'line.project_on_basic', severity: 'warning', line: lineRef('expenditure', i, l.id, 'projectCode'), message: `${at}：${CATEGORY_LABELS[l.category] ?? l.category}不应挂项目 ${l.projectCode}` })
+      out.push({ rule: 'line.project_on_basic', severity: 'warning', line: lineRef('expenditure', i, l.id, 'projectCode'), message: `${atExp(i)}：${CATEGORY_LABELS[l.category] ?? l.category}不应挂项目 ${l.projectCode}` })
     }
   })
   const seen = new Set<string>()

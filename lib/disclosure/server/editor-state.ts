@@ -39,6 +39,7 @@ export type EditorState = {
 export async function getEditorState(actor: Actor, disclosureId: string, opts: { withCatalogue?: boolean } = {}): Promise<EditorState> {
   const d = await findDisclosureById(actor, disclosureId)
   const { tables, findings, data } = await computeFor(d)
+  const totals = projectTotals(data)
   const cat = opts.withCatalogue === false ? null : await loadCatalogue(d.year)
   return {
     id: d.id,
@@ -51,7 +52,7 @@ export async function getEditorState(actor: Actor, disclosureId: string, opts: {
     importedAt: d.importedAt ? d.importedAt.toISOString() : null,
     department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
     units: d.department.units.map((u) => ({ code: u.code, name: u.name })),
-    projects: d.projects.map((p) => ({ code: p.code, name: p.name, unitCode: p.unitCode, purpose: p.purpose, amount: formatYuan(projectTotals(data).get(p.code) ?? 0) })),
+    projects: d.projects.map((p) => ({ code: p.code, name: p.name, unitCode: p.unitCode, purpose: p.purpose, amount: formatYuan(totals.get(p.code) ?? 0) })),
     threePublic: d.threePublic.map((e) => ({ item: e.item, fund: e.fund, amount: e.amount.toFixed(2) })),
     vehicles: { purchased: d.vehiclesPurchased, held: d.vehiclesHeld },
     revenue: d.revenueLines.map((l) => ({ id: l.id, unitCode: l.unitCode, functionCode: l.functionCode, source: l.source, amount: l.amount.toFixed(2) })),

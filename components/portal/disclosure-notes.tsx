@@ -4,6 +4,8 @@ import { DOCUMENT_CSS } from '@/lib/document/document-css'
 import { NOTES_PART_ID, TABLES_PART_ID, tableAnchor } from '@/lib/document/model'
 import { urls } from '@/lib/portal/format'
 import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
+import { ServerHtml } from './server-html'
+import { registerServerHtml } from './server-html-registry'
 
 /** Anchor prefix of the document view inside the portal page. */
 export const DOC_PREFIX = 'doc-'
@@ -26,13 +28,16 @@ export function documentAnchors(v: DisclosureView): { tables: string; table: (ke
  */
 export function DisclosureContent({ v }: { v: DisclosureView }) {
   if (v.documentHtml) {
-    // the documents module's own markup (every text escaped there); its part titles are this page's h2s
+    // the documents module's own markup (every text escaped there); its part titles are this page's h2s.
+    // It reaches the browser once, in the HTML (ServerHtml), not again in the RSC payload.
+    const id = `portal-doc-${v.id}`
+    registerServerHtml(id, v.documentHtml)
     return (
       <div className="portal-section portal-document">
         <style href="disclosure-document" precedence="default">
           {DOCUMENT_CSS}
         </style>
-        <div dangerouslySetInnerHTML={{ __html: v.documentHtml }} />
+        <ServerHtml id={id} src={`${urls.disclosure(v.department.code, v.year)}/content${v.revision < v.latestRevision ? `?revision=${v.revision}` : ''}`} />
       </div>
     )
   }

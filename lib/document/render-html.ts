@@ -13,7 +13,8 @@ const SR = 'style="position:absolute;width:1px;height:1px;overflow:hidden;clip:r
 /**
  * The complete disclosure as a standalone, printable HTML file (GET …/document?format=html): the same
  * markup and styles as the DisclosureDocumentView component, as a string, so the route handler needs
- * no React server renderer. Every text is escaped.
+ * no React server renderer. Every text is escaped. The public page (lib/portal) embeds the
+ * <article class="dd"> element of this output as it is: keep that element whole.
  */
 export function renderHtml(m: DocumentModel): string {
   const out: string[] = []

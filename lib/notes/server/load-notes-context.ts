@@ -1,6 +1,6 @@
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
-import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
+import { disclosureInclude, subjectOf } from '@/lib/disclosure/server/to-budget-data'
 import { overallTargetOf, projectTargetOf } from '@/lib/performance/server/rows'
 import { db } from '@/lib/server/db'
 import { computeFigures } from '../figures'
@@ -14,8 +14,9 @@ export type LoadedContext = { ctx: NotesContext; computed: Awaited<ReturnType<ty
  * are the prior-year figures of the notes (docs/decisions/005). Published disclosures are public, so
  * reading it needs no further permission than reading this one.
  */
-export async function findPriorDisclosure(d: Pick<DisclosureFull, 'departmentId' | 'year'>): Promise<DisclosureFull | null> {
-  return db().disclosure.findFirst({ where: { departmentId: d.departmentId, year: d.year - 1, status: 'published' }, orderBy: { revision: 'desc' }, include: disclosureInclude })
+export async function findPriorDisclosure(d: Pick<DisclosureFull, 'departmentId' | 'year' | 'unitCode'>): Promise<DisclosureFull | null> {
+  // the same budget a year earlier: the department's (unitCode '') or the same unit's 单位预算
+  return db().disclosure.findFirst({ where: { departmentId: d.departmentId, unitCode: d.unitCode, year: d.year - 1, status: 'published' }, orderBy: { revision: 'desc' }, include: disclosureInclude })
 }
 
 /** Everything the notes are generated from, for a disclosure the caller has already been allowed to read. */
@@ -34,7 +35,8 @@ export async function loadNotesContext(d: DisclosureFull): Promise<LoadedContext
   const projectRows = targets.filter((t) => t.kind === 'project')
   const ctx: NotesContext = {
     year: d.year,
-    department: { code: d.department.code, name: d.department.name },
+    // whose budget it is: the department's, or for a 单位预算 the unit's
+    department: subjectOf(d),
     data: computed.data,
     tables: computed.tables,
     notes: parseStoredNotes(d.notes),

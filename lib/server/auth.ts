@@ -49,7 +49,7 @@ export async function getActor(): Promise<Actor> {
   const session = await getServerSession(authOptions)
   const id = (session?.user as { id?: string } | undefined)?.id
   if (!id) return null
-  const u = await db().user.findUnique({ where: { id } })
+  const u = await db().user.findUnique({ where: { id }, include: { unit: { select: { code: true } } } })
   if (!u) return null
-  return { id: u.id, role: u.role, name: u.name, departmentId: u.departmentId, regionId: u.regionId }
+  return { id: u.id, role: u.role, name: u.name, departmentId: u.departmentId, regionId: u.regionId, unitCode: u.unit?.code ?? null }
 }

@@ -2,9 +2,17 @@ import type { Prisma } from '@/src/generated/prisma/client'
 import { AppError, notFound } from './errors'
 
 export type Role = 'accountant' | 'reviewer' | 'admin'
-export type Actor = { id: string; role: Role; name: string; departmentId: string | null; regionId: string | null } | null
+/** `unitCode`: a unit accountant's unit (they work on that unit's 单位预算 only); absent or null for a department accountant. */
+export type Actor = { id: string; role: Role; name: string; departmentId: string | null; regionId: string | null; unitCode?: string | null } | null
 export type DisclosureStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published'
-export type DisclosureScope = { departmentId: string; regionId: string; status: DisclosureStatus }
+/** `unitCode`: the unit of a 单位预算; '' or absent for the department's budget. */
+export type DisclosureScope = { departmentId: string; regionId: string; status: DisclosureStatus; unitCode?: string }
+
+/** An accountant's own work: their department's disclosures, and for a unit accountant only their unit's. */
+function ownWork(actor: NonNullable<Actor>, scope: DisclosureScope): boolean {
+  if (actor.role !== 'accountant' || actor.departmentId !== scope.departmentId) return false
+  return !actor.unitCode || actor.unitCode === (scope.unitCode ?? '')
+}
 
 export const ACTIONS = [
   'disclosure.read',
@@ -40,19 +48,19 @@ export function can(actor: Actor, action: Action, scope?: DisclosureScope): bool
       if (scope.status === 'published') return true
       if (!actor) return false
       if (actor.role === 'admin') return true
-      if (actor.role === 'accountant') return actor.departmentId === scope.departmentId
+      if (actor.role === 'accountant') return ownWork(actor, scope)
       if (actor.role === 'reviewer') return actor.regionId === scope.regionId && scope.status !== 'draft'
       return false
     case 'disclosure.edit':
-      return !!actor && !!scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId && EDITABLE.includes(scope.status)
+      return !!actor && !!scope && ownWork(actor, scope) && EDITABLE.includes(scope.status)
     case 'disclosure.create':
     case 'disclosure.import':
       // creating a year's disclosure, or replacing an editable one's data from a workbook
-      return !!actor && !!scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId && (action === 'disclosure.create' || EDITABLE.includes(scope.status))
+      return !!actor && !!scope && ownWork(actor, scope) && (action === 'disclosure.create' || EDITABLE.includes(scope.status))
     case 'disclosure.submit':
-      return !!actor && !!scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId && EDITABLE.includes(scope.status)
+      return !!actor && !!scope && ownWork(actor, scope) && EDITABLE.includes(scope.status)
     case 'disclosure.correct':
-      return !!actor && !!scope && actor.role === 'accountant' && actor.departmentId === scope.departmentId && scope.status === 'published'
+      return !!actor && !!scope && ownWork(actor, scope) && scope.status === 'published'
     case 'disclosure.comment':
     case 'disclosure.return':
     case 'disclosure.approve':
@@ -102,7 +110,7 @@ export function readableDisclosures(actor: Actor): Prisma.DisclosureWhereInput {
     case 'admin':
       return {}
     case 'accountant':
-      return { OR: [{ status: 'published' }, { departmentId: actor.departmentId ?? '__none__' }] }
+      return { OR: [{ status: 'published' }, actor.unitCode ? { departmentId: actor.departmentId ?? '__none__', unitCode: actor.unitCode } : { departmentId: actor.departmentId ?? '__none__' }] }
     case 'reviewer':
       return { OR: [{ status: 'published' }, { department: { regionId: actor.regionId ?? '__none__' }, status: { not: 'draft' } }] }
   }

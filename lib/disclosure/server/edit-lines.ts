@@ -26,9 +26,10 @@ export async function openForEdit({ tx, actor, disclosureId, version }: EditCtx)
   const d = await tx.disclosure.findUnique({ where: { id: disclosureId }, include: { department: { include: { units: true } }, projects: true } })
   if (!d) throw notFound('该预算公开')
   requirePermission(actor, 'disclosure.edit', scopeOf(d))
+  if (d.source === 'consolidated') throw new AppError('VALIDATION', '该部门预算由所属单位的单位预算汇总而成，没有自己的明细；请在单位预算中修改')
   const bumped = await tx.disclosure.updateMany({ where: { id: disclosureId, version }, data: { version: { increment: 1 } } })
   if (bumped.count === 0) throw new AppError('CONFLICT', '数据已被他人修改（或在其他窗口中修改），您的这次保存未生效。请重新加载后再改。')
-  return { id: d.id, year: d.year, departmentId: d.departmentId, unitCodes: new Set(d.department.units.map((u) => u.code)), projectCodes: new Set(d.projects.map((p) => p.code)) }
+  return { id: d.id, year: d.year, departmentId: d.departmentId, unitCodes: new Set(d.department.units.filter((u) => !d.unitCode || u.code === d.unitCode).map((u) => u.code)), projectCodes: new Set(d.projects.map((p) => p.code)) }
 }
 
 const LIST_LABEL: Record<TLineList, string> = { revenue: '收入明细', expenditure: '支出明细' }

@@ -6,18 +6,33 @@ import { notFound } from '@/lib/server/errors'
 import type { DisclosureFull } from './to-budget-data'
 import { disclosureInclude } from './to-budget-data'
 
-export function scopeOf(d: { departmentId: string; status: DisclosureStatus; department: { regionId: string } }): DisclosureScope {
-  return { departmentId: d.departmentId, regionId: d.department.regionId, status: d.status }
+export function scopeOf(d: { departmentId: string; status: DisclosureStatus; unitCode?: string; department: { regionId: string } }): DisclosureScope {
+  return { departmentId: d.departmentId, regionId: d.department.regionId, status: d.status, unitCode: d.unitCode ?? '' }
 }
 
 /**
- * A department's disclosure for a year that the actor may read. `code` is the department's code or the
- * code of one of its units. With `revision`, exactly that revision (each published revision stays
- * readable after a correction); without it, the latest published revision, or — for those who may read
- * unpublished work — the latest revision when none is published yet.
+ * Which disclosures a code names: a department's code names its department budget (unitCode ''); a
+ * unit's code names that unit's own budget (单位预算) when it has one for the year, else the budget
+ * of the unit's department (docs/decisions/009-unit-and-department-budgets.md).
+ */
+export async function disclosureTargets(code: string, year: number, extra: Prisma.DisclosureWhereInput = {}): Promise<Prisma.DisclosureWhereInput[]> {
+  const unit = await db().unit.findUnique({ where: { code }, select: { code: true, departmentId: true } })
+  const department = { AND: [{ unitCode: '' }, { department: { OR: [{ code }, { units: { some: { code } } }] } }] }
+  if (!unit) return [department]
+  const own = await db().disclosure.count({ where: { AND: [extra, { year, departmentId: unit.departmentId, unitCode: unit.code }] } })
+  return own > 0 ? [{ departmentId: unit.departmentId, unitCode: unit.code }] : [department]
+}
+
+/**
+ * A disclosure for a year that the actor may read. `code` is the department's code or the code of one
+ * of its units (the unit's own budget when it has one, else the department's). With `revision`,
+ * exactly that revision (each published revision stays readable after a correction); without it, the
+ * latest published revision, or — for those who may read unpublished work — the latest revision when
+ * none is published yet.
  */
 export async function findReadableDisclosure(actor: Actor, code: string, year: number, opts: { revision?: number } = {}): Promise<DisclosureFull> {
-  const scope: Prisma.DisclosureWhereInput[] = [readableDisclosures(actor), { year }, { department: { OR: [{ code }, { units: { some: { code } } }] } }]
+  const readable = readableDisclosures(actor)
+  const scope: Prisma.DisclosureWhereInput[] = [readable, { year }, { OR: await disclosureTargets(code, year, readable) }]
   const find = (extra: Prisma.DisclosureWhereInput) => db().disclosure.findFirst({ where: { AND: [...scope, extra] }, orderBy: { revision: 'desc' }, include: disclosureInclude })
   const d = opts.revision !== undefined ? await find({ revision: opts.revision }) : ((await find({ status: 'published' })) ?? (await find({})))
   if (!d) throw notFound(`${code} 的 ${year} 年预算公开${opts.revision !== undefined ? `（第 ${opts.revision} 版）` : ''}`)

@@ -7,11 +7,15 @@ import type { Tx } from '@/lib/server/db'
  * seed either lands whole or not at all. Units are upserted into the department.
  */
 export async function replaceDisclosureData(tx: Tx, disclosureId: string, departmentId: string, data: BudgetData): Promise<void> {
+  // a unit's own budget lists that unit only: its place among the department's units stays as it is
+  const own = await tx.disclosure.findUnique({ where: { id: disclosureId }, select: { unitCode: true } })
+  const unitBudget = !!own?.unitCode
   for (const [i, u] of data.units.entries()) {
+    const position = unitBudget ? await tx.unit.count({ where: { departmentId } }) : i
     await tx.unit.upsert({
       where: { code: u.code },
-      create: { code: u.code, name: u.name, nature: u.nature ?? null, rank: u.rank ?? null, fundingForm: u.fundingForm ?? null, departmentId, position: i, isSelf: i === 0 },
-      update: { name: u.name, nature: u.nature ?? null, rank: u.rank ?? null, fundingForm: u.fundingForm ?? null, position: i },
+      create: { code: u.code, name: u.name, nature: u.nature ?? null, rank: u.rank ?? null, fundingForm: u.fundingForm ?? null, departmentId, position, isSelf: !unitBudget && i === 0 },
+      update: { name: u.name, nature: u.nature ?? null, rank: u.rank ?? null, fundingForm: u.fundingForm ?? null, ...(unitBudget ? {} : { position: i }) },
     })
   }
   const where = { disclosureId }

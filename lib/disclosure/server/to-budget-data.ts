@@ -18,12 +18,23 @@ export type DisclosureFull = Prisma.DisclosureGetPayload<{ include: typeof discl
 const fen = (d: Prisma.Decimal | null | undefined): number => (d ? parseAmount(d.toFixed(2), '元') : 0)
 const fenOrNull = (d: Prisma.Decimal | null | undefined): number | null => (d ? parseAmount(d.toFixed(2), '元') : null)
 
-/** Database rows (元 as Decimal) → the kernel's plain data (分 as integers). */
+/**
+ * Whose budget a disclosure is: the department's, or for a 单位预算 (unitCode set) the unit's, whose
+ * code and name then head its tables and files.
+ */
+export function subjectOf(d: Pick<DisclosureFull, 'unitCode'> & { department: { code: string; name: string; units: { code: string; name: string }[] } }): { code: string; name: string } {
+  const unit = d.unitCode ? d.department.units.find((u) => u.code === d.unitCode) : undefined
+  return unit ? { code: unit.code, name: unit.name } : { code: d.department.code, name: d.department.name }
+}
+
+/** Database rows (元 as Decimal) → the kernel's plain data (分 as integers). A unit's budget lists that unit only. */
 export function toBudgetData(d: DisclosureFull): BudgetData {
   return {
     year: d.year,
-    department: { code: d.department.code, name: d.department.name },
-    units: d.department.units.map((u) => ({ code: u.code, name: u.name, nature: u.nature ?? undefined, rank: u.rank ?? undefined, fundingForm: u.fundingForm ?? undefined })),
+    department: subjectOf(d),
+    units: d.department.units
+      .filter((u) => !d.unitCode || u.code === d.unitCode)
+      .map((u) => ({ code: u.code, name: u.name, nature: u.nature ?? undefined, rank: u.rank ?? undefined, fundingForm: u.fundingForm ?? undefined })),
     revenue: d.revenueLines.map((l) => ({ id: l.id, unitCode: l.unitCode, functionCode: l.functionCode, source: l.source as RevenueSource, amount: fen(l.amount) })),
     expenditure: d.expenditureLines.map((l) => ({
       id: l.id,

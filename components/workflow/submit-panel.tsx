@@ -61,8 +61,6 @@ export function SubmitPanel({ state }: { state: SubmitState }) {
         </p>
       )}
 
-      {state.can.submit && <SubmitForm key={state.version} state={state} pending={pending} onSubmit={(v) => run(() => submitAction({ disclosureId: state.id, version: state.version, acknowledgements: v.acknowledgements }))} />}
-
       {open.length > 0 && (
         <section aria-labelledby="open-comments" style={{ marginTop: 16 }}>
           <h2 id="open-comments">审核意见</h2>
@@ -75,6 +73,8 @@ export function SubmitPanel({ state }: { state: SubmitState }) {
             ))}
         </section>
       )}
+
+      {state.can.submit && <SubmitForm key={state.version} state={state} pending={pending} onSubmit={(v) => run(() => submitAction({ disclosureId: state.id, version: state.version, acknowledgements: v.acknowledgements }))} />}
 
       {state.can.correct && <CorrectForm pending={pending} onSubmit={(v) => run(() => correctAction({ disclosureId: state.id, version: state.version, correctionNote: v.correctionNote }))} />}
 
@@ -106,6 +106,23 @@ export function SubmitPanel({ state }: { state: SubmitState }) {
 function SubmitForm({ state, pending, onSubmit }: { state: SubmitState; pending: boolean; onSubmit: (v: TSubmitForm) => void }) {
   const f = useForm<TSubmitForm>({ resolver: zodResolver(ZSubmitForm), defaultValues: { acknowledgements: state.warnings.map((w) => ({ findingKey: w.key, explanation: w.explanation ?? '' })) } })
   const blocked = state.errors.length > 0
+  const errs = f.formState.errors.acknowledgements
+  const indexed = state.warnings.map((w, i) => ({ w, i }))
+  const unexplained = indexed.filter((x) => !x.w.explanation)
+  const explained = indexed.filter((x) => x.w.explanation)
+  const explainedErrors = explained.some((x) => errs?.[x.i]?.explanation)
+  const item = ({ w, i }: { w: SubmitState['warnings'][number]; i: number }) => {
+    const err = errs?.[i]?.explanation?.message
+    return (
+      <div key={w.key} className={s.warnItem}>
+        <label htmlFor={`ack-${i}`} style={{ display: 'block', fontWeight: 'normal' }}>
+          <span className="badge badge-warning">提示</span> {w.finding.message}
+        </label>
+        <textarea id={`ack-${i}`} rows={2} style={{ width: '100%', marginTop: 6, font: 'inherit' }} placeholder="说明原因，如：经财政局同意……" aria-invalid={!!err} {...f.register(`acknowledgements.${i}.explanation`)} />
+        {err && <span className="field-error">{err}</span>}
+      </div>
+    )
+  }
   return (
     <form className="card" onSubmit={f.handleSubmit(onSubmit)} noValidate aria-labelledby="gate-title" style={{ marginTop: 12 }}>
       <h2 id="gate-title" style={{ marginTop: 0 }}>
@@ -129,19 +146,16 @@ function SubmitForm({ state, pending, onSubmit }: { state: SubmitState; pending:
       )}
       {state.warnings.length > 0 && (
         <fieldset style={{ border: 0, padding: 0, margin: '8px 0' }}>
-          <legend style={{ fontWeight: 600 }}>以下 {state.warnings.length} 条提示须修正，或说明原因（审核人员可见）</legend>
-          {state.warnings.map((w, i) => {
-            const err = f.formState.errors.acknowledgements?.[i]?.explanation?.message
-            return (
-              <div key={w.key} className={s.warnItem}>
-                <label htmlFor={`ack-${i}`} style={{ display: 'block', fontWeight: 'normal' }}>
-                  <span className="badge badge-warning">提示</span> {w.finding.message}
-                </label>
-                <textarea id={`ack-${i}`} rows={2} style={{ width: '100%', marginTop: 6, font: 'inherit' }} placeholder="说明原因，如：经财政局同意……" aria-invalid={!!err} {...f.register(`acknowledgements.${i}.explanation`)} />
-                {err && <span className="field-error">{err}</span>}
-              </div>
-            )
-          })}
+          <legend style={{ fontWeight: 600 }}>
+            以下 {state.warnings.length} 条提示须修正，或说明原因（审核人员可见）{explained.length ? `：${unexplained.length} 条待说明，${explained.length} 条已说明` : ''}
+          </legend>
+          {unexplained.map(item)}
+          {explained.length > 0 && (
+            <details open={explainedErrors || undefined} style={{ marginTop: 8 }}>
+              <summary>已说明的 {explained.length} 条提示（可修改说明）</summary>
+              {explained.map(item)}
+            </details>
+          )}
         </fieldset>
       )}
       <button className="btn btn-primary" type="submit" disabled={blocked || pending}>

@@ -190,6 +190,7 @@ describe('the workflow from draft to a corrected publication (real PostgreSQL)',
       expect(two![rel].length, rel).toBeGreaterThan(0)
     }
     expect(one!.status).toBe('published')
+    expect(two!.unitCode).toBe(one!.unitCode)
 
     // the public still reads revision 1 by default and at its own address; the draft revision 2 is not public
     await expect(findReadableDisclosure(null, c.dept.code, 2024)).resolves.toMatchObject({ id: c.id, revision: 1 })

@@ -19,7 +19,7 @@ export async function correctDisclosure(actor: Actor, input: TCorrect): Promise<
     return await db().$transaction(
       async (tx) => {
         const opened = await openForAction(tx, actor, input, 'disclosure.correct')
-        const newer = await tx.disclosure.findFirst({ where: { departmentId: opened.departmentId, year: opened.year, revision: { gt: opened.revision } }, orderBy: { revision: 'desc' } })
+        const newer = await tx.disclosure.findFirst({ where: { departmentId: opened.departmentId, unitCode: opened.unitCode, year: opened.year, revision: { gt: opened.revision } }, orderBy: { revision: 'desc' } })
         if (newer) throw new AppError('CONFLICT', `已有第 ${newer.revision} 版（${newer.status === 'published' ? '已公开' : '更正中'}），请在最新版本上更正`)
         const src = await tx.disclosure.findUniqueOrThrow({
           where: { id: opened.id },
@@ -29,6 +29,7 @@ export async function correctDisclosure(actor: Actor, input: TCorrect): Promise<
         const created = await tx.disclosure.create({
           data: {
             departmentId: src.departmentId,
+            unitCode: src.unitCode,
             year: src.year,
             revision,
             status: 'draft',

@@ -1,11 +1,12 @@
 import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
 import type { FixtureTable } from '@/lib/budget/table'
-import { findDisclosureById, findReadableDisclosure, scopeOf } from '@/lib/disclosure/server/find-disclosure'
+import { findDisclosureById, scopeOf } from '@/lib/disclosure/server/find-disclosure'
+import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 import type { Actor, DisclosureStatus } from '@/lib/server/authz'
-import { can, requirePermission } from '@/lib/server/authz'
+import { can, readableDisclosures, requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
-import { AppError } from '@/lib/server/errors'
+import type { Prisma } from '@/src/generated/prisma/client'
 import type { DeadlineInfo } from '../deadline'
 import { chinaDate, deadlineInfo } from '../deadline'
 import type { TableDiff } from '../diff'
@@ -74,10 +75,10 @@ export async function getReviewState(actor: Actor, disclosureId: string, now = n
     : null
 
   let lastYear: Comparison | null = null
-  const ly = await findReadableDisclosure(actor, d.department.code, d.year - 1).catch((e) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') return null
-    throw e
-  })
+  // last year's budget of the same department (or the same unit): the latest published revision, else the latest one the actor may read
+  const lastYearOf = (extra: Prisma.DisclosureWhereInput) =>
+    db().disclosure.findFirst({ where: { AND: [readableDisclosures(actor), { departmentId: d.departmentId, unitCode: d.unitCode, year: d.year - 1 }, extra] }, orderBy: { revision: 'desc' }, include: disclosureInclude })
+  const ly = (await lastYearOf({ status: 'published' })) ?? (await lastYearOf({}))
   if (ly) {
     const last = await disclosureContent(ly)
     lastYear = { label: `与 ${ly.year} 年（第 ${ly.revision} 版，${ly.status === 'published' ? '已公开' : '未公开'}）比较`, tables: diffTables(last.tables, tables), notes: diffNotes(last.notes, content.notes) }

@@ -46,7 +46,7 @@ export async function getSubmitState(actor: Actor, disclosureId: string, now = n
   const acks = await db().warningAcknowledgement.findMany({ where: { disclosureId: d.id } })
   const g = gate(findings, Object.fromEntries(acks.map((a) => [a.findingKey, a.explanation])))
   const revisions = await db().disclosure.findMany({
-    where: { AND: [readableDisclosures(actor), { departmentId: d.departmentId, year: d.year }] },
+    where: { AND: [readableDisclosures(actor), { departmentId: d.departmentId, unitCode: d.unitCode, year: d.year }] },
     orderBy: { revision: 'asc' },
     select: { id: true, revision: true, status: true, publishedAt: true, correctionNote: true },
   })

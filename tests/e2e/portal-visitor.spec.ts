@@ -119,7 +119,8 @@ test('[PUBLIC] search a project name in Chinese, open the disclosure: tables, ch
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${s.b.name} 2023 年部门预算信息公开`)
 
   // the nine tables, as real tables with captions and header cells
-  const content = page.locator('section[aria-labelledby="tables"]')
+  // (reached by a client-side navigation: the tables and notes are fetched from …/content)
+  const content = page.locator('.portal-document, section[aria-labelledby="tables"]')
   for (const title of NINE_TITLES) await expect(content.getByRole('table', { name: new RegExp(`^${title}（`) }).first()).toBeAttached()
   await expect(content.getByRole('table', { name: /^部门预算收支总表（/ }).getByRole('columnheader', { name: '收入' })).toBeVisible()
   if (fs.existsSync(path.resolve('components/document/disclosure-document-view.tsx'))) {
@@ -137,8 +138,12 @@ test('[PUBLIC] search a project name in Chinese, open the disclosure: tables, ch
   await expect(page.locator('figure.portal-figure .recharts-surface').first()).toBeVisible()
   await expect(page.getByRole('table', { name: /支出按功能分类/ }).getByRole('rowheader', { name: '210 卫生健康支出' })).toBeVisible()
   await expect(page.getByText('本部门没有 2023 年以前已公开的预算')).toBeVisible()
-  await page.locator('#charts').scrollIntoViewIfNeeded()
+  await page.locator('#charts').evaluate((el) => el.scrollIntoView())
   await shot(page, 'portal-05-disclosure-charts')
+  if (fs.existsSync(path.resolve('components/document/disclosure-document-view.tsx'))) {
+    await content.getByRole('heading', { name: '三、机关运行经费安排情况' }).evaluate((el) => el.scrollIntoView())
+    await shot(page, 'portal-10-disclosure-notes')
+  }
   await page.evaluate(() => window.scrollTo(0, 0))
   await shot(page, 'portal-06-disclosure-top')
 
@@ -172,14 +177,25 @@ test('[PUBLIC] search a project name in Chinese, open the disclosure: tables, ch
   const regionPkg = await request.get(`/api/open-data/regions/${s.regionCode}/2023/datapackage.json`)
   expect(((await regionPkg.json()) as { sources: unknown[] }).sources).toHaveLength(2)
 
-  // served from the cache on the next request
+  // served from the cache on the next request; without JavaScript the HTML is complete, and the
+  // document's markup is in it once (not repeated in the RSC payload)
   const again = await request.get(`/disclosures/${s.b.code}/2023`)
   expect(again.headers()['x-nextjs-cache']).toBe('HIT')
+  const html = await again.text()
+  for (const title of NINE_TITLES) expect(html).toContain(`${title}（`)
+  expect(html.split('data-section=\\"operating\\"').length - 1).toBe(0) // not in the RSC payload (escaped there)
+  expect(html.split('data-section="operating"').length - 1).toBe(1)
+  const fragment = await request.get(`/disclosures/${s.b.code}/2023/content`)
+  expect(fragment.status()).toBe(200)
+  expect(await fragment.text()).toContain('三、机关运行经费安排情况')
+  expect((await request.get(`/disclosures/${s.b.code}/2023/content`, { headers: { 'if-none-match': fragment.headers()['etag']! } })).status()).toBe(304)
 
   await page.setViewportSize(phone)
   await page.reload()
   await noHorizontalScroll(page)
   await shot(page, 'portal-07-disclosure-phone')
+  await page.locator('#chart-function-cap').evaluate((el) => el.scrollIntoView())
+  await shot(page, 'portal-11-charts-phone')
 })
 
 test('[PUBLIC] compare years: the year-over-year section and the table-by-table comparison', async ({ page }) => {

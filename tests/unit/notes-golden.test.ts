@@ -154,3 +154,24 @@ describe('golden: every figure of the fixtures’ notes equals the generated not
     expect(l).toEqual([])
   })
 })
+
+describe('golden, from import: the notes of the fixtures’ printed tables alone (no lines)', () => {
+  for (const name of ['chengde-2023', 'laoting-2022'] as const) {
+    it(`${name}: every figure the tables hold equals the fixture’s notes`, async () => {
+      const { tablesFromFixture } = await import('@/lib/budget/read-tables')
+      const fx = loadFixture(name)
+      const ctx = context(name)
+      const { tables, findings } = tablesFromFixture(fx.tables, templateFor(fx.year), fx.year)
+      expect(findings).toEqual([])
+      const data = { ...ctx.data!, revenue: [], expenditure: [], procurement: [], fixedAssets: [] }
+      const g = generateNotes({ ...ctx, data, tables })
+      const notes = fx.notes as Record<string, unknown>
+      for (const [key, path] of Object.entries(AMOUNT_KEYS)) {
+        if (!(key in notes) || key === 'fixed_assets_planned_purchase') continue // planned purchases need the lines
+        expect(wan(g.figures, path), key).toBe(notes[key])
+      }
+      const text = allText(g)
+      for (const [label, v] of Object.entries(notes.operating_costs_breakdown as Record<string, number>)) expect(text, label).toContain(`${label}${v.toFixed(2)}万元`)
+    })
+  }
+})

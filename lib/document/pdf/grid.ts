@@ -65,8 +65,22 @@ export function fitWidths(doc: Doc, spec: GridSpec, avail: number, fontSize: num
   for (const row of [...spec.header, ...(spec.intro ?? [])]) for (const c of row) if ((c.colSpan ?? 1) === 1) min[c.col] = Math.max(min[c.col]!, minWidth(doc, c.text, fontSize) + 2 * PAD_X)
   const total = natural.reduce((s, v) => s + v, 0)
   if (total <= avail) {
-    const extra = avail - total
-    return natural.map((w) => w + (extra * w) / total)
+    // spare width first lets single-column headers stand on fewer lines (up to six characters a line),
+    // then is shared in proportion to the content
+    const want = natural.map((w) => w)
+    for (const row of spec.header) {
+      for (const c of row) {
+        if ((c.colSpan ?? 1) !== 1) continue
+        const label = Math.min(measure(doc, c.text, true, fontSize), measure(doc, '六个汉字汉字', true, fontSize)) + 2 * PAD_X + 1
+        want[c.col] = Math.max(want[c.col]!, label)
+      }
+    }
+    const deficit = want.reduce((s, v, i) => s + v - natural[i]!, 0)
+    const spare = avail - total
+    const grown = deficit > 0 ? natural.map((w, i) => w + ((want[i]! - w) * Math.min(spare, deficit)) / deficit) : natural
+    const left = avail - grown.reduce((s, v) => s + v, 0)
+    const g = grown.reduce((s, v) => s + v, 0)
+    return grown.map((w) => w + (left * w) / g)
   }
   if (!allowWrap) return null
   const need = total - avail

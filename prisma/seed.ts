@@ -1,5 +1,5 @@
 import type { Template } from '../lib/budget/template'
-import { shippedTemplate } from '../lib/budget/templates/files'
+import { shippedTemplate, shippedTemplateIds } from '../lib/budget/templates/files'
 import { rowsForYear } from '../lib/budget/catalogue-csv'
 import { starterCatalogueRows } from '../lib/catalogue/files'
 import { replaceDisclosureData } from '../lib/disclosure/server/replace-data'
@@ -26,12 +26,21 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
       data: rowsForYear(rows, year).map((r) => ({ year, kind: r.kind, code: r.code, name: r.name, level: [3, 5, 7].indexOf(r.code.length) + 1, parent: r.code.length > 3 ? r.code.slice(0, r.code.length - 2) : null, aliases: r.aliases, verified: r.verified })),
     })
   }
-  const hebei2023 = shippedTemplate('hebei-dept-2023')
-  const templates: Template[] = [shippedTemplate('hebei-dept-2022'), hebei2023, { ...hebei2023, id: 'hebei-dept-2024', name: '河北省部门预算公开表（2024年）' }]
-  for (const t of templates) {
-    await prisma.template.upsert({ where: { key: t.id }, create: { key: t.id, name: t.name, definition: t as object }, update: {} })
+  for (const t of shippedTemplateIds().map(shippedTemplate)) {
+    const stored = await prisma.template.findUnique({ where: { key: t.id } })
+    if (!stored) {
+      await prisma.template.create({ data: { key: t.id, name: t.name, definition: t as object } })
+      continue
+    }
+    // an installation's copy keeps its tables and any labels an admin renamed; parts of a template it
+    // predates (family, scope, 部门支出分单位, notes and performance layouts) are added
+    const def = stored.definition as unknown as Template
+    const missing = TEMPLATE_ADDITIONS.filter((k) => def[k] === undefined && t[k] !== undefined)
+    if (missing.length) await prisma.template.update({ where: { id: stored.id }, data: { definition: { ...def, ...Object.fromEntries(missing.map((k) => [k, t[k]])) } as object } })
   }
 }
+
+const TEMPLATE_ADDITIONS = ['family', 'scope', 'unitBreakdown', 'notes', 'performance'] as const satisfies readonly (keyof Template)[]
 
 export function templateKeyFor(year: number): string {
   return year <= 2022 ? 'hebei-dept-2022' : year === 2023 ? 'hebei-dept-2023' : 'hebei-dept-2024'

@@ -5,7 +5,7 @@ import { resolveDatabase } from './lib/database'
 
 /**
  * npm run budget -- validate <file.xlsx> [--json] [--year YYYY]
- * npm run budget -- import <file.xlsx> [--department CODE] [--year YYYY] [--force] [--region 名称] [--json]
+ * npm run budget -- import <file.xlsx> [--department CODE] [--unit CODE] [--year YYYY] [--force] [--region 名称] [--json]
  * npm run budget -- export <CODE> <YEAR> --format xlsx|csv|json --out <path> [--table KEY]
  *
  * Against the app's database: DATABASE_URL when set, otherwise the embedded PostgreSQL of `npm start`
@@ -18,11 +18,12 @@ const USAGE = `用法：
   npm run budget -- validate <工作簿.xlsx> [--json] [--year 年度]
       校验工作簿，打印校验报告（--json 输出 {"findings":[…],"summary":{…}}）。
       退出码：0 无错误；1 有错误；2 文件无法读取。
-  npm run budget -- import <工作簿.xlsx> [--department 部门编码] [--year 年度] [--force] [--region 地区名称]
+  npm run budget -- import <工作簿.xlsx> [--department 部门编码] [--unit 单位编码] [--year 年度] [--force] [--region 地区名称]
       导入到该部门该年度的预算（部门编码、年度默认读自工作簿；地区、部门、本级单位不存在时创建）。
+      单位预算工作簿（标题以“单位预算”开头）导入到该单位自己的单位预算，单位编码读自工作簿（--unit 可指定）。
       有错误时不导入（不写入任何数据），--force 仍然导入（用于迁移历史数据）。
-  npm run budget -- export <部门编码> <年度> --format xlsx|csv|json --out <路径> [--table 表key]
-      导出报表；csv 时 --out 为 .zip 文件或目录（每表一个 CSV）。`
+  npm run budget -- export <部门或单位编码> <年度> --format xlsx|csv|json --out <路径> [--table 表key]
+      导出报表（单位编码：该单位的单位预算，没有时为其部门的预算）；csv 时 --out 为 .zip 文件或目录（每表一个 CSV）。`
 
 type Args = { _: string[]; flags: Record<string, string | true> }
 
@@ -134,6 +135,7 @@ async function run(argv: string[]): Promise<number> {
       if (cmd === 'import') {
         const { importWorkbook, ImportRejected } = await import('../lib/exchange/server/import-workbook')
         const dept = args.flags.department
+        const unitFlag = args.flags.unit
         const region = args.flags.region
         try {
           const r = await importWorkbook({
@@ -141,13 +143,15 @@ async function run(argv: string[]): Promise<number> {
             fileName: input!.name,
             by: { kind: 'cli' },
             ...(typeof dept === 'string' ? { departmentCode: dept } : {}),
+            ...(typeof unitFlag === 'string' ? { unitCode: unitFlag } : {}),
             ...(year ? { year } : {}),
             ...(typeof region === 'string' ? { region: { name: region } } : {}),
             commit: true,
             acceptErrors: args.flags.force === true,
           })
           printReport(r.report, json)
-          if (!json) console.log(`已导入：${r.target.department.code} ${r.target.department.name} ${r.target.year} 年（来自 ${input!.name}${r.report.summary.error ? `，含 ${r.report.summary.error} 个错误（--force）` : ''}），版本 ${r.imported!.version}`)
+          const whose = r.target.unit ? `单位 ${r.target.unit.code} ${r.target.unit.name}（部门 ${r.target.department.code}）` : `${r.target.department.code} ${r.target.department.name}`
+          if (!json) console.log(`已导入：${whose} ${r.target.year} 年（来自 ${input!.name}${r.report.summary.error ? `，含 ${r.report.summary.error} 个错误（--force）` : ''}），版本 ${r.imported!.version}`)
           return 0
         } catch (e) {
           if (e instanceof ImportRejected) {
@@ -167,8 +171,9 @@ async function run(argv: string[]): Promise<number> {
       if (typeof out !== 'string') throw new UsageError('请用 --out 指定输出路径')
       const { db } = await import('../lib/server/db')
       const { disclosureInclude } = await import('../lib/disclosure/server/to-budget-data')
-      const d = await db().disclosure.findFirst({ where: { year: Number(yearArg), department: { OR: [{ code }, { units: { some: { code } } }] } }, orderBy: { revision: 'desc' }, include: disclosureInclude })
-      if (!d) throw new FileProblem(`没有部门 ${code} 的 ${yearArg} 年预算公开`)
+      const { disclosureTargets } = await import('../lib/disclosure/server/find-disclosure')
+      const d = await db().disclosure.findFirst({ where: { year: Number(yearArg), OR: await disclosureTargets(code, Number(yearArg)) }, orderBy: { revision: 'desc' }, include: disclosureInclude })
+      if (!d) throw new FileProblem(`没有部门或单位 ${code} 的 ${yearArg} 年预算公开`)
       const { exportDisclosure, exportInput } = await import('../lib/exchange/server/export-disclosure')
       if (format === 'csv' && !out.toLowerCase().endsWith('.zip')) {
         const { csvFileName, tableToCsv } = await import('../lib/exchange/write-csv')
@@ -182,7 +187,8 @@ async function run(argv: string[]): Promise<number> {
       const file = await exportDisclosure(d, format, typeof table === 'string' ? table : null)
       fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true })
       fs.writeFileSync(out, file.body)
-      console.log(`已导出 ${d.department.code} ${d.department.name} ${d.year} 年报表到 ${out}（${file.body.length} 字节）`)
+      const { subjectOf } = await import('../lib/disclosure/server/to-budget-data')
+      console.log(`已导出 ${subjectOf(d).code} ${subjectOf(d).name} ${d.year} 年报表到 ${out}（${file.body.length} 字节）`)
       return 0
     } catch (e) {
       if (e instanceof ExchangeError || e instanceof FileProblem) {

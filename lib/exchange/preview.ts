@@ -18,6 +18,8 @@ export type ImportPreview = {
 /** Where the import would go, and whether the user may put it there. */
 export type ImportTarget = {
   department: { code: string; name: string }
+  /** A 单位预算 workbook: the unit whose own budget it goes to. */
+  unit?: { code: string; name: string }
   year: number
   existing: { id: string; status: DisclosureStatus; source: string; revision: number } | null
   canImport: boolean

@@ -34,3 +34,13 @@ async function ensureSelfUnit(tx: Tx, departmentId: string, code: string, name: 
   if (await tx.unit.findUnique({ where: { code: unitCode } })) return
   await tx.unit.create({ data: { code: unitCode, name: `${name}本级`, isSelf: true, departmentId, position: 0 } })
 }
+
+/** The unit of a 单位预算 workbook, in its department: created when new, renamed to the sheet's name when it differs. */
+export async function ensureUnit(tx: Tx, departmentId: string, unit: { code: string; name: string }): Promise<void> {
+  const existing = await tx.unit.findUnique({ where: { code: unit.code } })
+  if (existing) {
+    if (existing.departmentId === departmentId && existing.name !== unit.name && !unit.name.startsWith('单位 ')) await tx.unit.update({ where: { id: existing.id }, data: { name: unit.name } })
+    return
+  }
+  await tx.unit.create({ data: { code: unit.code, name: unit.name, departmentId, position: await tx.unit.count({ where: { departmentId } }), isSelf: false } })
+}

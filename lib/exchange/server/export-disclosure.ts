@@ -1,6 +1,7 @@
 import { toFixtureTable } from '@/lib/budget/table'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
+import { subjectOf } from '@/lib/disclosure/server/to-budget-data'
 import { AppError } from '@/lib/server/errors'
 import { csvFileName, safeFilePart, tableToCsv, toExportJson, writeCsvZip } from '../write-csv'
 import type { ExportInput } from '../write-xlsx'
@@ -14,7 +15,8 @@ export type ExportFile = { body: Buffer; contentType: string; fileName: string }
 /** The disclosure's tables as shown everywhere else (derived from lines, or as imported). */
 export async function exportInput(d: DisclosureFull): Promise<ExportInput> {
   const { tables, template } = await computeFor(d)
-  return { department: { code: d.department.code, name: d.department.name }, year: d.year, tables: tables.map(toFixtureTable), template }
+  // a 单位预算 is headed by its unit's code and name, as the budget system prints it
+  return { department: subjectOf(d), year: d.year, tables: tables.map(toFixtureTable), template }
 }
 
 /**
@@ -23,7 +25,7 @@ export async function exportInput(d: DisclosureFull): Promise<ExportInput> {
  */
 export async function exportDisclosure(d: DisclosureFull, format: ExportFormat, table?: string | null): Promise<ExportFile> {
   const input = await exportInput(d)
-  const base = `${safeFilePart(d.department.code)}-${d.year}-部门预算`
+  const base = `${safeFilePart(subjectOf(d).code)}-${d.year}-${d.unitCode ? '单位预算' : '部门预算'}`
   switch (format) {
     case 'xlsx':
       return { body: await writeXlsx(input), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${base}.xlsx` }

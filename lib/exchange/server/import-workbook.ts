@@ -14,7 +14,8 @@ import type { ImportResult, ImportTarget } from '../preview'
 import { toPreview } from '../preview'
 import type { ValidationReport } from '../report'
 import { validateParsed } from '../report'
-import { ensureDepartment } from './ensure-department'
+import { scopeOfTemplate } from '@/lib/budget/template'
+import { ensureDepartment, ensureUnit, regionNameFrom } from './ensure-department'
 import { loadTemplates } from './templates'
 
 /** Who imports: a signed-in user (the permission table decides), or the operator's command line. */
@@ -26,6 +27,8 @@ export type ImportInput = {
   by: Importer
   /** Overrides of what the sheet says (command line: --department, --year). */
   departmentCode?: string
+  /** The unit of a 单位预算 workbook, overriding the code the sheet states (command line: --unit). */
+  unitCode?: string
   year?: number
   region?: { name?: string; code?: string }
   /** false: validate and preview only, nothing is written. */
@@ -51,10 +54,36 @@ export function cleanFileName(name: string): string {
   return base.replace(/[\x00-\x1f\x7f]/g, '').slice(0, 200) || '工作簿.xlsx'
 }
 
-async function findTarget(code: string, year: number) {
+/**
+ * Where a workbook goes: a department budget's (code: the department's, or one of its units'), or for a
+ * 单位预算 workbook the unit's own budget (unitCode) in the unit's department.
+ */
+async function findTarget(code: string, year: number, unitCode: string | null) {
+  if (unitCode) {
+    const unit = await db().unit.findUnique({ where: { code: unitCode }, include: { department: { include: { region: true } } } })
+    const department = unit?.department ?? (await db().department.findUnique({ where: { code }, include: { region: true } }))
+    const existing = department ? await db().disclosure.findFirst({ where: { departmentId: department.id, unitCode, year }, orderBy: { revision: 'desc' }, include: { template: true } }) : null
+    return { department, existing, unit: unit ? { code: unit.code, name: unit.name } : null }
+  }
   const department = await db().department.findFirst({ where: { OR: [{ code }, { units: { some: { code } } }] }, include: { region: true } })
-  const existing = department ? await db().disclosure.findFirst({ where: { departmentId: department.id, year }, orderBy: { revision: 'desc' }, include: { template: true } }) : null
-  return { department, existing }
+  const existing = department ? await db().disclosure.findFirst({ where: { departmentId: department.id, unitCode: '', year }, orderBy: { revision: 'desc' }, include: { template: true } }) : null
+  return { department, existing, unit: null }
+}
+
+/**
+ * The department of a unit the system does not know yet: the department code given, else the
+ * department whose code is the longest prefix of the unit's code, else the unit's code without its
+ * last three digits (unit codes are the department's code and a three-digit serial: 447 → 447001).
+ */
+async function departmentCodeForUnit(unitCode: string, given: string | undefined): Promise<{ code: string | null; inferred: boolean }> {
+  if (given) return { code: given, inferred: false }
+  const unit = await db().unit.findUnique({ where: { code: unitCode }, include: { department: { select: { code: true } } } })
+  if (unit) return { code: unit.department.code, inferred: false }
+  const prefixes = Array.from({ length: unitCode.length - 1 }, (_, i) => unitCode.slice(0, i + 1))
+  const known = await db().department.findMany({ where: { code: { in: prefixes } }, select: { code: true } })
+  const longest = known.map((d) => d.code).sort((a, b) => b.length - a.length)[0]
+  if (longest) return { code: longest, inferred: false }
+  return /^\d{4,}$/.test(unitCode) ? { code: unitCode.slice(0, -3), inferred: true } : { code: null, inferred: false }
 }
 
 /**
@@ -76,16 +105,23 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   let parsed = parseWorkbook(raw, { ...(input.year ? { year: input.year } : {}), candidates: stored.map((s) => s.template) })
   const extra: Finding[] = []
 
-  const actorDept = input.by.kind === 'user' && input.by.actor.departmentId ? await db().department.findUnique({ where: { id: input.by.actor.departmentId } }) : null
+  const actorDept = input.by.kind === 'user' && input.by.actor.departmentId ? await db().department.findUnique({ where: { id: input.by.actor.departmentId }, include: { units: { select: { code: true, name: true } } } }) : null
   const sheetCode = parsed.meta.department.code
-  const code = input.by.kind === 'user' ? actorDept?.code : (input.departmentCode ?? sheetCode)
+  const at = parsed.meta.at
+  // a 单位预算 workbook (the template's scope) goes to the unit's own budget; its sheet states the unit
+  const unitCode = scopeOfTemplate(parsed.template) === 'unit' ? await unitTarget(input, sheetCode, actorDept, extra, at) : null
+  let code: string | null | undefined = input.by.kind === 'user' ? actorDept?.code : (input.departmentCode ?? sheetCode)
+  if (unitCode && input.by.kind === 'cli') {
+    const d = await departmentCodeForUnit(unitCode, input.departmentCode)
+    code = d.code
+    if (d.inferred) extra.push({ rule: 'exchange.department_from_unit', severity: 'warning', sheet: at?.sheet, cell: at?.department, message: `系统中还没有单位 ${unitCode}，按单位编码推定其主管部门为 ${d.code}（单位编码 = 部门编码 + 三位序号）；如不对请用 --department 指定` })
+  }
   if (!code) {
     throw new AppError('VALIDATION', input.by.kind === 'cli' ? '工作簿中没有部门编码（表头下方如“447 承德市医疗保障局”的一行），请用 --department 指定' : '只有部门的会计可以导入预算报表')
   }
   const year = input.year ?? parsed.meta.year
   if (!year) throw new AppError('VALIDATION', `未能从工作簿中读出预算年度（如“预算年度：2023”）${input.by.kind === 'cli' ? '，请用 --year 指定' : '，请选择年度'}`)
-  const at = parsed.meta.at
-  if (sheetCode && sheetCode !== code) {
+  if (!unitCode && sheetCode && sheetCode !== code) {
     extra.push(
       input.by.kind === 'user'
         ? { rule: 'exchange.department_mismatch', severity: 'error', sheet: at?.sheet, cell: at?.department, message: `工作簿是部门“${sheetCode} ${parsed.meta.department.name ?? ''}”的报表，与您所在的部门“${code} ${actorDept?.name ?? ''}”不一致` }
@@ -97,37 +133,61 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
     extra.push({ rule: 'exchange.year_override', severity: 'warning', sheet: at?.sheet, cell: at?.year, message: `工作簿中的预算年度是 ${parsed.meta.statedYear}，按指定导入为 ${input.year} 年` })
   }
 
-  const { department, existing } = await findTarget(code, year)
+  const { department, existing, unit } = await findTarget(code, year, unitCode)
   if (existing && existing.template.key !== parsed.template.id) {
     const own = stored.find((s) => s.template.id === existing.template.key)
     if (own) parsed = parseWorkbook(raw, { year, candidates: [own.template] })
   }
   parsed.meta.year = year
-  if (department && parsed.meta.department.name && parsed.meta.department.name !== department.name && sheetCode === department.code) {
+  if (!unitCode && department && parsed.meta.department.name && parsed.meta.department.name !== department.name && sheetCode === department.code) {
     extra.push({ rule: 'exchange.department_name', severity: 'warning', sheet: at?.sheet, cell: at?.department, message: `工作簿中的部门名称“${parsed.meta.department.name}”与系统中的“${department.name}”不一致，以系统中的为准` })
   }
   parsed.findings.unshift(...extra)
   const { report } = validateParsed(parsed, await loadCatalogue(year))
 
-  const target = describeTarget(input.by, code, year, department, existing, parsed)
+  const unitInfo = unitCode ? (unit ?? { code: unitCode, name: (sheetCode === unitCode ? parsed.meta.department.name : null) ?? `单位 ${unitCode}` }) : null
+  const target = describeTarget(input.by, code, year, department, existing, parsed, unitInfo)
   const result: ImportResult = { report, preview: toPreview(parsed, fileName), target, imported: null }
   if (!input.commit) return result
 
   if (input.by.kind === 'user') {
     if (!department) throw new AppError('NOT_FOUND', `部门 ${code} 不存在`)
-    requirePermission(input.by.actor, existing ? 'disclosure.import' : 'disclosure.create', scopeFor(department, existing))
+    if (unitCode && !unit) throw new AppError('NOT_FOUND', `单位 ${unitCode} 不存在`)
+    requirePermission(input.by.actor, existing ? 'disclosure.import' : 'disclosure.create', scopeFor(department, existing, unitCode))
   } else if (existing && !EDITABLE.has(existing.status)) {
     throw new AppError('LOCKED', `${code} 的 ${year} 年预算公开当前状态为“${STATUS_LABELS[existing.status]}”，不能用导入覆盖（已提交、已审核、已公开的预算不可修改）`)
   }
   if (report.summary.error > 0 && !input.acceptErrors) {
     throw new ImportRejected(`工作簿有 ${report.summary.error} 个错误，未导入（全部或全不）。请修正后重新上传，或确认后仍然导入。`, result)
   }
-  const imported = await write({ input, fileName, code, year, parsed, report, templateRowId: stored.find((s) => s.template.id === parsed.template.id)!.rowId, expected: existing ? { id: existing.id, version: existing.version } : null })
+  const imported = await write({ input, fileName, code, unit: unitInfo, year, parsed, report, templateRowId: stored.find((s) => s.template.id === parsed.template.id)!.rowId, expected: existing ? { id: existing.id, version: existing.version } : null })
   return { ...result, imported }
 }
 
-function scopeFor(department: { id: string; regionId: string }, existing: { status: DisclosureScope['status'] } | null): DisclosureScope {
-  return { departmentId: department.id, regionId: department.regionId, status: existing?.status ?? 'draft' }
+function scopeFor(department: { id: string; regionId: string }, existing: { status: DisclosureScope['status'] } | null, unitCode: string | null): DisclosureScope {
+  return { departmentId: department.id, regionId: department.regionId, status: existing?.status ?? 'draft', unitCode: unitCode ?? '' }
+}
+
+/**
+ * The unit a 单位预算 workbook is for: the override, else the code the sheet states. A user imports only
+ * into a unit of their department (a unit accountant: their own unit); anything else is an error
+ * located at the sheet's unit line.
+ */
+async function unitTarget(input: ImportInput, sheetCode: string | null, actorDept: { code: string; name: string; units: { code: string; name: string }[] } | null, extra: Finding[], at: ParsedWorkbook['meta']['at']): Promise<string> {
+  if (input.by.kind === 'cli') {
+    const code = input.unitCode ?? sheetCode
+    if (!code) throw new AppError('VALIDATION', '单位预算工作簿中没有单位编码（表头下方如“447001 承德市医疗保障局本级”的一行），请用 --unit 指定')
+    if (input.unitCode && sheetCode && sheetCode !== input.unitCode) extra.push({ rule: 'exchange.department_override', severity: 'warning', sheet: at?.sheet, cell: at?.department, message: `工作簿中的单位是“${sheetCode}”，按指定导入到单位“${input.unitCode}”` })
+    return code
+  }
+  const own = input.by.actor.unitCode ?? null
+  const code = own ?? sheetCode ?? actorDept?.units[0]?.code ?? ''
+  if (sheetCode && sheetCode !== code) {
+    extra.push({ rule: 'exchange.department_mismatch', severity: 'error', sheet: at?.sheet, cell: at?.department, message: `工作簿是单位“${sheetCode}”的报表，与您所在的单位“${code}”不一致` })
+  } else if (!actorDept?.units.some((u) => u.code === code)) {
+    extra.push({ rule: 'exchange.department_mismatch', severity: 'error', sheet: at?.sheet, cell: at?.department, message: `工作簿是单位“${code}”的报表，该单位不属于您所在的部门“${actorDept?.code ?? ''} ${actorDept?.name ?? ''}”` })
+  }
+  return code
 }
 
 function describeTarget(
@@ -137,18 +197,20 @@ function describeTarget(
   department: { id: string; regionId: string; code: string; name: string } | null,
   existing: { id: string; status: DisclosureScope['status']; source: string; revision: number } | null,
   parsed: ParsedWorkbook,
+  unit: { code: string; name: string } | null = null,
 ): ImportTarget {
-  const name = department?.name ?? parsed.meta.department.name ?? code
+  const name = department?.name ?? (unit ? null : parsed.meta.department.name) ?? code
   let canImport: boolean
   let reason: string | null = null
   if (by.kind === 'cli') {
     canImport = !existing || EDITABLE.has(existing.status)
   } else {
-    canImport = !!department && can(by.actor, existing ? 'disclosure.import' : 'disclosure.create', scopeFor(department, existing))
+    canImport = !!department && (!unit || by.actor.departmentId === department.id) && can(by.actor, existing ? 'disclosure.import' : 'disclosure.create', scopeFor(department, existing, unit?.code ?? null))
   }
   if (!canImport) reason = existing && !EDITABLE.has(existing.status) ? `${year} 年的预算公开已${STATUS_LABELS[existing.status]}，不能再导入覆盖` : '您没有导入到该部门的权限'
   return {
     department: { code: department?.code ?? code, name },
+    ...(unit ? { unit } : {}),
     year,
     existing: existing ? { id: existing.id, status: existing.status, source: existing.source, revision: existing.revision } : null,
     canImport,
@@ -160,6 +222,7 @@ async function write(w: {
   input: ImportInput
   fileName: string
   code: string
+  unit: { code: string; name: string } | null
   year: number
   parsed: ParsedWorkbook
   report: ValidationReport
@@ -171,16 +234,21 @@ async function write(w: {
   const declared = parsed.tables.map((p) => p.table)
   return db().$transaction(
     async (tx) => {
-      const department = input.by.kind === 'cli' ? (await ensureDepartment(tx, { code: w.code, name: parsed.meta.department.name, ...(input.region ? { region: input.region } : {}) })).department : await tx.department.findFirstOrThrow({ where: { OR: [{ code: w.code }, { units: { some: { code: w.code } } }] } })
-      let d = await tx.disclosure.findFirst({ where: { departmentId: department.id, year: w.year }, orderBy: { revision: 'desc' } })
+      const unitCode = w.unit?.code ?? ''
+      const department =
+        input.by.kind === 'cli'
+          ? (await ensureDepartment(tx, { code: w.code, name: w.unit ? null : parsed.meta.department.name, ...(input.region ? { region: input.region } : w.unit ? { region: { name: regionNameFrom(w.unit.name) ?? undefined } } : {}) })).department
+          : await tx.department.findFirstOrThrow({ where: w.unit ? { units: { some: { code: w.unit.code } } } : { OR: [{ code: w.code }, { units: { some: { code: w.code } } }] } })
+      if (w.unit && input.by.kind === 'cli') await ensureUnit(tx, department.id, w.unit)
+      let d = await tx.disclosure.findFirst({ where: { departmentId: department.id, unitCode, year: w.year }, orderBy: { revision: 'desc' } })
       // what was checked before the transaction must still hold: nobody created, changed or submitted it meanwhile
       if ((d?.id ?? null) !== (w.expected?.id ?? null) || (d && d.version !== w.expected?.version)) {
         throw new AppError('CONFLICT', '导入期间该预算公开已被他人修改，本次导入未生效。请重新上传。')
       }
-      if (actor) requirePermission(actor, d ? 'disclosure.import' : 'disclosure.create', { departmentId: department.id, regionId: department.regionId, status: d?.status ?? 'draft' })
+      if (actor) requirePermission(actor, d ? 'disclosure.import' : 'disclosure.create', { departmentId: department.id, regionId: department.regionId, status: d?.status ?? 'draft', unitCode })
       else if (d && !EDITABLE.has(d.status)) throw new AppError('LOCKED', `该预算公开当前状态为“${STATUS_LABELS[d.status]}”，不能用导入覆盖`)
       const before = d ? { source: d.source, importedFrom: d.importedFrom, version: d.version, revenueLines: await tx.revenueLine.count({ where: { disclosureId: d.id } }), expenditureLines: await tx.expenditureLine.count({ where: { disclosureId: d.id } }) } : null
-      d ??= await tx.disclosure.create({ data: { departmentId: department.id, year: w.year, templateId: w.templateRowId } })
+      d ??= await tx.disclosure.create({ data: { departmentId: department.id, unitCode, year: w.year, templateId: w.templateRowId } })
       const where = { disclosureId: d.id }
       // the workbook holds the tables; lines, 三公 figures, procurement and assets would contradict them
       await tx.revenueLine.deleteMany({ where })

@@ -1,6 +1,6 @@
 import type { FixtureTable } from '@/lib/budget/table'
 import type { TableDiff } from '@/lib/workflow/diff'
-import { formatDelta, rowLabelOf } from '@/lib/workflow/diff'
+import { cellRowLabel, formatDelta, rowLabelOf } from '@/lib/workflow/diff'
 import s from './review.module.css'
 
 const show = (v: string | number | null) => (v === null ? '空' : typeof v === 'number' ? v.toFixed(2) : v)
@@ -22,7 +22,7 @@ export function ChangesList({ diffs, tables }: { diffs: TableDiff[]; tables: Fix
             <ul className={s.diffList}>
               {d.changed.map((c) => (
                 <li key={`${c.row}:${c.col}`}>
-                  第 {c.row + 1} 行「{t ? rowLabelOf(t.rows[c.row] ?? []) : ''}」「{t?.columns[c.col] ?? ''}」：{show(c.before)} → {show(c.after)}
+                  第 {c.row + 1} 行「{t ? cellRowLabel(t.rows[c.row] ?? [], c.col) : ''}」「{t?.columns[c.col] ?? ''}」：{show(c.before)} → {show(c.after)}
                   {c.delta !== null && c.delta !== 0 ? `（${formatDelta(c.delta)}）` : ''}
                 </li>
               ))}

@@ -1,5 +1,5 @@
 import type { FixtureTable } from '@/lib/budget/table'
-import { rowLabelOf } from './diff'
+import { cellRowLabel } from './diff'
 import type { NotesSection } from './notes'
 import type { TAnchor } from './schemas'
 
@@ -10,7 +10,7 @@ export function anchorLabel(anchor: TAnchor, tables: FixtureTable[], notes: Note
       const t = tables.find((x) => x.key === anchor.table)
       if (!t) return `表 ${anchor.table} 第 ${anchor.row + 1} 行第 ${anchor.col + 1} 列`
       const row = t.rows[anchor.row]
-      const label = row ? rowLabelOf(row) : ''
+      const label = row ? cellRowLabel(row, anchor.col) : ''
       return `${t.title} · 第 ${anchor.row + 1} 行${label ? `「${label}」` : ''} · 「${t.columns[anchor.col] ?? `第 ${anchor.col + 1} 列`}」`
     }
     case 'notes': {

@@ -27,6 +27,19 @@ export function rowLabelOf(row: Cell[]): string {
   return row.filter((v): v is string => typeof v === 'string' && v.trim() !== '').join(' ').trim()
 }
 
+/**
+ * The label a reader uses for one cell's row: the run of text cells just left of it — code and name in a
+ * classification table, and in a two-sided summary the item on the cell's own side (收入 or 支出).
+ */
+export function cellRowLabel(row: Cell[], col: number): string {
+  let end = Math.min(col, row.length) - 1
+  while (end >= 0 && typeof row[end] !== 'string') end--
+  if (end < 0) return rowLabelOf(row)
+  let start = end
+  while (start > 0 && typeof row[start - 1] === 'string') start--
+  return rowLabelOf(row.slice(start, end + 1)) || rowLabelOf(row)
+}
+
 function rowKeys(rows: Cell[][]): string[] {
   const seen = new Map<string, number>()
   return rows.map((r) => {

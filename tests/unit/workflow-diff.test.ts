@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { FixtureTable } from '@/lib/budget/table'
 import { auditChanges } from '@/lib/workflow/audit-diff'
-import { countChanges, diffTable, diffTables, formatDelta } from '@/lib/workflow/diff'
+import { cellRowLabel, countChanges, diffTable, diffTables, formatDelta } from '@/lib/workflow/diff'
 import { diffNotes, diffParagraphs, notesSections } from '@/lib/workflow/notes'
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.resolve('tests/fixtures', `${name}.json`), 'utf8')) as { tables: FixtureTable[] }
@@ -120,5 +120,16 @@ describe('audit changes', () => {
       { field: 'version', before: null, after: '3' },
     ])
     expect(auditChanges({ body: '请核实' }, undefined)).toEqual([{ field: 'body', before: '请核实', after: null }])
+  })
+})
+
+describe('the row label of a cell', () => {
+  it('is the code and name in a classification table, and the item on the cell’s own side in a two-sided summary', () => {
+    expect(cellRowLabel(['201', '一般公共服务支出', 10, 5], 2)).toBe('201 一般公共服务支出')
+    const pair = ['一、一般公共预算拨款收入', 2275.24, '一、一般公共服务支出', null]
+    expect(cellRowLabel(pair, 1)).toBe('一、一般公共预算拨款收入')
+    expect(cellRowLabel(pair, 3)).toBe('一、一般公共服务支出')
+    expect(cellRowLabel([null, '合计', 1], 2)).toBe('合计')
+    expect(cellRowLabel([1, 2], 1)).toBe('')
   })
 })

@@ -134,6 +134,7 @@ async function generateRegion(n: number): Promise<string> {
   const tpl = await db().template.findUniqueOrThrow({ where: { key: 'hebei-dept-2023' } })
   const depts = Array.from({ length: n }, (_, i) => ({ id: `${code}-d${i}`, code: `${code}-${String(i).padStart(4, '0')}`, name: `基准测试局${i}`, regionId: region.id }))
   await db().department.createMany({ data: depts })
+  await db().unit.createMany({ data: depts.flatMap((d) => base.units.map((u, position) => ({ code: `${d.code}-${u.code}`, name: u.name, nature: u.nature ?? null, departmentId: d.id, position, isSelf: position === 0 }))) })
   await db().disclosure.createMany({ data: depts.map((d) => ({ id: `${d.id}-2023`, departmentId: d.id, year: 2023, status: 'published' as const, templateId: tpl.id, publishedAt: new Date() })) })
   // amounts vary by department: × (500 + i) / 1000, in exact 分
   const scale = (fen: number, i: number) => Math.round((fen * (500 + i)) / 1000)
@@ -141,7 +142,7 @@ async function generateRegion(n: number): Promise<string> {
     const chunk = depts.slice(from, from + 100)
     await db().expenditureLine.createMany({
       data: chunk.flatMap((d, k) =>
-        base.expenditure.map((l, position) => ({ disclosureId: `${d.id}-2023`, unitCode: l.unitCode, functionCode: l.functionCode, economicCode: l.economicCode, fund: l.fund, category: l.category, projectCode: l.projectCode ?? null, amount: formatYuan(scale(l.amount, from + k)), position })),
+        base.expenditure.map((l, position) => ({ disclosureId: `${d.id}-2023`, unitCode: `${d.code}-${l.unitCode}`, functionCode: l.functionCode, economicCode: l.economicCode, fund: l.fund, category: l.category, projectCode: l.projectCode ?? null, amount: formatYuan(scale(l.amount, from + k)), position })),
       ),
     })
     await db().threePublicEntry.createMany({ data: chunk.flatMap((d, k) => base.threePublic.map((e) => ({ disclosureId: `${d.id}-2023`, item: e.item, fund: e.fund, amount: formatYuan(scale(e.amount, from + k) + (from + k) * 100) }))) })
@@ -157,7 +158,7 @@ async function rawComparison(regionCode: string, year: number): Promise<Row[]> {
   const { db } = await import('../lib/server/db')
   return db().$queryRaw<Row[]>`
     WITH latest AS (
-      SELECT DISTINCT ON (d."departmentId") d."id", dep."code"
+      SELECT DISTINCT ON (d."departmentId") d."id", dep."code", COALESCE(d."notes" -> 'operatingCosts' -> 'civilServiceUnits', '[]'::jsonb) AS civil
       FROM "Disclosure" d JOIN "Department" dep ON dep."id" = d."departmentId" JOIN "Region" r ON r."id" = dep."regionId"
       WHERE d."status" = 'published' AND d."year" = ${year} AND r."code" = ${regionCode}
       ORDER BY d."departmentId", d."revision" DESC
@@ -168,8 +169,10 @@ async function rawComparison(regionCode: string, year: number): Promise<Row[]> {
         SUM(x."amount") FILTER (WHERE x."category" = 'project') AS project,
         SUM(x."amount") FILTER (WHERE x."fund" = 'general') AS general_budget,
         SUM(x."amount") FILTER (WHERE x."fund" = 'general' AND x."category" = 'basic' AND left(x."economicCode", 3) IN ('301', '303')) AS personnel,
-        SUM(x."amount") FILTER (WHERE x."fund" = 'general' AND x."category" = 'basic' AND left(x."economicCode", 3) NOT IN ('301', '303')) AS operating
-      FROM "ExpenditureLine" x WHERE x."disclosureId" IN (SELECT "id" FROM latest) GROUP BY x."disclosureId"
+        SUM(x."amount") FILTER (WHERE x."fund" IN ('general', 'gov_fund', 'state_capital') AND x."category" = 'basic' AND left(x."economicCode", 3) NOT IN ('301', '303')
+          AND (u."nature" ~ '行政|参公|参照公务员' OR l."civil" ? x."unitCode")) AS operating
+      FROM latest l JOIN "ExpenditureLine" x ON x."disclosureId" = l."id" LEFT JOIN "Unit" u ON u."code" = x."unitCode"
+      GROUP BY x."disclosureId"
     ), t AS (
       SELECT e."disclosureId" AS id, SUM(e."amount") AS three_public FROM "ThreePublicEntry" e
       WHERE e."disclosureId" IN (SELECT "id" FROM latest) AND e."fund" IN ('general', 'gov_fund', 'state_capital')

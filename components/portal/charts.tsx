@@ -30,16 +30,17 @@ export function FunctionClassChart({ data }: { data: { name: string; basic: numb
   )
 }
 
-export function ShareChart({ data }: { data: { name: string; value: number }[] }) {
+export function ShareChart({ data }: { data: { name: string; value: number; colour: number }[] }) {
   return (
     <div className="chart" aria-hidden="true">
       <PieChart responsive style={{ width: '100%', height: 260 }} accessibilityLayer={false}>
-        <Pie data={data} dataKey="value" nameKey="name" innerRadius="45%" outerRadius="80%" isAnimationActive={false} label={({ name, percent }: { name?: string; percent?: number }) => `${name ?? ''} ${((percent ?? 0) * 100).toFixed(1)}%`}>
-          {data.map((d, i) => (
-            <Cell key={d.name} fill={CHART_COLOURS[i % CHART_COLOURS.length]} />
+        <Pie data={data} dataKey="value" nameKey="name" innerRadius="45%" outerRadius="75%" isAnimationActive={false}>
+          {data.map((d) => (
+            <Cell key={d.name} fill={CHART_COLOURS[d.colour % CHART_COLOURS.length]} />
           ))}
         </Pie>
         <Tooltip formatter={tooltipFormat} />
+        <Legend />
       </PieChart>
     </div>
   )

@@ -89,9 +89,9 @@ export function FunctionClassFigure({ v }: { v: DisclosureView }) {
 export function BasicProjectFigure({ v }: { v: DisclosureView }) {
   const f = v.figures
   const parts = [
-    { name: '基本支出', value: f.basic },
-    { name: '项目支出', value: f.project },
-    ...(f.otherCategories ? [{ name: '其他支出', value: f.otherCategories }] : []),
+    { name: '基本支出', value: f.basic, colour: 1 },
+    { name: '项目支出', value: f.project, colour: 0 },
+    ...(f.otherCategories ? [{ name: '其他支出', value: f.otherCategories, colour: 3 }] : []),
   ]
   if (f.total === 0) return null
   return (
@@ -99,7 +99,7 @@ export function BasicProjectFigure({ v }: { v: DisclosureView }) {
       id="chart-basic-project"
       title="基本支出与项目支出"
       summary={`基本支出占 ${formatPerMille(Math.round((f.basic * 1000) / f.total))}，项目支出占 ${formatPerMille(Math.round((f.project * 1000) / f.total))}。`}
-      chart={<ShareChart data={parts.map((p) => ({ name: p.name, value: printedToNumber(p.value) }))} />}
+      chart={<ShareChart data={parts.map((p) => ({ name: p.name, value: printedToNumber(p.value), colour: p.colour }))} />}
       table={
         <table className="data-table">
           <caption>基本支出与项目支出，单位：万元</caption>

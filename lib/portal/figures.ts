@@ -13,7 +13,10 @@ import { FISCAL_FUNDS, isPersonnelEconomic } from '@/lib/budget/types'
  * - 支出合计 / 基本支出 / 项目支出: the 合计 row of 部门预算支出总表 (all funds).
  * - 一般公共预算支出: the 合计 row of 一般公共预算财政拨款支出表.
  * - 人员经费 / 公用经费: the 合计 row of 一般公共预算财政拨款基本支出表 (economic classes 301 and 303 are 人员经费).
- * - 机关运行经费 = that 公用经费, as the Hebei notes state it (承德 2023: 78.70 = 日常公用经费).
+ * - 机关运行经费: from lines (indicatorsFromAmounts with the scope of units), the 公用经费 (non-personnel
+ *   basic expenditure of 财政拨款) of 行政 and 参公 units — the definition the 情况说明 use
+ *   (lib/notes/figures.ts operatingUnitCodes); from printed tables alone (imported), the 公用经费 column of
+ *   the basic table, as the notes do then.
  * - 三公经费: the 财政拨款 合计 column of the 三公 table (因公出国（境）费, 公务用车购置及运维费, 公务接待费).
  * - 人员经费占比 = 人员经费 ÷ 一般公共预算支出 (both 一般公共预算, so the share compares like with like).
  */
@@ -109,7 +112,7 @@ export function figuresFromTables(tables: BudgetTable[]): DisclosureFigures {
 }
 
 /** An expenditure amount in 分 with what the indicators need to know of it: a line, or a SQL group of lines. */
-export type ExpenditureAmount = { category: string; fund: string; economicCode: string; amount: Fen }
+export type ExpenditureAmount = { category: string; fund: string; economicCode: string; amount: Fen; unitCode?: string }
 export type ThreePublicAmount = { item: string; fund: string; amount: Fen }
 
 const THREE_PUBLIC_ITEMS = new Set(['abroad_research', 'abroad_other', 'vehicle_purchase', 'vehicle_operation', 'reception'])
@@ -119,9 +122,9 @@ const FISCAL = new Set<string>(FISCAL_FUNDS)
  * The same indicators summed from lines (or from groups of lines summed by category, fund and economic
  * code) in exact 分, each rounded once to the printed hundredths — the way the tables print each cell.
  * Cross-department comparison uses this over SQL-grouped sums; the tests hold it equal to
- * figuresFromTables of the derived tables.
+ * figuresFromTables of the derived tables when every unit is in the 机关运行经费 scope.
  */
-export function indicatorsFromAmounts(expenditure: Iterable<ExpenditureAmount>, threePublic: Iterable<ThreePublicAmount>): Indicators {
+export function indicatorsFromAmounts(expenditure: Iterable<ExpenditureAmount>, threePublic: Iterable<ThreePublicAmount>, operatingUnits: ReadonlySet<string> | null = null): Indicators {
   let total = 0
   let basic = 0
   let project = 0
@@ -135,11 +138,10 @@ export function indicatorsFromAmounts(expenditure: Iterable<ExpenditureAmount>, 
     else if (l.category === 'project') project += l.amount
     if (l.fund === ('general' satisfies FundType)) {
       generalBudget += l.amount
-      if (l.category === 'basic') {
-        if (isPersonnelEconomic(l.economicCode)) personnel += l.amount
-        else operating += l.amount
-      }
+      if (l.category === 'basic' && isPersonnelEconomic(l.economicCode)) personnel += l.amount
     }
+    // 机关运行经费: 财政拨款 公用经费 of the units in scope (all units when no scope is given)
+    if (l.category === 'basic' && FISCAL.has(l.fund) && !isPersonnelEconomic(l.economicCode) && (!operatingUnits || (l.unitCode !== undefined && operatingUnits.has(l.unitCode)))) operating += l.amount
   }
   for (const e of threePublic) if (FISCAL.has(e.fund) && THREE_PUBLIC_ITEMS.has(e.item)) three += e.amount
   const p = (f: Fen) => toPrinted(f, '万元')

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
-import { figuresFromTables, indicatorsOf } from '@/lib/portal/figures'
+import { indicatorsOf } from '@/lib/portal/figures'
 import { loadRegions, loadRegionYear } from '@/lib/portal/server/browse'
-import { publicTables } from '@/lib/portal/server/disclosure-data'
+import { publicFigures } from '@/lib/portal/server/disclosure-data'
 import { loadDisclosureView, loadTableComparison } from '@/lib/portal/server/disclosure-view'
 import { loadDisclosureOpenData, loadRegionOpenData, renderOpenDataFile } from '@/lib/portal/server/open-data'
 import { loadRegionComparison } from '@/lib/portal/server/region-comparison'
@@ -44,8 +44,9 @@ beforeAll(async () => {
   const a2 = await createDisclosure(a.id, { ...base, expenditure: base.expenditure.map((l, j) => (j === i ? { ...l, amount: l.amount - 10_000_000 } : l)) }, 'published')
   await db().disclosure.update({ where: { id: a2.id }, data: { revision: 2, publishedAt: new Date('2023-03-01T00:00:00+08:00'), correctionNote: '更正一个项目的预算数' } })
   await publish(a.id, base)
-  // B: its own project and notes text
-  await publish(b.id, { ...base, projects: base.projects.map((p, k) => (k === 0 ? { ...p, name: projectB } : p)) }, { notes: { duties: { text: `本局负责${notesPhrase}等工作。` } } })
+  // B: its own project and notes text; its notes count every unit as 参公 for 机关运行经费
+  const bUnits = base.units.map((u) => `${b.code}-${u.code}`)
+  await publish(b.id, { ...base, projects: base.projects.map((p, k) => (k === 0 ? { ...p, name: projectB } : p)) }, { notes: { duties: { intro: `本局负责${notesPhrase}等工作。` }, operatingCosts: { civilServiceUnits: bUnits } } })
   // C: only a draft
   await createDisclosure(c.id, { ...base, projects: base.projects.map((p, k) => (k === 0 ? { ...p, name: projectDraft } : p)) }, 'draft')
   // an imported disclosure: the approved workbook's tables as declared, no lines
@@ -123,8 +124,13 @@ describe('portal queries (real PostgreSQL)', () => {
       const latest = await db().disclosure.findFirstOrThrow({ where: { status: 'published', year: 2023, department: { code: row.code } }, orderBy: { revision: 'desc' }, include: disclosureInclude })
       const { code: _c, name: _n, revision, ...ind } = row
       expect(revision).toBe(latest.revision)
-      expect(ind).toEqual(indicatorsOf(figuresFromTables(await publicTables(latest))))
+      expect(ind).toEqual(indicatorsOf(await publicFigures(latest)))
     }
+    // 机关运行经费 in the notes' scope: A counts its 行政 unit only, B (notes: all units 参公) every unit
+    expect(cmp.rows.find((r) => r.code === a.code)!.operating).toBe(3280)
+    expect(cmp.rows.find((r) => r.code === b.code)!.operating).toBe(7870)
+    expect((await loadDisclosureView(b.code, 2023))!.figures.operating).toBe(7870)
+    expect((await loadDisclosureView(a.code, 2023))!.figures.operating).toBe(3280)
     expect(cmp.rows.find((r) => r.code === imp.code)!.total).toBe(235050)
     expect(cmp.rows.find((r) => r.code === a.code)!.project).toBe(63150)
   })

@@ -71,6 +71,17 @@ describe('portal figures', () => {
     expect(indicatorsFromAmounts(byClass.values(), data.threePublic)).toEqual(indicatorsFromAmounts(data.expenditure, data.threePublic))
   })
 
+  it('机关运行经费 counts the 财政拨款 公用经费 of the units in scope (行政 and 参公), all units when no scope is given', () => {
+    const data = chengde2023()
+    const all = indicatorsFromAmounts(data.expenditure, data.threePublic)
+    expect(all.operating).toBe(7870)
+    const adminOnly = indicatorsFromAmounts(data.expenditure, data.threePublic, new Set(['447001']))
+    // 447001 本级 is the only 行政单位: its own 公用经费 (the seed's notes count all six units, as 参公)
+    expect(adminOnly.operating).toBe(3280)
+    expect({ ...adminOnly, operating: 0 }).toEqual({ ...all, operating: 0 })
+    expect(indicatorsFromAmounts(data.expenditure, [], new Set()).operating).toBe(0)
+  })
+
   it('三公 counts fiscal funds and the three items only; meetings, training and 单位资金 are not 三公', () => {
     const y = (s: string) => parseAmount(s, '元')
     const ind = indicatorsFromAmounts(

@@ -4,7 +4,11 @@ import { tablesFromFixture } from '@/lib/budget/read-tables'
 import type { Template } from '@/lib/budget/template'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
-import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
+import { disclosureInclude, toBudgetData } from '@/lib/disclosure/server/to-budget-data'
+import { operatingUnitCodes } from '@/lib/notes/figures'
+import { parseStoredNotes } from '@/lib/notes/schemas'
+import type { DisclosureFigures } from '../figures'
+import { figuresFromTables, indicatorsFromAmounts } from '../figures'
 import { readableDisclosures } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import type { Prisma } from '@/src/generated/prisma/client'
@@ -46,4 +50,27 @@ export async function publicTables(d: DisclosureFull): Promise<BudgetTable[]> {
 
 export function fixtureTables(tables: BudgetTable[]): FixtureTable[] {
   return tables.map(toFixtureTable)
+}
+
+/**
+ * The units whose 公用经费 are 机关运行经费: 行政 and 参公 units and those the notes mark as 参公 — the
+ * scope the 情况说明 use (lib/notes), so the page's figure and the notes' sentence agree.
+ */
+export function operatingUnits(units: { code: string; nature: string | null }[], notes: unknown): Set<string> {
+  return operatingUnitsOf(units, parseStoredNotes(notes).operatingCosts.civilServiceUnits)
+}
+
+export function operatingUnitsOf(units: { code: string; nature: string | null }[], civilServiceUnits: string[]): Set<string> {
+  const data = { units: units.map((u) => ({ code: u.code, name: '', nature: u.nature ?? undefined })) } as Parameters<typeof operatingUnitCodes>[0]
+  return new Set(operatingUnitCodes(data, { operatingCosts: { civilServiceUnits, labels: {}, extra: '' } } as Parameters<typeof operatingUnitCodes>[1]))
+}
+
+/** The page's figures: from the printed tables, with 机关运行经费 from the lines in the notes' unit scope when there are lines. */
+export async function publicFigures(d: DisclosureFull, tables?: BudgetTable[]): Promise<DisclosureFigures> {
+  const f = figuresFromTables(tables ?? (await publicTables(d)))
+  if (d.source !== 'imported' && d.expenditureLines.length > 0) {
+    const data = toBudgetData(d)
+    f.operating = indicatorsFromAmounts(data.expenditure, [], operatingUnits(d.department.units, d.notes)).operating
+  }
+  return f
 }

@@ -3,13 +3,13 @@ import { NINE_TABLE_KEYS } from '@/lib/budget/template'
 import type { ComparedTable, IndicatorChange } from '../compare'
 import { compareFunctionClasses, compareIndicators, compareTables } from '../compare'
 import type { DisclosureFigures } from '../figures'
-import { figuresFromTables, indicatorsOf } from '../figures'
+import { indicatorsOf } from '../figures'
 import type { DocumentModel } from '@/lib/document/model'
 import { renderHtml } from '@/lib/document/render-html'
 import { buildDocumentModel } from '@/lib/document/server/build-document'
 import { db } from '@/lib/server/db'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
-import { findPublished, findPublishedYears, fixtureTables, PUBLIC, publicTables } from './disclosure-data'
+import { findPublished, findPublishedYears, fixtureTables, PUBLIC, publicFigures, publicTables } from './disclosure-data'
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
@@ -78,7 +78,7 @@ async function revisionsOf(departmentId: string, year: number): Promise<Revision
 }
 
 async function figuresOf(d: DisclosureFull): Promise<DisclosureFigures> {
-  return figuresFromTables(await publicTables(d))
+  return publicFigures(d)
 }
 
 /** The public view of a published disclosure, or null when there is none (drafts are never found). */
@@ -86,7 +86,7 @@ export async function loadDisclosureView(code: string, year: number, revision?: 
   const d = await findPublished(code, year, revision)
   if (!d) return null
   const tables = await publicTables(d)
-  const figures = figuresFromTables(tables)
+  const figures = await publicFigures(d, tables)
   const years = await findPublishedYears(d.departmentId)
   const history: DisclosureView['history'] = []
   for (const y of years) history.push({ year: y.year, figures: y.year === d.year ? figures : await figuresOf(y) })

@@ -2,8 +2,8 @@ import { parseAmount } from '@/lib/budget/money'
 import { readableDisclosures } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import type { ExpenditureAmount, Indicators, ThreePublicAmount } from '../figures'
-import { figuresFromTables, indicatorsFromAmounts, indicatorsOf } from '../figures'
-import { publicTables } from './disclosure-data'
+import { indicatorsFromAmounts, indicatorsOf } from '../figures'
+import { operatingUnitsOf, publicFigures } from './disclosure-data'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 
 export type ComparisonRow = { code: string; name: string; revision: number } & Indicators
@@ -31,7 +31,7 @@ export async function loadRegionComparison(regionCode: string, year: number): Pr
   const fromLines = latest.filter((d) => d.source !== 'imported')
   const ids = fromLines.map((d) => d.id)
   // sums by economic 类 (the first three digits decide 人员/公用 for isPersonnelEconomic), as exact text
-  const [groups, three] = await Promise.all([
+  const [groups, three, opGroups, units, civil] = await Promise.all([
     ids.length
       ? db().$queryRaw<{ id: string; category: string; fund: string; econ: string; amount: string }[]>`
           SELECT "disclosureId" AS id, "category", "fund", left("economicCode", 3) AS econ, SUM("amount")::text AS amount
@@ -43,6 +43,21 @@ export async function loadRegionComparison(regionCode: string, year: number): Pr
           SELECT "disclosureId" AS id, "item", "fund", SUM("amount")::text AS amount
           FROM "ThreePublicEntry" WHERE "disclosureId" = ANY(${ids}::text[])
           GROUP BY 1, 2, 3`
+      : [],
+    // 机关运行经费 needs the unit: basic expenditure by unit, fund and economic 类
+    ids.length
+      ? db().$queryRaw<{ id: string; unit: string; fund: string; econ: string; amount: string }[]>`
+          SELECT "disclosureId" AS id, "unitCode" AS unit, "fund", left("economicCode", 3) AS econ, SUM("amount")::text AS amount
+          FROM "ExpenditureLine" WHERE "disclosureId" = ANY(${ids}::text[]) AND "category" = 'basic'
+          GROUP BY 1, 2, 3, 4`
+      : [],
+    ids.length
+      ? db().$queryRaw<{ id: string; code: string; nature: string | null }[]>`
+          SELECT d."id", u."code", u."nature" FROM "Disclosure" d JOIN "Unit" u ON u."departmentId" = d."departmentId" WHERE d."id" = ANY(${ids}::text[])`
+      : [],
+    ids.length
+      ? db().$queryRaw<{ id: string; civil: unknown }[]>`
+          SELECT "id", "notes" -> 'operatingCosts' -> 'civilServiceUnits' AS civil FROM "Disclosure" WHERE "id" = ANY(${ids}::text[])`
       : [],
   ])
   const exp = new Map<string, ExpenditureAmount[]>()
@@ -57,14 +72,28 @@ export async function loadRegionComparison(regionCode: string, year: number): Pr
     if (!list) tp.set(e.id, (list = []))
     list.push({ item: e.item, fund: e.fund, amount: parseAmount(e.amount, '元') })
   }
+  const unitsOf = new Map<string, { code: string; nature: string | null }[]>()
+  for (const u of units) {
+    let list = unitsOf.get(u.id)
+    if (!list) unitsOf.set(u.id, (list = []))
+    list.push({ code: u.code, nature: u.nature })
+  }
+  const civilOf = new Map(civil.map((c) => [c.id, Array.isArray(c.civil) ? c.civil.filter((x): x is string => typeof x === 'string') : []]))
+  const opOf = new Map<string, ExpenditureAmount[]>()
+  for (const g of opGroups) {
+    let list = opOf.get(g.id)
+    if (!list) opOf.set(g.id, (list = []))
+    list.push({ category: 'basic', fund: g.fund, economicCode: g.econ, unitCode: g.unit, amount: parseAmount(g.amount, '元') })
+  }
   const rows: ComparisonRow[] = []
   for (const d of latest) {
     let ind: Indicators
     if (d.source === 'imported') {
       const full = await db().disclosure.findUniqueOrThrow({ where: { id: d.id }, include: disclosureInclude })
-      ind = indicatorsOf(figuresFromTables(await publicTables(full)))
+      ind = indicatorsOf(await publicFigures(full))
     } else {
-      ind = indicatorsFromAmounts(exp.get(d.id) ?? [], tp.get(d.id) ?? [])
+      const scope = operatingUnitsOf(unitsOf.get(d.id) ?? [], civilOf.get(d.id) ?? [])
+      ind = { ...indicatorsFromAmounts(exp.get(d.id) ?? [], tp.get(d.id) ?? []), operating: indicatorsFromAmounts(opOf.get(d.id) ?? [], [], scope).operating }
     }
     rows.push({ code: d.department.code, name: d.department.name, revision: d.revision, ...ind })
   }

@@ -81,7 +81,7 @@ export default async function RegionYearPage(props: Params) {
       <section aria-labelledby="comparison" className="portal-section">
         <h2 id="comparison">部门间比较</h2>
         <p className="muted">
-          单位：万元。“三公”经费为财政拨款安排的因公出国（境）费、公务用车购置及运维费和公务接待费；机关运行经费为一般公共预算基本支出中的公用经费；人员经费占比为人员经费占一般公共预算支出的比重。点击列标题排序。
+          单位：万元。“三公”经费为财政拨款安排的因公出国（境）费、公务用车购置及运维费和公务接待费；机关运行经费为行政单位和参照公务员法管理单位的财政拨款公用经费（与情况说明一致）；人员经费占比为人员经费占一般公共预算支出的比重。点击列标题排序。
         </p>
         <RegionComparisonTable rows={rows} totals={totals} caption={`${r.name} ${year} 年各部门预算比较（单位：万元）`} />
       </section>

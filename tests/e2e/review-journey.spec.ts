@@ -143,11 +143,19 @@ test('[ACCOUNTANT][SUBMIT] → [REVIEWER][COMMENT][RETURN] → [ACCOUNTANT][RESU
   await page.goto(`/disclosures/${code}/2024`)
   await expect(page.getByRole('heading', { name: new RegExp(`${s.department.name} 2024 年部门预算信息公开`) })).toBeVisible()
   await expect(page.getByRole('link', { name: '登录' })).toBeVisible()
-  const summary = page.locator('#expenditure_summary, section:has(h3:text-is("部门预算支出总表"))').first()
-  await expect(summary.locator('tbody tr').first()).toContainText('2350.51')
-  await expect(page.getByRole('heading', { name: '部门预算收支总表' })).toBeVisible()
+  for (const title of ['部门预算收支总表', '部门预算支出总表', '部门预算财政拨款“三公”经费支出表']) await expect(page.getByRole('heading', { name: title }).first()).toBeVisible()
+  // the corrected total, as published
+  await expect(page.getByRole('row').filter({ hasText: '合计' }).filter({ hasText: '2350.51' }).first()).toBeVisible()
   await shot(page, 'review-11-public-page')
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
+
+  // ── admin: the audit log has every step, with who and what changed
+  await signInAs(page, s.admin)
+  await page.goto(`/admin/audit?disclosure=${s.disclosure.id}`)
+  const log = page.getByTestId('audit-log')
+  for (const step of ['提交审核 · 预算公开', '审核意见 · 审核意见', '退回修改 · 预算公开', '粘贴导入 · 收入明细', '审核通过 · 预算公开', '公开 · 预算公开']) await expect(log.getByRole('cell', { name: step }).first()).toBeVisible()
+  await expect(log.locator('tr', { hasText: '退回修改 · 预算公开' })).toContainText('退回理由：（无） → 支出总表合计与批复数不符')
+  await shot(page, 'review-13-audit-log')
 })
 
 test('[REVIEWER][CONFLICT] two tabs on one submission: the stale decision is refused and the page offers to reload', async ({ page }) => {

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getActor } from '@/lib/server/auth'
-import { can } from '@/lib/server/authz'
+import { can, STATUS_LABELS } from '@/lib/server/authz'
 import { chinaTime } from '@/lib/workflow/format'
 import { listAudit } from '@/lib/workflow/server/list-audit'
 
@@ -32,6 +32,44 @@ const ENTITY_LABELS: Record<string, string> = {
   notes: '情况说明',
   performanceTarget: '绩效目标',
 }
+
+const FIELD_LABELS: Record<string, string> = {
+  status: '状态',
+  version: '版本号',
+  submittedAt: '提交时间',
+  acknowledgements: '提示说明',
+  commentsAnswered: '已回应意见',
+  reason: '退回理由',
+  reasonCommentId: '退回意见编号',
+  openComments: '待处理意见',
+  approvedAt: '批复日期',
+  approvedOn: '批复日期',
+  publicationDeadline: '公开期限',
+  publishedOn: '公开日期',
+  deadline: '公开期限',
+  late: '逾期天数',
+  revision: '版次',
+  correctsId: '更正的版本',
+  correctionNote: '更正说明',
+  copied: '复制的数据',
+  anchor: '意见位置',
+  body: '意见',
+  rows: '行数',
+  amount: '金额',
+  unitCode: '单位',
+  functionCode: '功能分类',
+  economicCode: '经济分类',
+  fund: '资金性质',
+  category: '支出类型',
+  projectCode: '项目',
+  source: '收入来源',
+  name: '名称',
+  code: '编码',
+  count: '条数',
+  file: '文件',
+}
+const label = (field: string) => FIELD_LABELS[field] ?? field
+const value = (field: string, v: string | null) => (v === null ? '（无）' : field === 'status' && v in STATUS_LABELS ? STATUS_LABELS[v as keyof typeof STATUS_LABELS] : v)
 
 type Search = { disclosure?: string; action?: string; page?: string }
 
@@ -99,7 +137,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     '—'
                   )}
                 </td>
-                <td>
+                <td style={{ whiteSpace: 'nowrap' }}>
                   {ACTION_LABELS[r.action] ?? r.action} · {ENTITY_LABELS[r.entity] ?? r.entity}
                 </td>
                 <td>
@@ -109,8 +147,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <ul style={{ margin: 0, paddingLeft: 16, fontSize: 13 }}>
                       {r.changes.map((c) => (
                         <li key={c.field} style={{ overflowWrap: 'anywhere' }}>
-                          {c.field && <strong>{c.field}：</strong>}
-                          {c.before ?? '（无）'} → {c.after ?? '（无）'}
+                          {c.field && <strong>{label(c.field)}：</strong>}
+                          {value(c.field, c.before)} → {value(c.field, c.after)}
                         </li>
                       ))}
                     </ul>

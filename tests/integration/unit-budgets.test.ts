@@ -24,6 +24,9 @@ import { db } from '@/lib/server/db'
 import { approveDisclosure } from '@/lib/workflow/server/approve-disclosure'
 import { publishDisclosure } from '@/lib/workflow/server/publish-disclosure'
 import { submitDisclosure } from '@/lib/workflow/server/submit-disclosure'
+import { loadRegionYear } from '@/lib/portal/server/browse'
+import { findPublished } from '@/lib/portal/server/disclosure-data'
+import { loadRegionComparison } from '@/lib/portal/server/region-comparison'
 import { hebeiUnit2024 } from '../factories/template-layouts'
 import { createDepartment, createRegion, createUser, ensureReferenceData } from '../factories/db'
 import { errorOf, explainAll, versionOf } from './workflow-support'
@@ -178,6 +181,14 @@ describe('a department with two units: 单位预算 and the consolidated 部门�
     expect(Math.abs(grand(td) - grand(t1) - grand(t2))).toBeLessThanOrEqual(1)
     expect(t1.title).toBe('单位预算收支总表')
     expect(td.title).toBe('部门预算收支总表')
+
+    // the portal lists the department once, with its consolidated figures; a unit's code opens the unit's own page
+    const listing = await loadRegionYear(w.region.code, 2024)
+    expect(listing!.departments.map((d) => d.code)).toEqual([w.dept.code])
+    const comparison = await loadRegionComparison(w.region.code, 2024)
+    expect(comparison!.rows.map((r) => [r.code, r.total])).toEqual([[w.dept.code, cell(byKey((await computeFor(pubDept)).tables, 'expenditure_summary'), 0, 'total')]])
+    expect((await findPublished(w.units[0]!.code, 2024))!.id).toBe(u1!.id)
+    expect((await findPublished(w.dept.code, 2024))!.id).toBe(dept.id)
   })
 })
 

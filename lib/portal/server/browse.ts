@@ -6,8 +6,9 @@ export type PublishedEntry = { department: { code: string; name: string }; regio
 
 /** Regions with published disclosures, and for each the years and how many departments published. */
 export async function loadRegions(): Promise<RegionSummary[]> {
+  // departments' budgets: a unit's 单位预算 is part of its department's (docs/decisions/009)
   const rows = await db().disclosure.findMany({
-    where: PUBLIC,
+    where: { AND: [PUBLIC, { unitCode: '' }] },
     select: { year: true, departmentId: true, department: { select: { region: { select: { code: true, name: true, province: true, financeBureau: true } } } } },
   })
   const byRegion = new Map<string, { info: Omit<RegionSummary, 'years'>; years: Map<number, Set<string>> }>()
@@ -27,7 +28,7 @@ export async function loadRegions(): Promise<RegionSummary[]> {
 /** The most recently published disclosures (latest revision each), newest first. */
 export async function loadRecent(limit = 10): Promise<PublishedEntry[]> {
   const rows = await db().disclosure.findMany({
-    where: PUBLIC,
+    where: { AND: [PUBLIC, { unitCode: '' }] },
     orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { year: 'desc' }],
     take: limit * 3,
     select: { year: true, revision: true, publishedAt: true, departmentId: true, department: { select: { code: true, name: true, region: { select: { code: true, name: true, province: true } } } } },
@@ -56,7 +57,7 @@ export async function loadRegionYear(regionCode: string, year: number): Promise<
   const region = await db().region.findUnique({ where: { code: regionCode }, select: { id: true, code: true, name: true, province: true, financeBureau: true } })
   if (!region) return null
   const rows = await db().disclosure.findMany({
-    where: { AND: [PUBLIC, { department: { regionId: region.id } }] },
+    where: { AND: [PUBLIC, { unitCode: '', department: { regionId: region.id } }] },
     orderBy: [{ revision: 'desc' }],
     select: { year: true, revision: true, publishedAt: true, departmentId: true, department: { select: { code: true, name: true } } },
   })

@@ -3,6 +3,7 @@ import { toFixtureTable } from '@/lib/budget/table'
 import { tablesFromFixture } from '@/lib/budget/read-tables'
 import type { Template } from '@/lib/budget/template'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
+import { disclosureTargets } from '@/lib/disclosure/server/find-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { disclosureInclude, toBudgetData } from '@/lib/disclosure/server/to-budget-data'
 import { operatingUnitCodes } from '@/lib/notes/figures'
@@ -22,18 +23,21 @@ export const PUBLIC: Prisma.DisclosureWhereInput = readableDisclosures(null)
 /** A department by its code or the code of one of its units. */
 export const departmentByCode = (code: string): Prisma.DepartmentWhereInput => ({ OR: [{ code }, { units: { some: { code } } }] })
 
-/** The published revision (the latest one unless `revision` is given) of a department's disclosure for a year. */
+/**
+ * The published revision (the latest one unless `revision` is given) of a disclosure for a year: the
+ * department's budget, or for a unit's code the unit's own 单位预算 when it has one (disclosureTargets).
+ */
 export async function findPublished(code: string, year: number, revision?: number): Promise<DisclosureFull | null> {
   return db().disclosure.findFirst({
-    where: { AND: [PUBLIC, { year, department: departmentByCode(code) }, revision ? { revision } : {}] },
+    where: { AND: [PUBLIC, { year, OR: await disclosureTargets(code, year, PUBLIC) }, revision ? { revision } : {}] },
     orderBy: { revision: 'desc' },
     include: disclosureInclude,
   })
 }
 
-/** The latest published revision of each year of a department, oldest year first. */
-export async function findPublishedYears(departmentId: string): Promise<DisclosureFull[]> {
-  const all = await db().disclosure.findMany({ where: { AND: [PUBLIC, { departmentId }] }, orderBy: [{ year: 'asc' }, { revision: 'desc' }], include: disclosureInclude })
+/** The latest published revision of each year of a department's budget (or of one unit's, `unitCode`), oldest year first. */
+export async function findPublishedYears(departmentId: string, unitCode = ''): Promise<DisclosureFull[]> {
+  const all = await db().disclosure.findMany({ where: { AND: [PUBLIC, { departmentId, unitCode }] }, orderBy: [{ year: 'asc' }, { revision: 'desc' }], include: disclosureInclude })
   const seen = new Set<number>()
   return all.filter((d) => (seen.has(d.year) ? false : (seen.add(d.year), true)))
 }

@@ -87,7 +87,7 @@ export async function loadDisclosureView(code: string, year: number, revision?: 
   if (!d) return null
   const tables = await publicTables(d)
   const figures = await publicFigures(d, tables)
-  const years = await findPublishedYears(d.departmentId)
+  const years = await findPublishedYears(d.departmentId, d.unitCode)
   const history: DisclosureView['history'] = []
   for (const y of years) history.push({ year: y.year, figures: y.year === d.year ? figures : await figuresOf(y) })
   const prev = [...years].reverse().find((y) => y.year < d.year)
@@ -135,7 +135,7 @@ export async function loadTableComparison(code: string, year: number, base: numb
   if (year === base) return null
   const [cur, old] = await Promise.all([findPublished(code, year), findPublished(code, base)])
   if (!cur || !old || cur.departmentId !== old.departmentId) return null
-  const years = (await findPublishedYears(cur.departmentId)).map((y) => y.year)
+  const years = (await findPublishedYears(cur.departmentId, cur.unitCode)).map((y) => y.year)
   const [ct, ot] = await Promise.all([publicTables(cur), publicTables(old)])
   return {
     department: { code: cur.department.code, name: cur.department.name },

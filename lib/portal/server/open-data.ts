@@ -35,7 +35,7 @@ export async function loadDisclosureOpenData(code: string, year: number): Promis
 export async function loadRegionOpenData(regionCode: string, year: number): Promise<OpenDataSet | null> {
   const region = await db().region.findUnique({ where: { code: regionCode } })
   if (!region) return null
-  const all = await db().disclosure.findMany({ where: { AND: [PUBLIC, { year, department: { regionId: region.id } }] }, orderBy: { revision: 'desc' }, include: disclosureInclude })
+  const all = await db().disclosure.findMany({ where: { AND: [PUBLIC, { year, unitCode: '', department: { regionId: region.id } }] }, orderBy: { revision: 'desc' }, include: disclosureInclude })
   if (all.length === 0) return null
   const seen = new Set<string>()
   const latest = all.filter((d) => !seen.has(d.departmentId) && (seen.add(d.departmentId), true)).sort((a, b) => a.department.code.localeCompare(b.department.code, 'en', { numeric: true }))

@@ -22,13 +22,14 @@ export async function loadRegionComparison(regionCode: string, year: number): Pr
   const region = await db().region.findUnique({ where: { code: regionCode }, select: { id: true, code: true, name: true, province: true } })
   if (!region) return null
   const all = await db().disclosure.findMany({
-    where: { AND: [readableDisclosures(null), { year, department: { regionId: region.id } }] },
+    // departments' budgets only: their units' 单位预算 are inside them (docs/decisions/009)
+    where: { AND: [readableDisclosures(null), { year, unitCode: '', department: { regionId: region.id } }] },
     orderBy: { revision: 'desc' },
     select: { id: true, revision: true, source: true, departmentId: true, department: { select: { code: true, name: true } } },
   })
   const seen = new Set<string>()
   const latest = all.filter((d) => !seen.has(d.departmentId) && (seen.add(d.departmentId), true))
-  const fromLines = latest.filter((d) => d.source !== 'imported')
+  const fromLines = latest.filter((d) => d.source === 'lines')
   const ids = fromLines.map((d) => d.id)
   // sums by economic 类 (the first three digits decide 人员/公用 for isPersonnelEconomic), as exact text
   const [groups, three, opGroups, units, civil] = await Promise.all([
@@ -88,7 +89,8 @@ export async function loadRegionComparison(regionCode: string, year: number): Pr
   const rows: ComparisonRow[] = []
   for (const d of latest) {
     let ind: Indicators
-    if (d.source === 'imported') {
+    if (d.source !== 'lines') {
+      // imported tables, or a budget consolidated from its units' lines: read from its tables
       const full = await db().disclosure.findUniqueOrThrow({ where: { id: d.id }, include: disclosureInclude })
       ind = indicatorsOf(await publicFigures(full))
     } else {

@@ -12,15 +12,22 @@ export const dynamic = 'force-dynamic'
 export default async function WorkspacePage() {
   const actor = await getActor()
   if (!actor) redirect('/login?callbackUrl=/workspace')
-  const where = actor.role === 'accountant' ? { departmentId: actor.departmentId ?? '__none__' } : actor.role === 'reviewer' ? { AND: [readableDisclosures(actor), { department: { regionId: actor.regionId ?? '__none__' } }] } : {}
-  const list = await db().disclosure.findMany({ where, include: { department: { include: { region: true } } }, orderBy: [{ year: 'desc' }, { department: { code: 'asc' } }] })
-  const dept = actor.departmentId ? await db().department.findUnique({ where: { id: actor.departmentId } }) : null
+  const where = actor.role === 'accountant' ? (actor.unitCode ? { departmentId: actor.departmentId ?? '__none__', unitCode: actor.unitCode } : { departmentId: actor.departmentId ?? '__none__' }) : actor.role === 'reviewer' ? { AND: [readableDisclosures(actor), { department: { regionId: actor.regionId ?? '__none__' } }] } : {}
+  const list = await db().disclosure.findMany({ where, include: { department: { include: { region: true, units: true } } }, orderBy: [{ year: 'desc' }, { department: { code: 'asc' } }, { unitCode: 'asc' }] })
+  const dept = actor.departmentId ? await db().department.findUnique({ where: { id: actor.departmentId }, include: { units: { orderBy: [{ position: 'asc' }, { code: 'asc' }] } } }) : null
+  // whose budget a new year starts: the department's (its own lines, or summed from its units) or a unit's (docs/decisions/009)
+  const levels = !dept
+    ? []
+    : actor.unitCode
+      ? dept.units.filter((u) => u.code === actor.unitCode).map((u) => ({ value: `unit:${u.code}`, label: `单位预算：${u.code} ${u.name}` }))
+      : [{ value: '', label: '部门预算（录入全部明细）' }, ...(dept.units.length > 1 ? [{ value: 'consolidate', label: '部门预算（由所属单位的单位预算汇总）' }] : []), ...(dept.units.length > 1 ? dept.units.map((u) => ({ value: `unit:${u.code}`, label: `单位预算：${u.code} ${u.name}` })) : [])]
+  const unitName = (d: (typeof list)[number]) => d.department.units.find((u) => u.code === d.unitCode)?.name ?? d.unitCode
   return (
     <>
       <h1>{dept ? `${dept.code} ${dept.name}` : actor.role === 'reviewer' ? '本地区部门预算' : '全部部门预算'}</h1>
       {actor.role === 'accountant' && dept && <p><Link className="btn" href="/workspace/import">从 Excel 导入预算报表</Link></p>}
       {actor.role === 'accountant' && dept && (
-        <NewDisclosureForm nextYear={Math.max(new Date().getFullYear() + 1, ...list.map((d) => d.year + 1))} years={[...new Set(list.filter((d) => d.source !== 'imported').map((d) => d.year))]} />
+        <NewDisclosureForm nextYear={Math.max(new Date().getFullYear() + 1, ...list.map((d) => d.year + 1))} years={[...new Set(list.filter((d) => d.source === 'lines').map((d) => d.year))]} levels={levels} />
       )}
       {(actor.role === 'reviewer' || actor.role === 'admin') && (
         <p>
@@ -34,7 +41,7 @@ export default async function WorkspacePage() {
         {list.map((d) => (
           <div key={d.id} className="card">
             <div style={{ display: 'flex', justifyContent: 'space-between' }}>
-              <strong>{d.year} 年部门预算</strong>
+              <strong>{d.unitCode ? `${d.year} 年单位预算：${unitName(d)}` : `${d.year} 年部门预算${d.source === 'consolidated' ? '（单位汇总）' : ''}`}</strong>
               <span className={`badge badge-${d.status}`}>{STATUS_LABELS[d.status]}</span>
             </div>
             <p className="muted" style={{ margin: '6px 0' }}>
@@ -59,7 +66,7 @@ export default async function WorkspacePage() {
               </Link>
             )}{' '}
             {d.status === 'published' && (
-              <Link className="btn" href={`/disclosures/${d.department.code}/${d.year}`}>
+              <Link className="btn" href={`/disclosures/${d.unitCode || d.department.code}/${d.year}`}>
                 公开页面
               </Link>
             )}

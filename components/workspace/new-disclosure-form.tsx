@@ -3,7 +3,8 @@
 import { useActionState } from 'react'
 import { createDisclosureAction } from '@/lib/disclosure/actions'
 
-export function NewDisclosureForm({ nextYear, years }: { nextYear: number; years: number[] }) {
+/** `levels`: whose budget to start — the department's (entered or consolidated from its units) or a unit's own 单位预算. */
+export function NewDisclosureForm({ nextYear, years, levels = [] }: { nextYear: number; years: number[]; levels?: { value: string; label: string }[] }) {
   const [state, action, pending] = useActionState(createDisclosureAction, null)
   return (
     <form action={action} className="card" style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }} aria-label="新建年度预算">
@@ -11,6 +12,19 @@ export function NewDisclosureForm({ nextYear, years }: { nextYear: number; years
         <label htmlFor="new-year">新建预算年度</label>
         <input id="new-year" name="year" type="number" min={2000} max={2100} defaultValue={nextYear} required style={{ width: 120 }} />
       </div>
+      {levels.length > 1 && (
+        <div className="form-field" style={{ marginBottom: 0 }}>
+          <label htmlFor="new-level">预算级次</label>
+          <select id="new-level" name="level" defaultValue={levels[0]!.value}>
+            {levels.map((l) => (
+              <option key={l.value} value={l.value}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {levels.length === 1 && <input type="hidden" name="level" value={levels[0]!.value} />}
       <div className="form-field" style={{ marginBottom: 0 }}>
         <label htmlFor="copy-from">以哪一年的明细为起点</label>
         <select id="copy-from" name="copyFromYear" defaultValue={years[0] ?? ''}>

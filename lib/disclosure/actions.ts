@@ -93,10 +93,13 @@ export async function createDisclosureAction(_prev: { message: string } | null, 
   const actor = await getActor()
   const year = Number(form.get('year'))
   const copy = form.get('copyFromYear')
+  // '' the department's budget with its own lines, 'consolidate' summed from its units, 'unit:<code>' a unit's own
+  const level = String(form.get('level') ?? (actor?.unitCode ? `unit:${actor.unitCode}` : ''))
   let redirectTo: string
   try {
     if (!actor?.departmentId) throw new AppError('FORBIDDEN', '只有部门会计可以新建预算')
-    const { id } = await createDisclosure(actor, { departmentId: actor.departmentId, year, copyFromYear: copy ? Number(copy) : null })
+    const unitCode = level.startsWith('unit:') ? level.slice(5) : ''
+    const { id } = await createDisclosure(actor, { departmentId: actor.departmentId, year, copyFromYear: copy && level !== 'consolidate' ? Number(copy) : null, unitCode, consolidate: level === 'consolidate' })
     redirectTo = `/workspace/disclosures/${id}`
   } catch (e) {
     if (e instanceof AppError) return { message: e.message }

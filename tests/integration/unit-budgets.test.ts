@@ -27,6 +27,7 @@ import { submitDisclosure } from '@/lib/workflow/server/submit-disclosure'
 import { loadRegionYear } from '@/lib/portal/server/browse'
 import { findPublished } from '@/lib/portal/server/disclosure-data'
 import { loadRegionComparison } from '@/lib/portal/server/region-comparison'
+import { copyTemplate } from '@/lib/templates/server/manage-templates'
 import { hebeiUnit2024 } from '../factories/template-layouts'
 import { createDepartment, createRegion, createUser, ensureReferenceData } from '../factories/db'
 import { errorOf, explainAll, versionOf } from './workflow-support'
@@ -215,6 +216,12 @@ describe('templates follow the region’s family and the budget’s scope (real 
     expect(await keyOf(hebei.accountant, { departmentId: hebei.dept.id, year: 2024, unitCode: `${hebei.dept.code}001` })).toBe('hebei-unit-2024')
     const early = await errorOf(createDisclosure(shanghai.accountant, { departmentId: shanghai.dept.id, year: 2022 }))
     expect(early.message).toContain('没有适用于')
+    // an admin's copy under a key of another family is that family's: a Henan 2030 budget then uses it
+    const admin = await createUser('admin')
+    await copyTemplate(admin, { from: 'henan-dept-2023', to: 'henan-dept-2030', name: '河南省部门预算公开表（2030年）' })
+    expect((await db().template.findUniqueOrThrow({ where: { key: 'henan-dept-2030' } })).definition).toMatchObject({ family: 'henan', scope: 'department' })
+    expect(await keyOf(henan.accountant, { departmentId: henan.dept.id, year: 2031 })).toBe('henan-dept-2030')
+    expect(await keyOf(hebei.accountant, { departmentId: hebei.dept.id, year: 2031 })).not.toBe('henan-dept-2030')
     // the shipped template rows carry their family and scope
     const stored = await db().template.findUniqueOrThrow({ where: { key: 'hebei-unit-2024' } })
     expect(stored.definition).toMatchObject({ family: 'hebei', scope: 'unit' })

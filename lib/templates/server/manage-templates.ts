@@ -20,14 +20,20 @@ export async function getTemplate(actor: Actor, key: string): Promise<Template> 
   return t.definition as unknown as Template
 }
 
-/** Copies a template to a new key (e.g. hebei-dept-2025 from hebei-dept-2024); disclosures of that year then use it. */
+/**
+ * Copies a template to a new key (e.g. hebei-dept-2025 from hebei-dept-2024); disclosures of that year, of the
+ * key's family and scope, then use it.
+ */
 export async function copyTemplate(actor: Actor, input: { from: string; to: string; name: string }): Promise<void> {
   requirePermission(actor, 'template.manage')
   if (!/^[a-z0-9-]+-\d{4}$/.test(input.to)) throw new AppError('VALIDATION', '新模板编号须以年度结尾，如 hebei-dept-2025', [{ path: 'to', message: '新模板编号须以年度结尾，如 hebei-dept-2025' }])
   const src = await db().template.findUnique({ where: { key: input.from } })
   if (!src) throw notFound('源模板')
   if (await db().template.findUnique({ where: { key: input.to } })) throw new AppError('VALIDATION', `模板 ${input.to} 已存在`, [{ path: 'to', message: `模板 ${input.to} 已存在` }])
-  const def = { ...(src.definition as unknown as Template), id: input.to, name: input.name || input.to }
+  const def: Template = { ...(src.definition as unknown as Template), id: input.to, name: input.name || input.to }
+  // a key that names another family or scope (zhejiang-dept-2025, hebei-unit-2025) makes the copy theirs (docs/decisions/009)
+  const named = /^([a-z][a-z0-9]*)-(dept|unit)-\d{4}$/.exec(input.to)
+  if (named) Object.assign(def, { family: named[1], scope: named[2] === 'unit' ? 'unit' : 'department' })
   const parsed = parseTemplate(def)
   if (!parsed.ok) throw new AppError('VALIDATION', `模板不完整：${parsed.errors.join('；')}`)
   await db().$transaction(async (tx) => {

@@ -160,7 +160,7 @@ async function rawComparison(regionCode: string, year: number): Promise<Row[]> {
     WITH latest AS (
       SELECT DISTINCT ON (d."departmentId") d."id", dep."code", COALESCE(d."notes" -> 'operatingCosts' -> 'civilServiceUnits', '[]'::jsonb) AS civil
       FROM "Disclosure" d JOIN "Department" dep ON dep."id" = d."departmentId" JOIN "Region" r ON r."id" = dep."regionId"
-      WHERE d."status" = 'published' AND d."year" = ${year} AND r."code" = ${regionCode}
+      WHERE d."status" = 'published' AND d."unitCode" = '' AND d."year" = ${year} AND r."code" = ${regionCode}
       ORDER BY d."departmentId", d."revision" DESC
     ), e AS (
       SELECT x."disclosureId" AS id,

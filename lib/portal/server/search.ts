@@ -20,7 +20,8 @@ type Row = { id: string; year: number; revision: number; published_at: Date | nu
 const WEIGHT = { department: 8, region: 4, project: 3, notes: 1 } as const
 
 /**
- * Full-text search over the latest published revision of every department-year: department and region
+ * Full-text search over the latest published revision of every department-year (departments' budgets: a
+ * unit's 单位预算 is inside its department's, docs/decisions/009): department and region
  * names, project names and the notes. Every term must match somewhere (AND); hits are ranked by where
  * the terms were found (name > region > project > notes), then newest year first.
  */
@@ -41,7 +42,7 @@ export async function searchPublished(rawQuery: string, opts: { limit?: number; 
     WITH latest AS (
       SELECT DISTINCT ON (d."departmentId", d."year") d."id", d."departmentId", d."year", d."revision", d."publishedAt", d."notes"
       FROM "Disclosure" d
-      WHERE d."status" = 'published'
+      WHERE d."status" = 'published' AND d."unitCode" = ''
       ORDER BY d."departmentId", d."year", d."revision" DESC
     )
     SELECT l."id", l."year", l."revision", l."publishedAt" AS published_at, dep."code" AS dept_code, dep."name" AS dept_name,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { EXPENDITURE_CATEGORIES, FIXED_ASSET_CATEGORIES, FUND_TYPES, REVENUE_SOURCES, THREE_PUBLIC_ITEMS } from './types'
-import { TABLE_KEYS, TEMPLATE_SCOPES } from './template'
+import { NOTES_CONTENTS, TABLE_KEYS, TEMPLATE_SCOPES } from './template'
 import type { Template } from './template'
 
 /** Validates a template (an admin's edit, or a shipped JSON) before it is stored: structure, ids, sums. */
@@ -66,7 +66,16 @@ const notesLayout = z.object({
     .array(
       z.object({
         title: label,
-        sections: z.array(z.object({ id: z.string().regex(/^[a-z][A-Za-z0-9_.]*$/), title: label, content: z.string().min(1), items: z.array(z.object({ id: z.string().min(1), label })).optional() })).min(1),
+        sections: z
+          .array(
+            z.object({
+              id: z.string().regex(/^[a-z][A-Za-z0-9_.]*$/),
+              title: label,
+              content: z.enum(NOTES_CONTENTS),
+              items: z.array(z.object({ id: z.enum(NOTES_CONTENTS), label, vehicleTypes: z.array(label).optional() })).optional(),
+            }),
+          )
+          .min(1),
       }),
     )
     .min(1),

@@ -152,8 +152,38 @@ export type TemplateScope = (typeof TEMPLATE_SCOPES)[number]
  * printed title and the content it shows (`content`: a section of lib/notes, or a part of one).
  */
 export type NotesLayout = {
-  parts: { title: string; sections: { id: string; title: string; content: string; items?: { id: string; label: string }[] }[] }[]
+  parts: { title: string; sections: { id: string; title: string; content: NotesContent; items?: { id: NotesContent; label: string; vehicleTypes?: string[] }[] }[] }[]
 }
+
+/**
+ * What a section of a notes layout shows (lib/notes/layout.ts): a part of the generated 情况说明
+ * (duties, organisation, overview, operating, threePublic, performance, procurement, assets, glossary,
+ * other), paragraphs made from the tables (budget.*), 政府采购 by 货物/工程/服务, vehicles by type, or
+ * `items`, numbered sub-sections each showing one of these.
+ */
+export const NOTES_CONTENTS = [
+  'duties',
+  'organisation',
+  'overview',
+  'operating',
+  'threePublic',
+  'performance',
+  'procurement',
+  'procurement.byKind',
+  'assets',
+  'assets.byVehicleType',
+  'glossary',
+  'other',
+  'budget.summary',
+  'budget.income',
+  'budget.expenditure',
+  'budget.fiscal',
+  'budget.general',
+  'budget.basic',
+  'budget.govFund',
+  'items',
+] as const
+export type NotesContent = (typeof NOTES_CONTENTS)[number]
 
 /**
  * What the performance tables of a template print besides the indicators: the project table's header

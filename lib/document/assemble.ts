@@ -3,6 +3,8 @@ import { toFixtureTable } from '@/lib/budget/table'
 import { NINE_TABLE_KEYS } from '@/lib/budget/template'
 import type { NotesContext } from '@/lib/notes/generate'
 import { generateNotes } from '@/lib/notes/generate'
+import type { NotesLayout } from '@/lib/budget/template'
+import { applyNotesLayout } from '@/lib/notes/layout'
 import type { DocumentModel } from './model'
 import { buildToc, tableAnchor } from './model'
 
@@ -12,11 +14,13 @@ export type AssembleInput = Omit<NotesContext, 'tables'> & {
   region: DocumentModel['region']
   status: string
   dateLine: string
+  /** The template's layout of the 情况说明 (parts and sections, docs/decisions/009); absent: as generated. */
+  notesLayout?: NotesLayout
 }
 
 /** The document model from the disclosure's tables and notes context: pure, so it is tested without a server. */
 export function assembleDocument(input: AssembleInput): DocumentModel {
-  const notes = generateNotes({ ...input, tables: input.tables })
+  const notes = applyNotesLayout(generateNotes({ ...input, tables: input.tables }), input.notesLayout, input)
   const dept = input.department
   const nine = NINE_TABLE_KEYS.map((k) => input.tables.find((t) => t.key === k)).filter((t): t is BudgetTable => !!t)
   const tables = nine.map((t) => ({

@@ -26,5 +26,6 @@ export async function buildDocumentModel(disclosure: DisclosureFull, opts: { now
     region: { name: d.department.region.name, province: d.department.region.province, financeBureau: d.department.region.financeBureau },
     status: d.status,
     dateLine,
+    ...(computed.template.notes ? { notesLayout: computed.template.notes } : {}),
   })
 }

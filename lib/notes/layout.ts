@@ -1,0 +1,227 @@
+import type { Printed } from '@/lib/budget/money'
+import { toPrinted } from '@/lib/budget/money'
+import { procurementItemTotal } from '@/lib/budget/derive-extra'
+import type { BudgetTable } from '@/lib/budget/table'
+import { columnIndex, rowIndexById } from '@/lib/budget/table'
+import type { NotesLayout } from '@/lib/budget/template'
+import type { BudgetData } from '@/lib/budget/types'
+import { computeFigures } from './figures'
+import { wanText } from './format'
+import type { TNotes } from './schemas'
+import type { GeneratedNotes, NotesBlock, NotesFinding, NotesSection, SectionId } from './types'
+import { SECTION_IDS } from './types'
+
+/**
+ * The 情况说明 laid out as a template says (template.notes, docs/decisions/009): parts (第一部分 …)
+ * holding numbered sections, each showing a part of the generated notes or a paragraph generated here
+ * from the tables. Henan's layout: 部门概况 (主要职能, 单位构成), 情况说明 一–九 (收支, 收入, 支出, 财政拨款,
+ * 一般公共预算, 基本支出, 三公, 政府性基金, and 九 with 机构运转经费, 政府采购 by 货物/工程/服务, 国有资产
+ * with vehicles by type, 绩效), 名词解释. Every amount comes from the tables, never typed.
+ *
+ * Each part becomes one section of the result (its title the part's), its sections headings inside it,
+ * so the document renderers print it unchanged. Findings keep pointing at the generated notes.
+ */
+export type LayoutInput = {
+  year: number
+  department: { name: string }
+  tables: BudgetTable[]
+  data: BudgetData | null
+  notes: Pick<TNotes, 'operatingCosts'>
+  /** Vehicles held at the end of last year by type (label → count), for 国有资产占用情况. */
+  vehiclesByType?: Record<string, number> | null
+}
+
+const INCOME: [string, string][] = [
+  ['general_budget', '一般公共预算拨款收入'],
+  ['gov_fund', '政府性基金预算拨款收入'],
+  ['state_capital', '国有资本经营预算拨款收入'],
+  ['special_account', '财政专户管理资金收入'],
+  ['business', '事业收入'],
+  ['business_operating', '事业单位经营收入'],
+  ['superior_subsidy', '上级补助收入'],
+  ['subordinate_remit', '附属单位上缴收入'],
+  ['other', '其他收入'],
+]
+
+/** Share of a part in a whole, one decimal (“占 62.3%”), or '' when the whole is zero. */
+function share(part: Printed, whole: Printed): string {
+  if (!whole) return ''
+  return `，占${(Math.round((part * 1000) / whole) / 10).toFixed(1)}%`
+}
+
+const tableOf = (tables: BudgetTable[], key: string) => tables.find((t) => t.key === key)
+const at = (t: BudgetTable | undefined, r: number, col: string): Printed => {
+  if (!t || r < 0) return 0
+  const v = t.rows[r]?.[columnIndex(t, col)]
+  return typeof v === 'number' ? v : 0
+}
+
+/** Level rows (类 = 1, 款 = 2) of a tree table with their names and a column's amount, non-zero only. */
+function levelRows(t: BudgetTable | undefined, level: number, col: string, within?: (code: string) => boolean): { code: string; name: string; amount: Printed }[] {
+  if (!t) return []
+  return t.meta.flatMap((m, r) => (m.kind === 'code' && m.level === level && (!within || within(m.code)) && at(t, r, col) ? [{ code: m.code, name: String(t.rows[r]![1] ?? ''), amount: at(t, r, col) }] : []))
+}
+
+/** Paragraphs of the 情况说明 made from the tables alone, one content at a time. */
+function budgetParagraphs(content: string, input: LayoutInput): string[] {
+  const { year, tables } = input
+  const dept = input.department.name
+  const a = computeFigures({ tables, data: input.data, notes: input.notes }).amounts
+  const w = (k: string) => wanText(a[k] ?? 0)
+  const ies = tableOf(tables, 'income_expenditure_summary')
+  switch (content) {
+    case 'budget.summary': {
+      const out = ies ? at(ies, rowIndexById(ies, 'grand_expenditure', 'right'), 'out_amount') : 0
+      return [`${dept}${year}年收入总计${w('income.total')}，支出总计${wanText(out)}。`]
+    }
+    case 'budget.income': {
+      const parts = INCOME.filter(([k]) => a[`income.${k}`]).map(([k, label]) => `${label}${w(`income.${k}`)}${share(a[`income.${k}`]!, a['income.total']!)}`)
+      if (a['income.carryover']) parts.push(`上年结转${w('income.carryover')}${share(a['income.carryover'], a['income.total']!)}`)
+      return [`${dept}${year}年收入合计${w('income.total')}${parts.length ? `，其中：${parts.join('；')}` : ''}。`]
+    }
+    case 'budget.expenditure': {
+      const t = a['expenditure.total'] ?? 0
+      const parts = [['basic', '基本支出'], ['project', '项目支出'], ['operating', '事业单位经营支出'], ['remit_superior', '上缴上级支出'], ['subsidy_subordinate', '对附属单位补助支出']]
+        .filter(([k]) => a[`expenditure.${k}`])
+        .map(([k, label]) => `${label}${w(`expenditure.${k}`)}${share(a[`expenditure.${k}`]!, t)}`)
+      return [`${dept}${year}年支出合计${wanText(t)}${parts.length ? `，其中：${parts.join('；')}` : ''}。`]
+    }
+    case 'budget.fiscal': {
+      const fis = tableOf(tables, 'fiscal_income_expenditure_summary')
+      const grand = fis ? at(fis, rowIndexById(fis, 'grand_income', 'left'), 'in_amount') : 0
+      const cols: [string, string][] = [
+        ['general', '一般公共预算支出'],
+        ['gov_fund', '政府性基金预算支出'],
+        ['state_capital', '国有资本经营预算支出'],
+      ]
+      const ge = fis ? rowIndexById(fis, 'grand_expenditure', 'right') : -1
+      const parts = cols.filter(([c]) => at(fis, ge, c)).map(([c, label]) => `${label}${wanText(at(fis, ge, c))}`)
+      return [`${dept}${year}年财政拨款收支总预算${wanText(grand)}${parts.length ? `，其中：${parts.join('；')}` : ''}。`]
+    }
+    case 'budget.general': {
+      const gen = tableOf(tables, 'general_budget_expenditure')
+      const total = a['general.total'] ?? 0
+      const classes = levelRows(gen, 1, 'total').map((r) => `${r.name}（类）${wanText(r.amount)}${share(r.amount, total)}`)
+      return [
+        `${dept}${year}年一般公共预算支出${wanText(total)}，其中：基本支出${w('general.basic')}，项目支出${w('general.project')}。${classes.length ? `主要用于：${classes.join('；')}。` : ''}`,
+      ]
+    }
+    case 'budget.basic': {
+      const bas = tableOf(tables, 'general_budget_basic_expenditure')
+      const names = (cls: string[]) => levelRows(bas, 2, 'total', (c) => cls.includes(c.slice(0, 3))).map((r) => r.name)
+      const personnel = names(['301', '303'])
+      const pub = names(['302', '310'])
+      return [
+        `${dept}${year}年一般公共预算基本支出${w('basic.total')}，其中：人员经费${w('basic.personnel')}${personnel.length ? `，主要包括${personnel.join('、')}` : ''}；公用经费${w('basic.public')}${pub.length ? `，主要包括${pub.join('、')}` : ''}。`,
+      ]
+    }
+    case 'budget.govFund':
+      return a['gov_fund.total'] ? [`${dept}${year}年政府性基金预算支出${w('gov_fund.total')}，其中：基本支出${w('gov_fund.basic')}，项目支出${w('gov_fund.project')}。`] : [`${dept}${year}年无政府性基金预算支出。`]
+    default:
+      return []
+  }
+}
+
+/** 政府采购 split by the kind of purchase: 政府采购品目 codes begin with A (货物), B (工程) or C (服务). */
+function procurementByKind(input: LayoutInput): { text: string; finding?: NotesFinding } {
+  const { year } = input
+  const dept = input.department.name
+  // the entered items (exact 分) when there are lines; else the printed 政府采购预算 table
+  const pro = tableOf(input.tables, 'procurement')
+  const rows = input.data?.procurement.length
+    ? input.data.procurement.map((p) => ({ name: p.itemName, code: p.catalogueCode ?? '', fen: procurementItemTotal(p) }))
+    : pro
+      ? pro.meta.flatMap((m, r) => (m.kind === 'item' ? [{ name: String(pro.rows[r]![columnIndex(pro, 'item_name')] ?? `第${r + 1}行`), code: String(pro.rows[r]![columnIndex(pro, 'catalogue_code')] ?? ''), fen: at(pro, r, 'total') * 10_000 }] : []))
+      : []
+  if (rows.length === 0) return { text: `${year}年，${dept}无政府采购预算。` }
+  const sums = { A: 0, B: 0, C: 0 } as Record<'A' | 'B' | 'C', number>
+  const unknown: string[] = []
+  let total = 0
+  for (const r of rows) {
+    total += r.fen
+    const k = r.code.trim().charAt(0).toUpperCase()
+    if (k === 'A' || k === 'B' || k === 'C') sums[k] += r.fen
+    else unknown.push(r.name)
+  }
+  const wan = (fen: number) => wanText(toPrinted(fen, '万元'))
+  const text = `${year}年，${dept}政府采购预算总额${wan(total)}，其中：政府采购货物预算${wan(sums.A)}、政府采购工程预算${wan(sums.B)}、政府采购服务预算${wan(sums.C)}。`
+  if (!unknown.length) return { text }
+  return {
+    text,
+    finding: { rule: 'notes.procurement_kind', severity: 'warning', table: 'procurement', message: `政府采购项目“${unknown.join('、')}”的政府采购目录序号不以 A（货物）、B（工程）或 C（服务）开头，未能计入货物、工程、服务的分类金额` },
+  }
+}
+
+/** 国有资产占用情况: vehicles by the template's types, from the counts entered; their sum is the table's 车辆 count. */
+function vehiclesByType(input: LayoutInput, types: string[]): { text: string | null; finding?: NotesFinding } {
+  const fa = tableOf(input.tables, 'fixed_assets')
+  const r = fa ? rowIndexById(fa, 'vehicles') : -1
+  const q = fa && r >= 0 ? fa.rows[r]![columnIndex(fa, 'quantity')] : null
+  // the 固定资产 table's 车辆 count, else the entered assets', else the vehicles held
+  const entered = input.data?.fixedAssets.find((x) => x.category === 'vehicles')?.quantity
+  const held = typeof q === 'number' ? q : entered ? Number(entered) : (input.data?.vehicles?.heldAtYearEnd ?? null)
+  const byType = input.vehiclesByType ?? null
+  if (!byType) {
+    return { text: null, finding: { rule: 'notes.vehicle_types_missing', severity: 'warning', message: `模板要求按车型说明车辆情况（${types.join('、')}），尚未填写各车型数量` } }
+  }
+  const counts = types.map((t) => [t, byType[t] ?? 0] as const)
+  const sum = counts.reduce((s, [, n]) => s + n, 0)
+  const text = `截至${input.year - 1}年底，${input.department.name}共有车辆${sum}辆，其中：${counts.map(([t, n]) => `${t}${n}辆`).join('，')}。`
+  if (held !== null && held !== sum) return { text, finding: { rule: 'notes.vehicle_types_sum', severity: 'error', message: `各车型车辆数合计 ${sum} 辆，与车辆保有量 ${held} 辆不一致` } }
+  return { text }
+}
+
+/** Blocks of a generated section; `duties` and `organisation` split the 部门职责及机构设置 section at 机构设置. */
+function generatedBlocks(g: GeneratedNotes, content: string): NotesBlock[] {
+  if (content === 'duties' || content === 'organisation') {
+    const blocks = g.sections.find((s) => s.id === 'duties')?.blocks ?? []
+    const split = blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('机构设置'))
+    const cut = split < 0 ? blocks.length : split
+    return (content === 'duties' ? blocks.slice(0, cut) : blocks.slice(cut + 1)).filter((b) => !(b.kind === 'heading' && b.text.startsWith('部门职责')))
+  }
+  return g.sections.find((s) => s.id === content)?.blocks ?? []
+}
+
+/** Applies a template's notes layout to the generated notes; without a layout the notes are as generated. */
+export function applyNotesLayout(g: GeneratedNotes, layout: NotesLayout | undefined, input: LayoutInput): GeneratedNotes {
+  if (!layout) return g
+  const findings: NotesFinding[] = [...g.findings]
+  const used = new Set<SectionId>()
+  const para = (text: string): NotesBlock => ({ kind: 'paragraph', text })
+  const contentBlocks = (content: string, item?: { vehicleTypes?: string[] }): NotesBlock[] => {
+    if (content.startsWith('budget.')) return budgetParagraphs(content, input).map(para)
+    if (content === 'procurement.byKind' || content === 'procurement') {
+      const p = procurementByKind(input)
+      if (p.finding) findings.push(p.finding)
+      const tables = (g.sections.find((s) => s.id === 'procurement')?.blocks ?? []).filter((b) => b.kind === 'budgetTable')
+      return [para(p.text), ...tables]
+    }
+    if (content === 'assets' || content === 'assets.byVehicleType') {
+      const blocks = generatedBlocks(g, 'assets')
+      if (!item?.vehicleTypes?.length) return blocks
+      const v = vehiclesByType(input, item.vehicleTypes)
+      if (v.finding) findings.push(v.finding)
+      return v.text ? [...blocks, para(v.text)] : blocks
+    }
+    return generatedBlocks(g, content)
+  }
+  const sections: NotesSection[] = layout.parts.map((part) => {
+    const blocks: NotesBlock[] = []
+    for (const s of part.sections) {
+      if (part.sections.length > 1 || s.title !== part.title) blocks.push({ kind: 'heading', text: s.title.replaceAll('{year}', String(input.year)) })
+      if (s.content === 'items') {
+        for (const it of s.items ?? []) {
+          blocks.push({ kind: 'heading', text: it.label })
+          blocks.push(...contentBlocks(it.id, it))
+        }
+      } else blocks.push(...contentBlocks(s.content))
+    }
+    // a section id the renderers and anchors know: the generated section the part starts with, else a free one
+    const first = part.sections[0]?.content ?? ''
+    const want = (first === 'organisation' ? 'duties' : first.startsWith('budget.') ? 'overview' : first.split('.')[0]) as SectionId
+    const id = SECTION_IDS.includes(want) && !used.has(want) ? want : SECTION_IDS.find((x) => !used.has(x))!
+    used.add(id)
+    return { id, title: part.title.replaceAll('{year}', String(input.year)), blocks }
+  })
+  return { ...g, sections, findings }
+}

@@ -19,6 +19,8 @@ vi.mock('@/lib/server/auth', () => ({ getActor: async () => session.actor }))
 const { saveLineAction } = await import('@/lib/disclosure/actions')
 const { approveAction, commentAction, correctAction, publishAction, returnAction, submitAction } = await import('@/lib/workflow/actions')
 const tablesRoute = await import('@/app/api/disclosures/[code]/[year]/tables/route')
+const documentRoute = await import('@/app/api/disclosures/[code]/[year]/document/route')
+const exportRoute = await import('@/app/api/disclosures/[code]/[year]/export/route')
 const openDataRoute = await import('@/app/api/open-data/disclosures/[code]/[year]/[file]/route')
 const searchRoute = await import('@/app/api/search/route')
 
@@ -123,7 +125,7 @@ describe('the permission matrix: every role × every action and read endpoint (r
         },
       )
 
-    it('the disclosure by code and year (public page, tables API) and by id (editor, submit page): allowed exactly to those who may read it', async () => {
+    it('the disclosure by code and year (tables, document and export APIs) and by id (editor, submit page): allowed exactly to those who may read it', async () => {
       const wrong: string[] = []
       for (const s of STATUSES)
         for (const role of ROLES) {
@@ -132,10 +134,16 @@ describe('the permission matrix: every role × every action and read endpoint (r
           const a = actors[role]
           session.actor = a
           const byCode = await outcome(findReadableDisclosure(a, cases.draft.dept.code, c.disclosure.year))
-          const route = (await tablesRoute.GET(new Request(`http://t/api/disclosures/${cases.draft.dept.code}/${c.disclosure.year}/tables`), { params: Promise.resolve({ code: cases.draft.dept.code, year: String(c.disclosure.year) }) })).status
+          const params = { params: Promise.resolve({ code: cases.draft.dept.code, year: String(c.disclosure.year) }) }
+          const base = `http://t/api/disclosures/${cases.draft.dept.code}/${c.disclosure.year}`
+          const routes = [
+            (await tablesRoute.GET(new Request(`${base}/tables`), params)).status,
+            (await documentRoute.GET(new Request(`${base}/document?format=html`), { params: Promise.resolve({ code: cases.draft.dept.code, year: String(c.disclosure.year) }) })).status,
+            (await exportRoute.GET(new Request(`${base}/export?format=json`), { params: Promise.resolve({ code: cases.draft.dept.code, year: String(c.disclosure.year) }) })).status,
+          ]
           const editor = await outcome(getEditorState(a, c.id, { withCatalogue: false }))
           const submit = await outcome(getSubmitState(a, c.id))
-          const got = [byCode, route === 200 ? 'allow' : route === 404 ? 'deny' : `status ${route}`, editor, submit]
+          const got = [byCode, ...routes.map((r) => (r === 200 ? 'allow' : r === 404 ? 'deny' : `status ${r}`)), editor, submit]
           if (got.some((g) => g !== expected)) wrong.push(`${role} ${s}: expected ${expected}, got ${got.join('/')}`)
         }
       expect(wrong).toEqual([])

@@ -175,8 +175,8 @@ function TargetEditor({
     const { target } = formToTarget({ ...targetToForm(null), ...values, indicators: (values.indicators ?? []).map((i) => ({ ...i })) })
     const amounts: Record<string, number> = {}
     for (const p of state.projects) amounts[p.code] = parseAmount(p.amountYuan, '元')
-    return validateTargets({ targets: [target], projects: state.projects.map((p) => ({ code: p.code, name: p.name })), projectAmounts: amounts, projectExpenditure: Number.MAX_SAFE_INTEGER }).filter((f) => f.rule !== 'perf.missing_target')
-  }, [values, state.projects])
+    return validateTargets({ targets: [target], projects: state.projects.map((p) => ({ code: p.code, name: p.name })), projectAmounts: amounts, projectExpenditure: Number.MAX_SAFE_INTEGER, ...(state.spendingPlan ? { spendingPlan: state.spendingPlan } : {}) }).filter((f) => f.rule !== 'perf.missing_target')
+  }, [values, state.projects, state.spendingPlan])
 
   const submit = handleSubmit(async (v) => {
     const { target, errors } = formToTarget(v)
@@ -216,7 +216,7 @@ function TargetEditor({
             </div>
             {(['q1', 'q2', 'q3', 'q4'] as const).map((q, i) => (
               <div className="form-field" key={q}>
-                <label htmlFor={`t-${q}`}>{['一', '二', '三', '四'][i]}季度支出计划（万元）</label>
+                <label htmlFor={`t-${q}`}>{state.spendingPlan ? `${state.spendingPlan.cumulative ? '累计至' : ''}${state.spendingPlan.points.find((p) => p.key === q)?.label ?? q}支出计划（万元）` : `${['一', '二', '三', '四'][i]}季度支出计划（万元）`}</label>
                 <input id={`t-${q}`} inputMode="decimal" style={input} {...register(q)} />
                 {err(q) && <span className="field-error">{err(q)}</span>}
               </div>

@@ -47,14 +47,18 @@ export function budgetTableGrid(t: FixtureTable): { kinds: ColumnKindGuess[]; he
 /** A project's 绩效目标表 as a grid: project rows (drawn once), the indicator header, the indicator rows. */
 export function targetGrid(t: RenderedTarget): { intro: PlacedCell[][]; header: PlacedCell[][]; body: PlacedCell[][] } {
   const label = (text: string) => ({ col: 0, text, bold: true, align: 'center' as const })
+  // labels from the template when it gives them (Hebei 2024 单位预算: 资金用途, 3月底 … 12月底), else the seeds'
+  const f = t.labels?.fields ?? {}
+  const pts = t.labels?.points ?? []
   const intro: PlacedCell[][] = [
-    [label('项目名称'), { col: 1, text: t.projectName, colSpan: 3 }, { col: 4, text: '项目编码', bold: true, align: 'center' }, { col: 5, text: t.projectCode }],
-    [label('预算资金（万元）'), { col: 1, text: `合计 ${t.amounts.total}`, colSpan: 2 }, { col: 3, text: `财政资金 ${t.amounts.fiscal}`, colSpan: 2 }, { col: 5, text: `其他资金 ${t.amounts.other}` }],
+    [label(f.projectName ?? '项目名称'), { col: 1, text: t.projectName, colSpan: 3 }, { col: 4, text: f.projectCode ?? '项目编码', bold: true, align: 'center' }, { col: 5, text: t.projectCode }],
+    [label('预算资金（万元）'), { col: 1, text: `${f.total ?? '合计'} ${t.amounts.total}`, colSpan: 2 }, { col: 3, text: `${f.fiscal ?? '财政资金'} ${t.amounts.fiscal}`, colSpan: 2 }, { col: 5, text: `${f.other ?? '其他资金'} ${t.amounts.other}` }],
   ]
-  if (t.purpose.trim()) intro.push([label('项目用途'), { col: 1, text: t.purpose, colSpan: 5 }])
+  if (t.purpose.trim()) intro.push([label(f.purpose ?? '项目用途'), { col: 1, text: t.purpose, colSpan: 5 }])
   if (t.spendingPlan) {
     const [q1, q2, q3, q4] = t.spendingPlan
-    intro.push([label('资金支出计划（万元）'), { col: 1, text: `一季度 ${q1 || '—'}`, colSpan: 2 }, { col: 3, text: `二季度 ${q2 || '—'}` }, { col: 4, text: `三季度 ${q3 || '—'}` }, { col: 5, text: `四季度 ${q4 || '—'}` }])
+    const p = (i: number) => pts[i] || ['一季度', '二季度', '三季度', '四季度'][i]!
+    intro.push([label(t.labels?.spendingPlan ?? '资金支出计划（万元）'), { col: 1, text: `${p(0)} ${q1 || '—'}`, colSpan: 2 }, { col: 3, text: `${p(1)} ${q2 || '—'}` }, { col: 4, text: `${p(2)} ${q3 || '—'}` }, { col: 5, text: `${p(3)} ${q4 || '—'}` }])
   }
   intro.push([label('绩效目标'), { col: 1, text: t.goals.join('\n') || '—', colSpan: 5 }])
   const header: PlacedCell[][] = [['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'].map((text, col) => ({ col, text }))]

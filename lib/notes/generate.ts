@@ -3,6 +3,7 @@ import { formatPrinted, toPrinted } from '@/lib/budget/money'
 import type { BudgetTable } from '@/lib/budget/table'
 import { toFixtureTable } from '@/lib/budget/table'
 import type { BudgetData, UnitInfo } from '@/lib/budget/types'
+import type { PerformanceLayout } from '@/lib/budget/template'
 import type { TOverallTarget, TProjectTarget } from '@/lib/performance/schemas'
 import { overallParagraphs, renderTarget } from '@/lib/performance/render'
 import { validateTargets } from '@/lib/performance/validate'
@@ -31,6 +32,8 @@ export type NotesContext = {
   priorSystem: { year: number; figures: Figures } | null
   glossary: GlossaryItem[]
   targets: { overall: TOverallTarget | null; projects: TProjectTarget[] }
+  /** The template's performance tables (template.performance): labels and the kind of spending plan. */
+  performanceLayout?: PerformanceLayout
 }
 
 const INCOME_LABELS: [key: string, label: string][] = [
@@ -271,7 +274,7 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
   const projectFen = projectAmounts(ctx.data)
   if (ctx.targets.projects.length === 0) para('无。')
   ctx.targets.projects.forEach((t, i) => {
-    const r = renderTarget(t, { number: i + 1, projectName: projectNames.get(t.projectCode) ?? t.projectCode, projectAmounts: projectFen })
+    const r = renderTarget(t, { number: i + 1, projectName: projectNames.get(t.projectCode) ?? t.projectCode, projectAmounts: projectFen, ...(ctx.performanceLayout?.project ? { layout: ctx.performanceLayout.project } : {}) })
     heading(`${i + 1}、${r.title}`)
     section.blocks.push({ kind: 'performanceTable', target: r })
     const at = { section: 'performance' as const, paragraph: section.blocks.length - 1 }
@@ -285,6 +288,7 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
         projects: ctx.data.projects.map((p) => ({ code: p.code, name: p.name })),
         projectAmounts: projectFen,
         projectExpenditure: ctx.data.expenditure.reduce<Fen>((s, l) => s + (l.category === 'project' ? l.amount : 0), 0),
+        ...(ctx.performanceLayout?.project?.spendingPlan ? { spendingPlan: ctx.performanceLayout.project.spendingPlan } : {}),
       }),
     )
   }

@@ -1,5 +1,6 @@
 import type { Fen } from '@/lib/budget/money'
 import { formatWan, parseAmount } from '@/lib/budget/money'
+import type { PerformanceLayout } from '@/lib/budget/template'
 import type { TIndicator, TOverallTarget, TProjectTarget } from './schemas'
 import { LEVEL1, normaliseLevel1, normaliseLevel2, TAXONOMY } from './taxonomy'
 import { formatIndicatorValue } from './value'
@@ -17,6 +18,8 @@ export type RenderedTarget = {
   amounts: { total: string; fiscal: string; other: string }
   purpose: string
   spendingPlan: [string, string, string, string] | null
+  /** The template's labels (template.performance.project): the plan's points (3月底 …) and the table's fields. */
+  labels?: { spendingPlan?: string; points?: string[]; fields?: Partial<Record<'projectCode' | 'projectName' | 'total' | 'fiscal' | 'other' | 'purpose', string>> }
   goals: string[]
   rows: RenderedIndicatorRow[]
 }
@@ -65,7 +68,7 @@ export function indicatorRows(indicators: TIndicator[]): RenderedIndicatorRow[] 
 
 const wanOrBlank = (s: string | undefined) => (s && s.trim() !== '' ? formatWan(parseAmount(s, '元')) : '')
 
-export function renderTarget(t: TProjectTarget, opts: { number: number; projectName: string; projectAmounts: Record<string, Fen> }): RenderedTarget {
+export function renderTarget(t: TProjectTarget, opts: { number: number; projectName: string; projectAmounts: Record<string, Fen>; layout?: PerformanceLayout['project'] }): RenderedTarget {
   const total = targetAmount(t, opts.projectAmounts)
   const entered = (t.fiscalFunds ?? '').trim() !== '' || (t.otherFunds ?? '').trim() !== ''
   const plan = [t.spendingPlan.q1, t.spendingPlan.q2, t.spendingPlan.q3, t.spendingPlan.q4]
@@ -79,6 +82,17 @@ export function renderTarget(t: TProjectTarget, opts: { number: number; projectN
     spendingPlan: plan.some((v) => v && v.trim() !== '') ? (plan.map(wanOrBlank) as [string, string, string, string]) : null,
     goals: t.goals.filter((g) => g.trim() !== ''),
     rows: indicatorRows(t.indicators),
+    ...(opts.layout ? { labels: layoutLabels(opts.layout) } : {}),
+  }
+}
+
+/** The printed labels a template gives the project table: fields by the last level of their label, plan points in order. */
+function layoutLabels(layout: NonNullable<PerformanceLayout['project']>): NonNullable<RenderedTarget['labels']> {
+  const plan = layout.spendingPlan
+  const order = ['q1', 'q2', 'q3', 'q4'] as const
+  return {
+    fields: Object.fromEntries(layout.fields.map((f) => [f.field, f.label.split('/').pop()!])),
+    ...(plan ? { spendingPlan: plan.label, points: order.map((k) => plan.points.find((p) => p.key === k)?.label ?? '') } : {}),
   }
 }
 

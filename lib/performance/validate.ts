@@ -30,6 +30,8 @@ export function validateTargets(input: {
   projectAmounts: Record<string, Fen>
   /** 项目支出 of the disclosure, 分. */
   projectExpenditure: Fen
+  /** The template's spending plan (template.performance): cumulative points (3月底 … 12月底) or quarters (absent). */
+  spendingPlan?: { cumulative: boolean; points: { key: 'q1' | 'q2' | 'q3' | 'q4'; label: string }[] }
 }): NotesFinding[] {
   const out: NotesFinding[] = []
   const names = new Map(input.projects.map((p) => [p.code, p.name]))
@@ -51,8 +53,18 @@ export function validateTargets(input: {
       out.push({ rule: 'perf.amount_mismatch', severity: 'warning', message: `${label}的资金 ${formatWan(amount)} 万元与该项目的预算 ${formatWan(lineAmount)} 万元不一致`, ...loc({ field: 'fiscalFunds' }) })
     }
     const plan = [t.spendingPlan.q1, t.spendingPlan.q2, t.spendingPlan.q3, t.spendingPlan.q4].map(yuan)
-    const planned = plan.reduce<Fen>((s, v) => s + (v ?? 0), 0)
-    if (planned > amount) out.push({ rule: 'perf.spending_plan_exceeds', severity: 'error', message: `${label}的季度支出计划合计 ${formatWan(planned)} 万元超过项目资金 ${formatWan(amount)} 万元`, ...loc({ field: 'spendingPlan' }) })
+    if (input.spendingPlan?.cumulative) {
+      // a cumulative plan (by 3月底, 6月底 …): each point at least the one before, none above the project's money
+      const points = input.spendingPlan.points.map((p) => ({ label: p.label, v: plan[['q1', 'q2', 'q3', 'q4'].indexOf(p.key)] ?? null })).filter((p) => p.v !== null) as { label: string; v: Fen }[]
+      points.forEach((p, i) => {
+        if (i > 0 && p.v < points[i - 1]!.v) out.push({ rule: 'perf.spending_plan_order', severity: 'error', message: `${label}的累计支出计划“${p.label}” ${formatWan(p.v)} 万元少于“${points[i - 1]!.label}” ${formatWan(points[i - 1]!.v)} 万元`, ...loc({ field: 'spendingPlan' }) })
+      })
+      const last = points.at(-1)
+      if (last && last.v > amount) out.push({ rule: 'perf.spending_plan_exceeds', severity: 'error', message: `${label}的累计支出计划“${last.label}” ${formatWan(last.v)} 万元超过项目资金 ${formatWan(amount)} 万元`, ...loc({ field: 'spendingPlan' }) })
+    } else {
+      const planned = plan.reduce<Fen>((s, v) => s + (v ?? 0), 0)
+      if (planned > amount) out.push({ rule: 'perf.spending_plan_exceeds', severity: 'error', message: `${label}的季度支出计划合计 ${formatWan(planned)} 万元超过项目资金 ${formatWan(amount)} 万元`, ...loc({ field: 'spendingPlan' }) })
+    }
     if (t.goals.every((g) => g.trim() === '')) out.push({ rule: 'perf.goals_missing', severity: 'warning', message: `${label}未填写年度绩效目标`, ...loc({ field: 'goals' }) })
     if (t.indicators.length === 0) {
       out.push({ rule: 'perf.no_indicators', severity: 'error', message: `${label}没有绩效指标`, ...loc({ field: 'indicators' }) })

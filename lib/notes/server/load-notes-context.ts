@@ -43,6 +43,7 @@ export async function loadNotesContext(d: DisclosureFull): Promise<LoadedContext
     priorSystem,
     glossary: glossary.map((g) => ({ term: g.term, definition: g.definition })),
     targets: { overall: overallTargetOf(targets.find((t) => t.kind === 'overall')), projects: projectRows.map(projectTargetOf) },
+    ...(computed.template.performance ? { performanceLayout: computed.template.performance } : {}),
   }
   return { ctx, computed, targetIds: projectRows.map((t) => t.id), priorDisclosure: prior ? { id: prior.id, year: prior.year, revision: prior.revision } : null }
 }

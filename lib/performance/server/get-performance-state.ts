@@ -19,6 +19,8 @@ export type PerformanceState = {
   targets: (TProjectTarget & { id: string })[]
   overall: TOverallTarget | null
   findings: NotesFinding[]
+  /** The template's spending plan: its points' labels (3月底 …) and whether they are cumulative. */
+  spendingPlan: { cumulative: boolean; label: string; points: { key: 'q1' | 'q2' | 'q3' | 'q4'; label: string }[] } | null
 }
 
 export async function getPerformanceState(actor: Actor, disclosureId: string): Promise<PerformanceState> {
@@ -43,6 +45,7 @@ export async function getPerformanceState(actor: Actor, disclosureId: string): P
     projectExpenditure: formatWan(projectExpenditure),
     targets,
     overall: ctx.targets.overall,
-    findings: validateTargets({ targets, projects: d.projects.map((p) => ({ code: p.code, name: p.name })), projectAmounts: amounts, projectExpenditure }),
+    findings: validateTargets({ targets, projects: d.projects.map((p) => ({ code: p.code, name: p.name })), projectAmounts: amounts, projectExpenditure, ...(ctx.performanceLayout?.project?.spendingPlan ? { spendingPlan: ctx.performanceLayout.project.spendingPlan } : {}) }),
+    spendingPlan: ctx.performanceLayout?.project?.spendingPlan ?? null,
   }
 }

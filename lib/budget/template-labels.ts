@@ -10,10 +10,10 @@ const KIND_ROWS: Record<string, string[]> = {
   fixed_assets: ['rows'],
 }
 
-/** Every printed label of a template (titles, headers, fixed rows, totals, notes), in table order. */
+/** Every printed label of a template (titles, headers, fixed rows, totals, notes), in table order; 部门支出分单位 last. */
 export function editableLabels(t: Template): { table: string; labels: EditableLabel[] }[] {
-  return t.tables.map((tb, i) => {
-    const base = `tables.${i}`
+  const tables = t.unitBreakdown ? [...t.tables.map((tb, i) => ({ tb, base: `tables.${i}` })), { tb: t.unitBreakdown, base: 'unitBreakdown' }] : t.tables.map((tb, i) => ({ tb, base: `tables.${i}` }))
+  return tables.map(({ tb, base }) => {
     const out: EditableLabel[] = [{ path: `${base}.title`, value: tb.title, what: '表名' }]
     const cols = (tb as { columns?: unknown }).columns
     if (Array.isArray(cols)) {

@@ -40,7 +40,7 @@ export const openApiDocument = {
         type: 'object',
         required: ['key', 'title', 'columns', 'rows'],
         properties: {
-          key: { type: 'string', enum: ['income_expenditure_summary', 'income_summary', 'expenditure_summary', 'fiscal_income_expenditure_summary', 'general_budget_expenditure', 'general_budget_basic_expenditure', 'gov_fund_expenditure', 'state_capital_expenditure', 'three_public_expenses', 'procurement', 'fixed_assets'] },
+          key: { type: 'string', enum: ['income_expenditure_summary', 'income_summary', 'expenditure_summary', 'fiscal_income_expenditure_summary', 'general_budget_expenditure', 'general_budget_basic_expenditure', 'gov_fund_expenditure', 'state_capital_expenditure', 'three_public_expenses', 'procurement', 'fixed_assets', 'expenditure_by_unit'] },
           title: { type: 'string' },
           columns: { type: 'array', items: { type: 'string' }, description: '表头，多级表头以 “/” 连接；不含序号列与栏次行' },
           rows: { type: 'array', items: { type: 'array', items: { type: ['string', 'number', 'null'] } }, description: '金额为万元数字（如 2350.5），编码为字符串，空单元格为 null' },

@@ -49,6 +49,7 @@ function compare(name: string, data: BudgetData, fixtureFile: string, templateFi
   for (const key of TABLE_KEYS) {
     const want = fx.tables.find((t) => t.key === key)
     const got = derived.find((t) => t.key === key)
+    if (!want && !got) continue // a table neither prints (部门支出分单位 is a consolidated budget's)
     if (!want || !got) {
       report(`${key}`, got ? 'present' : undefined, want ? 'present' : undefined)
       continue

@@ -12,6 +12,7 @@ import type { FixtureTable } from '@/lib/budget/table'
 import { toFixtureTable } from '@/lib/budget/table'
 import type { Template } from '@/lib/budget/template'
 import { familyOf, scopeOfTemplate, templateYear } from '@/lib/budget/template'
+import { applyLabelEdits, editableLabels } from '@/lib/budget/template-labels'
 import { parseTemplate } from '@/lib/budget/template-schema'
 import { shippedTemplate, shippedTemplateIds } from '@/lib/budget/templates/files'
 import type { BudgetData } from '@/lib/budget/types'
@@ -173,5 +174,16 @@ describe('the layouts print what their provinces print', () => {
     ])
     const t: Template = shippedTemplate('hebei-dept-2023')
     expect(t.unitBreakdown?.key).toBe('expenditure_by_unit')
+  })
+
+  it('an admin renames the 部门支出分单位 table like any other; the renamed template stays valid', () => {
+    const t = shippedTemplate('hebei-dept-2024')
+    const group = editableLabels(t).at(-1)!
+    expect(group.table).toBe('部门预算支出分单位表')
+    expect(group.labels.map((l) => l.path)).toContain('unitBreakdown.columns.6.label')
+    const renamed = applyLabelEdits(t, { 'unitBreakdown.title': '部门预算支出分单位情况表', 'unitBreakdown.columns.6.label': '项目支出合计' })
+    expect(parseTemplate(renamed)).toMatchObject({ ok: true })
+    expect(renamed.unitBreakdown!.title).toBe('部门预算支出分单位情况表')
+    expect(() => applyLabelEdits(t, { 'unitBreakdown.kind': 'x' })).toThrow('不可修改的位置')
   })
 })

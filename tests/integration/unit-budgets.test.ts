@@ -5,6 +5,7 @@
  * its code; a change in a unit shows in the department's tables; unit accountants keep to their unit;
  * templates follow the region's family.
  */
+import crypto from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { computeDisclosure } from '@/lib/budget/compute'
 import { consolidate } from '@/lib/budget/consolidate'
@@ -27,7 +28,9 @@ import { submitDisclosure } from '@/lib/workflow/server/submit-disclosure'
 import { loadRegionYear } from '@/lib/portal/server/browse'
 import { findPublished } from '@/lib/portal/server/disclosure-data'
 import { loadRegionComparison } from '@/lib/portal/server/region-comparison'
+import { importWorkbook } from '@/lib/exchange/server/import-workbook'
 import { copyTemplate } from '@/lib/templates/server/manage-templates'
+import { budgetSystemUnitWorkbook } from '../support/unit-workbook'
 import { hebeiUnit2024 } from '../factories/template-layouts'
 import { createDepartment, createRegion, createUser, ensureReferenceData } from '../factories/db'
 import { errorOf, explainAll, versionOf } from './workflow-support'
@@ -37,7 +40,8 @@ type World = Awaited<ReturnType<typeof world>>
 async function world() {
   await ensureReferenceData()
   const region = await createRegion()
-  const dept = await createDepartment(region.id)
+  // digits, as budget systems print codes (“单位名称：[447001]…”)
+  const dept = await createDepartment(region.id, String(crypto.randomInt(100_000, 1_000_000)))
   const units = [
     { code: `${dept.code}001`, name: `${dept.name}本级`, nature: '行政单位' },
     { code: `${dept.code}002`, name: `${dept.name}医疗保障服务中心`, nature: '事业单位' },
@@ -226,5 +230,33 @@ describe('templates follow the region’s family and the budget’s scope (real 
     const stored = await db().template.findUniqueOrThrow({ where: { key: 'hebei-unit-2024' } })
     expect(stored.definition).toMatchObject({ family: 'hebei', scope: 'unit' })
     expect(shippedTemplate('hebei-unit-2024').tables.length).toBe(9)
+  })
+})
+
+describe('a 单位预算 workbook imported on the web (real PostgreSQL)', () => {
+  it('a unit accountant imports their unit’s workbook into their unit’s budget; another unit’s workbook is an error at its unit line and writes nothing', async () => {
+    const w = await world()
+    const template = shippedTemplate('hebei-unit-2024')
+    const book = async (i: number) => {
+      const data = hebeiUnit2024(w.units[i]!, i + 1)
+      const tables = computeDisclosure(data, template, starterCatalogue(2024)).tables.map(toFixtureTable)
+      return { tables, file: await budgetSystemUnitWorkbook(w.units[i]!, 2024, tables, template) }
+    }
+    const own = await book(0)
+    const r = await importWorkbook({ file: own.file, fileName: '单位预算.xlsx', by: { kind: 'user', actor: w.unit1 }, commit: true, acceptErrors: false })
+    expect(r.target).toMatchObject({ department: { code: w.dept.code }, unit: { code: w.units[0]!.code }, year: 2024, canImport: true })
+    const d = await db().disclosure.findUniqueOrThrow({ where: { id: r.imported!.disclosureId }, include: { template: true } })
+    expect([d.unitCode, d.source, d.template.key]).toEqual([w.units[0]!.code, 'imported', 'hebei-unit-2024'])
+    expect(d.declaredTables).toEqual(JSON.parse(JSON.stringify(own.tables)))
+
+    const other = await book(1)
+    const refused = await errorOf(importWorkbook({ file: other.file, fileName: '单位预算.xlsx', by: { kind: 'user', actor: w.unit1 }, commit: true, acceptErrors: false }))
+    expect(refused.message).toMatch(/工作簿有 \d+ 个错误，未导入/)
+    const preview = await importWorkbook({ file: other.file, fileName: '单位预算.xlsx', by: { kind: 'user', actor: w.unit1 }, commit: false, acceptErrors: false })
+    expect(preview.report.findings.find((f) => f.rule === 'exchange.department_mismatch')).toMatchObject({ severity: 'error', sheet: '单位预算收支总表', cell: 'A2' })
+    expect(await db().disclosure.count({ where: { departmentId: w.dept.id, unitCode: w.units[1]!.code } })).toBe(0)
+    // the department's accountant may import it, into that unit's own budget
+    const byDept = await importWorkbook({ file: other.file, fileName: '单位预算.xlsx', by: { kind: 'user', actor: w.accountant }, commit: true, acceptErrors: false })
+    expect((await db().disclosure.findUniqueOrThrow({ where: { id: byDept.imported!.disclosureId } })).unitCode).toBe(w.units[1]!.code)
   })
 })

@@ -12,7 +12,7 @@ export default async function ImportPage() {
   const actor = await getActor()
   if (!actor) redirect('/login?callbackUrl=/workspace/import')
   const dept = actor.departmentId ? await db().department.findUnique({ where: { id: actor.departmentId } }) : null
-  const allowed = !!dept && can(actor, 'disclosure.create', { departmentId: dept.id, regionId: dept.regionId, status: 'draft' })
+  const allowed = !!dept && can(actor, 'disclosure.create', { departmentId: dept.id, regionId: dept.regionId, status: 'draft', unitCode: actor.unitCode ?? '' })
   return (
     <>
       <p className="muted" style={{ margin: 0 }}>

@@ -97,7 +97,8 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
     // only someone who may put a disclosure into their own department gets the file read at all
     const a = input.by.actor
     const dept = a.departmentId ? await db().department.findUnique({ where: { id: a.departmentId } }) : null
-    requirePermission(a, 'disclosure.create', dept ? { departmentId: dept.id, regionId: dept.regionId, status: 'draft' } : undefined)
+    // a unit accountant: into their unit's budget (docs/decisions/009)
+    requirePermission(a, 'disclosure.create', dept ? { departmentId: dept.id, regionId: dept.regionId, status: 'draft', unitCode: a.unitCode ?? '' } : undefined)
   }
   const raw = await loadWorkbook(input.file)
   const stored = await loadTemplates()

@@ -8,9 +8,9 @@ export const disclosureInclude = {
   revenueLines: { orderBy: { position: 'asc' } },
   expenditureLines: { orderBy: { position: 'asc' } },
   projects: { orderBy: [{ position: 'asc' }, { code: 'asc' }] },
-  threePublic: true,
+  threePublic: { orderBy: [{ item: 'asc' }, { fund: 'asc' }] },
   procurementItems: { orderBy: { position: 'asc' } },
-  fixedAssets: true,
+  fixedAssets: { orderBy: { category: 'asc' } },
 } satisfies Prisma.DisclosureInclude
 
 export type DisclosureFull = Prisma.DisclosureGetPayload<{ include: typeof disclosureInclude }>

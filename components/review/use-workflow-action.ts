@@ -1,7 +1,7 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useState, useTransition } from 'react'
+import { startTransition, useState, useTransition } from 'react'
 import type { WorkflowResult } from '@/lib/workflow/actions'
 
 export type Notice = { kind: 'ok' | 'error' | 'conflict'; text: string; fields?: Record<string, string> } | null
@@ -17,14 +17,17 @@ export function useWorkflowAction() {
   const run = (p: () => Promise<WorkflowResult>, after?: (r: Extract<WorkflowResult, { ok: true }>) => void) =>
     start(async () => {
       const r = await p()
-      if (r.ok) {
-        setNotice({ kind: 'ok', text: r.message })
-        after?.(r)
-        if (r.redirectTo && r.redirectTo.startsWith('/workspace/')) router.push(r.redirectTo)
-        else router.refresh()
-      } else {
-        setNotice({ kind: r.code === 'CONFLICT' ? 'conflict' : 'error', text: r.message, fields: Object.fromEntries(r.fields.map((f) => [f.path, f.message])) })
-      }
+      // one transition for the message and the re-read page, so the message never shows beside stale data
+      startTransition(() => {
+        if (r.ok) {
+          setNotice({ kind: 'ok', text: r.message })
+          after?.(r)
+          if (r.redirectTo && r.redirectTo.startsWith('/workspace/')) router.push(r.redirectTo)
+          else router.refresh()
+        } else {
+          setNotice({ kind: r.code === 'CONFLICT' ? 'conflict' : 'error', text: r.message, fields: Object.fromEntries(r.fields.map((f) => [f.path, f.message])) })
+        }
+      })
     })
   const reload = () =>
     start(() => {

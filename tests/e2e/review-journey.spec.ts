@@ -119,6 +119,8 @@ test('[ACCOUNTANT][SUBMIT] → [REVIEWER][COMMENT][RETURN] → [ACCOUNTANT][RESU
   await expect(page.getByRole('textbox', { name: /不应挂项目/ })).toHaveValue('该笔人员经费经财政局同意在项目中列支')
   await page.getByRole('button', { name: '提交审核' }).click()
   await expect(page.getByTestId('notice')).toHaveText('已提交审核，等待财政局审核')
+  await expect(page.getByRole('heading', { name: /已提交/ })).toBeVisible()
+  await expect(page.getByText(/财政局已退回/)).toHaveCount(0)
   await page.evaluate(() => window.scrollTo(0, 0))
   await shot(page, 'review-07-resubmitted')
 

@@ -4,6 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { deleteLine, pasteLines, saveLine } from '@/lib/disclosure/server/edit-lines'
 import { deleteProject, saveProject } from '@/lib/disclosure/server/edit-projects'
 import { saveThreePublic } from '@/lib/disclosure/server/edit-three-public'
+import { ZNotes } from '@/lib/notes/schemas'
+import { saveProcurement } from '@/lib/notes/server/procurement'
+import { saveNotes } from '@/lib/notes/server/save-notes'
+import { deleteProjectTarget, saveOverallTarget, saveProjectTarget } from '@/lib/performance/server/save-targets'
 import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { approveDisclosure } from '@/lib/workflow/server/approve-disclosure'
@@ -22,11 +26,13 @@ describe('a published disclosure is immutable (real PostgreSQL)', () => {
   let w: World
   let c: Awaited<ReturnType<typeof createCase>>
   let commentId: string
+  let targetId: string
   beforeAll(async () => {
     w = await createWorld()
     c = await createCase(w, 'published')
     // a comment left from its review, to try withdrawing it
     commentId = (await db().reviewComment.create({ data: { disclosureId: c.id, authorId: w.reviewer.id, anchor: { kind: 'general' }, body: '已核实', version: 1 } })).id
+    targetId = (await db().performanceTarget.create({ data: { disclosureId: c.id, kind: 'project', projectCode: '447-2023-01', title: '运行经费项目绩效目标' } })).id
   })
 
   const paths = (): [string, (actor: Actor, version: number) => Promise<unknown>][] => {
@@ -41,6 +47,11 @@ describe('a published disclosure is immutable (real PostgreSQL)', () => {
       ['saveProject', (a, version) => saveProject(a, { disclosureId: id, version, values: { code: 'NEW-1', name: '新项目' } })],
       ['deleteProject', async (a, version) => deleteProject(a, { disclosureId: id, version, code: (await db().project.findFirstOrThrow({ where: { disclosureId: id } })).code })],
       ['saveThreePublic', (a, version) => saveThreePublic(a, { disclosureId: id, version, values: { amounts: {}, vehiclesPurchased: '9', vehiclesHeld: '9' } })],
+      ['saveNotes', (a, version) => saveNotes(a, { disclosureId: id, version, notes: ZNotes.parse({ other: '改写已公开的说明' }) })],
+      ['saveProcurement', (a, version) => saveProcurement(a, { disclosureId: id, version, items: [], fixedAssets: [] })],
+      ['saveProjectTarget', (a, version) => saveProjectTarget(a, { disclosureId: id, version, id: targetId, target: { projectCode: '447-2023-01' } as never })],
+      ['deleteProjectTarget', (a, version) => deleteProjectTarget(a, { disclosureId: id, version, id: targetId })],
+      ['saveOverallTarget', (a, version) => saveOverallTarget(a, { disclosureId: id, version, target: {} as never })],
       ['submit', (a, version) => submitDisclosure(a, { disclosureId: id, version, acknowledgements: [] })],
       ['comment', (a, version) => addComment(a, { disclosureId: id, version, anchor: { kind: 'general' }, body: '改一下' })],
       ['deleteComment', (a, version) => deleteComment(a, { disclosureId: id, version, commentId })],

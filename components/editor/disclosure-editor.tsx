@@ -137,7 +137,7 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
           )}
         </div>
       )}
-      {!state.canEdit && <p className="alert alert-warn">当前为只读：{state.status === 'draft' || state.status === 'returned' ? '您没有编辑此预算的权限。' : `预算已${STATUS_LABELS[state.status]}，不能修改。`}</p>}
+      {!state.canEdit && <p className="alert alert-warn">当前为只读：{state.status === 'draft' || state.status === 'returned' ? '您没有编辑此预算的权限。' : `预算${STATUS_LABELS[state.status]}，不能修改。`}</p>}
       {state.source === 'imported' && (
         <p className="alert alert-ok" data-testid="imported-banner">
           已从 {state.importedFrom ?? '工作簿'} 导入{state.importedAt ? `（${new Date(Date.parse(state.importedAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}）` : ''}。报表按导入的数据只读显示；如需修改，请修正工作簿后<Link href="/workspace/import">重新导入</Link>。

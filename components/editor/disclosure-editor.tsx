@@ -26,7 +26,8 @@ const num = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : '0.00')
 export function DisclosureEditor({ initial }: { initial: EditorState }) {
   const [state, setState] = useState(initial)
   const catalogue = initial.catalogue
-  const imported = initial.source === 'imported'
+  // imported tables, or a department budget summed from its units: no lines of its own to edit here
+  const imported = initial.source === 'imported' || initial.source === 'consolidated'
   const [tab, setTab] = useState<Tab>(imported ? 'tables' : 'expenditure')
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error' | 'conflict'; text: string } | null>(null)
   const [highlight, setHighlight] = useState<{ list: TLineList; id: string } | null>(null)
@@ -60,7 +61,7 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
     return m
   }, [state.findings])
 
-  const tables = state.tables.filter((t) => NINE_TABLE_KEYS.includes(t.key as TableKey))
+  const tables = state.tables.filter((t) => NINE_TABLE_KEYS.includes(t.key as TableKey) || t.key === 'expenditure_by_unit')
   const ies = tables.find((t) => t.key === 'income_expenditure_summary')
   const exp = tables.find((t) => t.key === 'expenditure_summary')
   const grandIncome = ies?.rows.find((r) => r[0] === '收入总计')?.[1]
@@ -90,10 +91,10 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
         <Link href="/workspace">工作台</Link> / {state.department.region} / {state.department.code} {state.department.name}
       </p>
       <h1>
-        {state.year} 年部门预算 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
+        {state.year} 年{state.unit ? `单位预算：${state.unit.name}` : '部门预算'} <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
         <ExportMenu code={state.department.code} year={state.year} />
       </h1>
-      <DisclosureSubnav id={state.id} current="" title={`${state.year} 年部门预算`} />
+      <DisclosureSubnav id={state.id} current="" title={`${state.year} 年${state.unit ? '单位预算' : '部门预算'}`} />
       <p className="no-print" style={{ margin: '0 0 10px' }}>
         <Link className={state.status === 'returned' ? 'btn btn-primary' : 'btn'} href={`/workspace/disclosures/${state.id}/submit`} data-testid="workflow-link">
           {state.status === 'draft' ? '提交审核 →' : state.status === 'returned' ? '查看审核意见并重新提交 →' : state.status === 'published' ? '更正与版本 →' : '审核进度 →'}
@@ -138,6 +139,11 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
         </div>
       )}
       {!state.canEdit && <p className="alert alert-warn">当前为只读：{state.status === 'draft' || state.status === 'returned' ? '您没有编辑此预算的权限。' : `预算${STATUS_LABELS[state.status]}，不能修改。`}</p>}
+      {state.source === 'consolidated' && (
+        <p className="alert alert-ok" data-testid="consolidated-banner">
+          本部门预算由所属单位的单位预算汇总而成（见“部门预算支出分单位表”），单位预算的修改会立即反映在部门预算中；如需修改，请在各单位的单位预算中修改。
+        </p>
+      )}
       {state.source === 'imported' && (
         <p className="alert alert-ok" data-testid="imported-banner">
           已从 {state.importedFrom ?? '工作簿'} 导入{state.importedAt ? `（${new Date(Date.parse(state.importedAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}）` : ''}。报表按导入的数据只读显示；如需修改，请修正工作簿后<Link href="/workspace/import">重新导入</Link>。

@@ -9,6 +9,7 @@ import type { Actor, DisclosureStatus } from '@/lib/server/authz'
 import { can } from '@/lib/server/authz'
 import { computeFor } from './compute-disclosure'
 import { findDisclosureById, scopeOf } from './find-disclosure'
+import { subjectOf } from './to-budget-data'
 
 export type EditorLine = { id: string; unitCode: string; functionCode: string; economicCode?: string; fund?: string; category?: string; projectCode?: string | null; source?: string; amount: string }
 
@@ -20,7 +21,10 @@ export type EditorState = {
   version: number
   canEdit: boolean
   /** 'imported': the tables are a workbook's, read-only here (re-import to change them). */
-  source: 'lines' | 'imported'
+  /** 'consolidated': a department budget summed from its units' budgets, no lines of its own (docs/decisions/009). */
+  source: 'lines' | 'imported' | 'consolidated'
+  /** A unit's 单位预算: the unit; null for the department's budget. */
+  unit: { code: string; name: string } | null
   importedFrom: string | null
   importedAt: string | null
   department: { code: string; name: string; region: string }
@@ -47,11 +51,13 @@ export async function getEditorState(actor: Actor, disclosureId: string, opts: {
     status: d.status,
     version: d.version,
     canEdit: can(actor, 'disclosure.edit', scopeOf(d)),
-    source: d.source === 'imported' ? 'imported' : 'lines',
+    source: d.source === 'imported' || d.source === 'consolidated' ? d.source : 'lines',
+    unit: d.unitCode ? subjectOf(d) : null,
     importedFrom: d.importedFrom,
     importedAt: d.importedAt ? d.importedAt.toISOString() : null,
     department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
-    units: d.department.units.map((u) => ({ code: u.code, name: u.name })),
+    // a unit's 单位预算 takes lines of that unit only
+    units: d.department.units.filter((u) => !d.unitCode || u.code === d.unitCode).map((u) => ({ code: u.code, name: u.name })),
     projects: d.projects.map((p) => ({ code: p.code, name: p.name, unitCode: p.unitCode, purpose: p.purpose, amount: formatYuan(totals.get(p.code) ?? 0) })),
     threePublic: d.threePublic.map((e) => ({ item: e.item, fund: e.fund, amount: e.amount.toFixed(2) })),
     vehicles: { purchased: d.vehiclesPurchased, held: d.vehiclesHeld },

@@ -33,6 +33,7 @@ function QueueTable({ rows, caption, showRegion }: { rows: QueueRow[]; caption: 
             {showRegion && <td>{r.region.name}</td>}
             <td>
               {r.department.code} {r.department.name}
+              {r.unit && <div className="muted">单位预算：{r.unit.code} {r.unit.name}</div>}
             </td>
             <td>
               {r.year}

@@ -78,7 +78,7 @@ export function ReviewWorkspace({ state }: { state: ReviewState }) {
         <Link href="/review">审核工作台</Link> / {state.department.region} / {dept}
       </p>
       <h1>
-        {state.department.name} {state.year} 年部门预算{state.revision > 1 ? `（第 ${state.revision} 版）` : ''} <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
+        {state.department.name} {state.year} 年{state.unit ? `单位预算：${state.unit.name}` : '部门预算'}{state.revision > 1 ? `（第 ${state.revision} 版）` : ''} <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
       </h1>
       {state.correctionNote && <p className="alert alert-warn">更正说明：{state.correctionNote}</p>}
       <div className="totals-bar">

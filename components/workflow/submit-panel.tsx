@@ -49,7 +49,7 @@ export function SubmitPanel({ state }: { state: SubmitState }) {
         <Link href="/workspace">工作台</Link> / <Link href={`/workspace/disclosures/${state.id}`}>{state.year} 年部门预算</Link> / 提交与审核意见
       </p>
       <h1>
-        {state.year} 年部门预算{state.revision > 1 ? `（第 ${state.revision} 版）` : ''} — 提交与审核意见 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
+        {state.year} 年{state.unit ? `单位预算：${state.unit.name}` : '部门预算'}{state.revision > 1 ? `（第 ${state.revision} 版）` : ''} — 提交与审核意见 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
       </h1>
       <NoticeBar notice={notice} onReload={reload} pending={pending} />
       {state.correctionNote && <p className="alert alert-warn">更正说明：{state.correctionNote}</p>}

@@ -11,6 +11,8 @@ import { disclosureContent } from './disclosure-content'
 export type QueueRow = {
   id: string
   department: { code: string; name: string }
+  /** a unit's 单位预算; null for the department's budget */
+  unit: { code: string; name: string } | null
   region: { id: string; name: string }
   year: number
   revision: number
@@ -43,6 +45,7 @@ export async function reviewQueue(actor: Actor, now = new Date()): Promise<{ que
     queue.push({
       id: d.id,
       department: { code: d.department.code, name: d.department.name },
+      unit: d.unitCode ? { code: d.unitCode, name: d.department.units.find((u) => u.code === d.unitCode)?.name ?? d.unitCode } : null,
       region: { id: d.department.region.id, name: d.department.region.name },
       year: d.year,
       revision: d.revision,

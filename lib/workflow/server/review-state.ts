@@ -30,6 +30,8 @@ export type ReviewState = {
   version: number
   correctionNote: string | null
   department: { code: string; name: string; region: string }
+  /** a unit's 单位预算; null for the department's budget */
+  unit: { code: string; name: string } | null
   submittedAt: string | null
   deadline: DeadlineInfo | null
   today: string
@@ -101,6 +103,7 @@ export async function getReviewState(actor: Actor, disclosureId: string, now = n
     version: d.version,
     correctionNote: d.correctionNote,
     department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
+    unit: d.unitCode ? { code: d.unitCode, name: d.department.units.find((u) => u.code === d.unitCode)?.name ?? d.unitCode } : null,
     submittedAt: d.submittedAt?.toISOString() ?? null,
     deadline: deadlineInfo(d, now),
     today: chinaDate(now),

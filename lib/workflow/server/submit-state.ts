@@ -24,6 +24,8 @@ export type SubmitState = {
   version: number
   correctionNote: string | null
   department: { code: string; name: string; region: string }
+  /** a unit's 单位预算; null for the department's budget */
+  unit: { code: string; name: string } | null
   errors: Finding[]
   warnings: { key: string; finding: Finding; explanation: string | null }[]
   summary: FindingSummary
@@ -59,6 +61,7 @@ export async function getSubmitState(actor: Actor, disclosureId: string, now = n
     version: d.version,
     correctionNote: d.correctionNote,
     department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
+    unit: d.unitCode ? { code: d.unitCode, name: d.department.units.find((u) => u.code === d.unitCode)?.name ?? d.unitCode } : null,
     errors: g.errors,
     warnings: g.warnings.map(({ key, finding, explanation }) => ({ key, finding, explanation })),
     summary: summarise(findings),

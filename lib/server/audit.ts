@@ -11,8 +11,14 @@ export async function audit(tx: Tx, actor: Actor, entry: { disclosureId?: string
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId ?? null,
-      before: (entry.before ?? undefined) as Prisma.InputJsonValue | undefined,
-      after: (entry.after ?? undefined) as Prisma.InputJsonValue | undefined,
+      before: plain(entry.before),
+      after: plain(entry.after),
     },
   })
+}
+
+/** Rows as JSON: Decimal amounts become exact strings ("1234.56") through their toJSON, never floats. */
+function plain(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
 }

@@ -110,3 +110,15 @@ describe('authorization of disclosure reads and changes (real PostgreSQL)', () =
     expect(rows[0]).toMatchObject({ actorId: own.id, action: 'create', entity: 'expenditure' })
   })
 })
+
+describe('audit rows keep amounts exact', () => {
+  it('stores a line amount as the exact 元 string, not a float', async () => {
+    const region = await createRegion()
+    const dept = await createDepartment(region.id)
+    const d = await createDisclosure(dept.id, { ...chengde2023(), year: 2024 })
+    const own = await createUser('accountant', { departmentId: dept.id })
+    await saveLine(own, { disclosureId: d.id, version: d.version, list: 'expenditure', values: { unitCode: `${dept.code}-447001`, functionCode: '2101501', economicCode: '30201', fund: 'general', category: 'basic', projectCode: null, amount: '0.10' } })
+    const row = await db().auditLog.findFirstOrThrow({ where: { disclosureId: d.id, action: 'create' }, orderBy: { at: 'desc' } })
+    expect((row.after as { amount: unknown }).amount).toBe('0.1')
+  })
+})

@@ -17,10 +17,13 @@ async function journeyScenario() {
   const project = await db().project.findFirstOrThrow({ where: { disclosureId: s.disclosure.id }, orderBy: { code: 'asc' } })
   await db().expenditureLine.update({ where: { id: basic.id }, data: { projectCode: project.code } })
   await db().project.update({ where: { id: project.id }, data: { name: XSS_PROJECT } })
+  // a project name only this journey's department has, for the visitor's search at the end
+  const second = await db().project.findFirstOrThrow({ where: { disclosureId: s.disclosure.id, code: { not: project.code } }, orderBy: { code: 'asc' } })
+  await db().project.update({ where: { id: second.id }, data: { name: `医保智能监控系统建设项目${s.department.code}` } })
   return s
 }
 
-test('[ACCOUNTANT][SUBMIT] → [REVIEWER][COMMENT][RETURN] → [ACCOUNTANT][RESUBMIT] → [REVIEWER][APPROVE][PUBLISH] → [PUBLIC] reads the tables', async ({ page }) => {
+test('[ACCOUNTANT][SUBMIT] → [REVIEWER][COMMENT][RETURN] → [ACCOUNTANT][RESUBMIT] → [REVIEWER][APPROVE][PUBLISH] → [PUBLIC] searches a project, reads the tables, downloads the PDF', async ({ page }) => {
   test.setTimeout(180_000)
   const s = await journeyScenario()
   const code = s.department.code
@@ -162,6 +165,23 @@ test('[ACCOUNTANT][SUBMIT] → [REVIEWER][COMMENT][RETURN] → [ACCOUNTANT][RESU
   await expect(page.getByRole('row').filter({ hasText: '合计' }).filter({ hasText: '2350.51' }).first()).toBeVisible()
   await shot(page, 'review-11-public-page')
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
+
+  // ── the visitor finds it by searching a project name, opens it and downloads the PDF
+  const projectName = `医保智能监控系统建设项目${code}`
+  await page.goto('/')
+  await page.getByLabel('搜索部门、项目或情况说明').fill(projectName)
+  await page.getByRole('button', { name: '搜索' }).click()
+  const hit = page.locator('.search-result').first()
+  await expect(hit.locator('mark')).toHaveText(projectName)
+  await shot(page, 'review-11b-public-search')
+  await hit.getByRole('link', { name: `${s.department.name} 2024 年部门预算` }).click()
+  await expect(page).toHaveURL(new RegExp(`/disclosures/${code}/2024$`))
+  const pdfLink = page.locator(`a[href="/api/disclosures/${code}/2024/document?format=pdf"]`).first()
+  await expect(pdfLink).toBeVisible()
+  const [download] = await Promise.all([page.waitForEvent('download'), pdfLink.click()])
+  const file = await download.path()
+  const fs = await import('node:fs')
+  expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
 
   // ── admin: the audit log has every step, with who and what changed
   await signInAs(page, s.admin)

@@ -22,7 +22,8 @@ export function procurementItemTotal(item: ProcurementItem): Fen {
 
 export function deriveProcurement(t: ProcurementTable, data: BudgetData, unit: '万元' | '元'): BudgetTable {
   const projects = new Map(data.projects.map((p) => [p.code, p]))
-  const totals = projectTotals(data)
+  // project budgets are only printed beside purchases: no purchases, no pass over the lines
+  const totals = data.procurement.length > 0 ? projectTotals(data) : new Map<string, Fen>()
   const columns: ColumnInfo[] = t.columns.map((c) => ({
     id: c.id,
     label: fillYear(c.label, data.year),

@@ -79,16 +79,22 @@ function reportSum(emit: Emit, rule: string, t: BudgetTable, r: number, c: numbe
   const diff = (actual ?? 0) - expected
   const kind = classifyDifference(diff, rounded)
   if (!kind) return
-  const target: CellRef = { t, r, c }
   const severity = kind === 'rounding' ? 'rounding' : severityOnError
   const tail = kind === 'rounding' ? `，相差 ${wan(Math.abs(diff))}，属各单元格分别四舍五入造成的尾差` : `，相差 ${wan(Math.abs(diff))}`
+  // the row label and column label once each: hundreds of 尾差 findings are normal in a large budget
+  const label = rowLabel(t, r, c)
+  const column = t.columns[c]?.label ?? ''
   emit({
     rule,
     severity,
-    ...locate(target),
+    table: t.key,
+    row: r,
+    col: c,
+    rowLabel: label,
+    column,
     expected: printedToNumber(expected),
     actual: actual === null ? null : printedToNumber(actual),
-    message: `${describeCell(target)}为 ${wan(actual)}，按${what}应为 ${wan(expected)}${tail}`,
+    message: `${t.title}「${label}」行「${column}」列为 ${wan(actual)}，按${what}应为 ${wan(expected)}${tail}`,
   })
 }
 
@@ -100,22 +106,24 @@ function treeRules(t: BudgetTable, tt: TreeTable, emit: Emit, catalogue: Catalog
   const kind: ClassificationKind = tt.kind === 'function_tree' ? 'function' : 'economic'
   const coded = t.meta.map((m, r) => ({ m, r })).filter((x) => x.m.kind === 'code') as { m: { kind: 'code'; code: string; level: number }; r: number }[]
   const totalRow = t.meta.findIndex((m) => m.kind === 'total')
-  const codes = new Set(coded.map((x) => x.m.code))
-  // Children of every coded row, found once (not once per row and column): the rows one level down
-  // whose code starts with the parent's code, in row order. Indexed by every prefix of each code.
-  const byLevelPrefix = new Map<string, typeof coded>()
-  const properPrefixes = new Set<string>()
+  const lens = kind === 'function' ? [3, 5, 7] : [3, 5]
+  const indexOfCode = new Map<string, number>()
+  coded.forEach((x, i) => indexOfCode.set(x.m.code, i))
+  // Children of every coded row, found once in one pass (not once per row and column): a row's parent
+  // is its code cut to the previous level's length. Codes longer than the last level hang under it too,
+  // so that tree.bad_level can name the parent.
+  const kidRows: number[][] = coded.map(() => [])
+  const hasDeeper = new Set<string>()
   for (const k of coded) {
-    for (let len = 0; len <= k.m.code.length; len++) {
-      const prefix = k.m.code.slice(0, len)
-      const key = `${k.m.level}|${prefix}`
-      let list = byLevelPrefix.get(key)
-      if (!list) byLevelPrefix.set(key, (list = []))
-      list.push(k)
-      if (len < k.m.code.length) properPrefixes.add(prefix)
+    const len = k.m.code.length
+    const li = lens.indexOf(len)
+    if (li > 0) {
+      const pi = indexOfCode.get(k.m.code.slice(0, lens[li - 1]))
+      if (pi !== undefined && coded[pi]!.m.level === k.m.level - 1) kidRows[pi]!.push(k.r)
+    } else if (li < 0 && len > lens[lens.length - 1]!) {
+      hasDeeper.add(k.m.code.slice(0, lens[lens.length - 1]))
     }
   }
-  const kidRows = coded.map((p) => (byLevelPrefix.get(`${p.m.level + 1}|${p.m.code}`) ?? []).map((k) => k.r))
   const level1Rows = coded.filter((x) => x.m.level === 1).map((x) => x.r)
   const totalWhat = `各${LEVEL_NAMES[0]}级科目之和`
   const parentWhat = coded.map((p) => `其下各${LEVEL_NAMES[p.m.level]}级科目之和`)
@@ -128,15 +136,13 @@ function treeRules(t: BudgetTable, tt: TreeTable, emit: Emit, catalogue: Catalog
     }
   }
   for (const p of coded) {
-    const lens = kind === 'function' ? [3, 5, 7] : [3, 5]
     const li = lens.indexOf(p.m.code.length)
-    if (li > 0 && !codes.has(p.m.code.slice(0, lens[li - 1]))) {
+    if (li > 0 && !indexOfCode.has(p.m.code.slice(0, lens[li - 1]))) {
       emit({ rule: 'tree.missing_parent', severity: 'error', table: t.key, row: p.r, col: 0, rowLabel: rowLabel(t, p.r), column: t.columns[0]!.label, message: `${t.title}科目 ${p.m.code} 缺少上级科目 ${p.m.code.slice(0, lens[li - 1])} 行` })
     }
     if (li === lens.length - 1) {
-      // a longer code starting with this one, i.e. this code is a proper prefix of another
-      const kids = properPrefixes.has(p.m.code)
-      if (kids) emit({ rule: 'tree.bad_level', severity: 'error', table: t.key, row: p.r, col: 0, rowLabel: rowLabel(t, p.r), column: t.columns[0]!.label, message: `${t.title}科目 ${p.m.code} 已是末级，不应再有下级科目` })
+      // a longer code starting with this one
+      if (hasDeeper.has(p.m.code)) emit({ rule: 'tree.bad_level', severity: 'error', table: t.key, row: p.r, col: 0, rowLabel: rowLabel(t, p.r), column: t.columns[0]!.label, message: `${t.title}科目 ${p.m.code} 已是末级，不应再有下级科目` })
     }
   }
   for (const idn of tt.rowIdentities) {

@@ -73,15 +73,24 @@ export function validateLines(data: BudgetData, catalogue: Catalogue): Finding[]
     if (!units.has(l.unitCode)) out.push({ rule: 'line.unit_unknown', severity: 'error', line: lineRef('revenue', i, l.id, 'unitCode'), message: `${at}：单位 ${l.unitCode} 不属于本部门` })
     if (l.amount < 0) out.push({ rule: 'line.negative', severity: 'error', line: lineRef('revenue', i, l.id, 'amount'), message: `${at}：金额不能为负数` })
   })
-  data.expenditure.forEach((l, i) => {
+  // hot loop over every line: plain for, and the 基本支出 class check once per distinct economic code
+  const basicClassOk = new Map<string, boolean>()
+  const exp = data.expenditure
+  for (let i = 0; i < exp.length; i++) {
+    const l = exp[i]!
     if (!okFunction.has(l.functionCode)) checkCode('function', okFunction, l.functionCode, 3, { list: 'expenditure', index: i, id: l.id, field: 'functionCode' })
     if (!okEconomic.has(l.economicCode)) checkCode('economic', okEconomic, l.economicCode, 2, { list: 'expenditure', index: i, id: l.id, field: 'economicCode' })
     if (!funds.has(l.fund)) out.push({ rule: 'line.fund', severity: 'error', line: lineRef('expenditure', i, l.id, 'fund'), message: `${atExp(i)}：资金性质“${l.fund}”无效` })
     if (!categories.has(l.category)) out.push({ rule: 'line.category', severity: 'error', line: lineRef('expenditure', i, l.id, 'category'), message: `${atExp(i)}：支出类型“${l.category}”无效` })
     if (!units.has(l.unitCode)) out.push({ rule: 'line.unit_unknown', severity: 'error', line: lineRef('expenditure', i, l.id, 'unitCode'), message: `${atExp(i)}：单位 ${l.unitCode} 不属于本部门` })
     if (l.amount < 0) out.push({ rule: 'line.negative', severity: 'error', line: lineRef('expenditure', i, l.id, 'amount'), message: `${atExp(i)}：金额不能为负数` })
-    const cls = l.economicCode.slice(0, 3)
-    if (l.category === 'basic' && l.economicCode.length === 5 && !BASIC_CLASSES.has(cls)) {
+    let basicOk = true
+    if (l.category === 'basic') {
+      const known = basicClassOk.get(l.economicCode)
+      if (known === undefined) basicClassOk.set(l.economicCode, (basicOk = l.economicCode.length !== 5 || BASIC_CLASSES.has(l.economicCode.slice(0, 3))))
+      else basicOk = known
+    }
+    if (!basicOk) {
       out.push({ rule: 'line.economic_category', severity: 'error', line: lineRef('expenditure', i, l.id, 'economicCode'), message: `${atExp(i)}：基本支出只能使用 301 工资福利支出、302 商品和服务支出、303 对个人和家庭的补助或 310 资本性支出，不能使用 ${l.economicCode}` })
     }
     if (l.category === 'project' && !l.projectCode) {
@@ -93,7 +102,7 @@ export function validateLines(data: BudgetData, catalogue: Catalogue): Finding[]
     if (l.category !== 'project' && l.projectCode) {
       out.push({ rule: 'line.project_on_basic', severity: 'warning', line: lineRef('expenditure', i, l.id, 'projectCode'), message: `${atExp(i)}：${CATEGORY_LABELS[l.category] ?? l.category}不应挂项目 ${l.projectCode}` })
     }
-  })
+  }
   const seen = new Set<string>()
   data.projects.forEach((p, i) => {
     if (seen.has(p.code)) out.push({ rule: 'project.duplicate', severity: 'error', line: lineRef('projects', i, undefined, 'code'), message: `项目第 ${i + 1} 行：项目编码 ${p.code} 重复` })

@@ -4,7 +4,7 @@ import type { KeyboardEvent } from 'react'
 import { useState } from 'react'
 import type { FixtureTable } from '@/lib/budget/table'
 import { formatDelta } from '@/lib/workflow/diff'
-import { headerRows } from '../tables/header-rows'
+import { BudgetTableHead } from '../tables/budget-table-head'
 import s from './review.module.css'
 
 export type CellChangeMark = { before: string | number | null; delta: number | null }
@@ -27,7 +27,6 @@ export function CommentableTable(props: {
   onSelect?: (row: number, col: number) => void
 }) {
   const { table, changes, addedRows, comments, selected, onSelect } = props
-  const head = headerRows(table.columns)
   const amount = table.columns.map((c, i) => table.rows.some((r) => typeof r[i] === 'number') && !/数量/.test(c))
   const [focus, setFocus] = useState<{ row: number; col: number }>({ row: 0, col: Math.max(0, amount.findIndex(Boolean)) })
   const interactive = !!onSelect
@@ -61,22 +60,7 @@ export function CommentableTable(props: {
       </div>
       <div className="budget-table__scroll">
         <table data-testid={`review-table-${table.key}`}>
-          <thead>
-            {head.map((cells, level) => (
-              <tr key={level}>
-                {level === 0 && (
-                  <th rowSpan={head.length} scope="col" className="seq">
-                    序号
-                  </th>
-                )}
-                {cells.map((c) => (
-                  <th key={`${level}-${c.col}`} colSpan={c.colSpan} rowSpan={c.rowSpan} scope={c.colSpan > 1 ? 'colgroup' : 'col'}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
+          <BudgetTableHead columns={table.columns} lanci={false} />
           <tbody>
             {table.rows.map((row, r) => (
               <tr key={r} className={addedRows?.has(r) ? s.addedRow : undefined}>

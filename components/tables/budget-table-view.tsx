@@ -1,5 +1,5 @@
 import type { FixtureTable } from '@/lib/budget/table'
-import { headerRows } from './header-rows'
+import { BudgetTableHead } from './budget-table-head'
 
 const fmt = (v: string | number | null, isAmount: boolean) => (v === null ? '' : typeof v === 'number' && isAmount ? v.toFixed(2) : String(v))
 
@@ -10,7 +10,6 @@ export type CellMark = { row: number; col: number; severity: 'error' | 'warning'
  * decimals, the note under it. A real <table> with header cells, for screen readers and printing.
  */
 export function BudgetTableView({ table, department, year, unit = '万元', marks = [], highlight, id }: { table: FixtureTable; department?: string; year?: number; unit?: string; marks?: CellMark[]; highlight?: { row?: number; col?: number } | null; id?: string }) {
-  const head = headerRows(table.columns)
   const amountCol = table.columns.map((c, i) => table.rows.some((r) => typeof r[i] === 'number') && !/数量/.test(c))
   const markAt = new Map(marks.map((m) => [`${m.row}:${m.col}`, m.severity]))
   return (
@@ -29,30 +28,7 @@ export function BudgetTableView({ table, department, year, unit = '万元', mark
           <caption className="visually-hidden">
             {table.title}（单位：{unit}）
           </caption>
-          <thead>
-            {head.map((cells, level) => (
-              <tr key={level}>
-                {level === 0 && (
-                  <th rowSpan={head.length} scope="col" className="seq">
-                    序号
-                  </th>
-                )}
-                {cells.map((c) => (
-                  <th key={`${level}-${c.col}`} colSpan={c.colSpan} rowSpan={c.rowSpan} scope={c.colSpan > 1 ? 'colgroup' : 'col'}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            ))}
-            <tr className="lanci">
-              <th scope="row" className="seq">
-                栏次
-              </th>
-              {table.columns.map((_, i) => (
-                <td key={i}>{i + 1}</td>
-              ))}
-            </tr>
-          </thead>
+          <BudgetTableHead columns={table.columns} />
           <tbody>
             {table.rows.map((row, r) => (
               <tr key={r} className={row[1] === '合计' || row[0] === '合计' ? 'total' : undefined}>

@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { SearchForm } from '@/components/portal/search-form'
 import { chineseDate, urls } from '@/lib/portal/format'
 import { loadRecent, loadRegions } from '@/lib/portal/server/browse'
+import { RegionYearChips } from '@/components/portal/region-year-chips'
 
 /** Always fresh: a few indexed queries, cheaper than keeping a cache of them right. */
 export const dynamic = 'force-dynamic'
@@ -31,15 +32,7 @@ export default async function HomePage() {
                       {r.name}
                     </Link>
                   </h3>
-                  <ul className="year-chips" aria-label={`${r.name}已公开年度`}>
-                    {r.years.map((y) => (
-                      <li key={y.year}>
-                        <Link href={urls.regionYear(r.code, y.year)}>
-                          {y.year} 年<span className="muted">（{y.departments} 个部门）</span>
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
+                  <RegionYearChips region={r} />
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { Breadcrumbs } from '@/components/portal/breadcrumbs'
 import { urls } from '@/lib/portal/format'
 import { loadRegions } from '@/lib/portal/server/browse'
+import { RegionYearChips } from '@/components/portal/region-year-chips'
 
 /** Always fresh: a few indexed queries, cheaper than keeping a cache of them right. */
 export const dynamic = 'force-dynamic'
@@ -28,15 +29,7 @@ export default async function RegionsPage() {
                 </Link>
               </h2>
               <p className="muted">{r.financeBureau}</p>
-              <ul className="year-chips" aria-label={`${r.name}已公开年度`}>
-                {r.years.map((y) => (
-                  <li key={y.year}>
-                    <Link href={urls.regionYear(r.code, y.year)}>
-                      {y.year} 年<span className="muted">（{y.departments} 个部门）</span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <RegionYearChips region={r} />
             </li>
           ))}
         </ul>

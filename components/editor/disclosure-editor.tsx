@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { DisclosureSubnav } from '../document/disclosure-subnav'
-import { useEffect, useMemo, useState, useTransition } from 'react'
+import { useMemo, useState, useTransition } from 'react'
 import type { Finding } from '@/lib/budget/findings'
 import type { TableKey } from '@/lib/budget/template'
 import { NINE_TABLE_KEYS } from '@/lib/budget/template'
@@ -18,6 +18,7 @@ import { ExportMenu } from '../exchange/export-menu'
 import { FindingsList } from './findings-list'
 import { LinesGrid } from './lines-grid'
 import { PASTE_COLUMNS } from '@/lib/disclosure/paste'
+import { NoticeBar } from '@/components/ui/notice-bar'
 
 type Tab = 'expenditure' | 'revenue' | 'projects' | 'threePublic' | 'tables' | 'findings'
 
@@ -80,10 +81,6 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
     }
   }
 
-  useEffect(() => {
-    if (notice && notice.kind !== 'ok') document.querySelector('[data-testid="notice"]')?.scrollIntoView({ block: 'center' })
-  }, [notice])
-
   const summary = state.summary
   return (
     <div>
@@ -125,19 +122,7 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
         </div>
         {pending && <div className="muted">正在保存并重新计算…</div>}
       </div>
-      {notice && (
-        <div className={`alert ${notice.kind === 'ok' ? 'alert-ok' : notice.kind === 'conflict' ? 'alert-warn' : 'alert-error'}`} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid="notice">
-          {notice.text}
-          {notice.kind === 'conflict' && (
-            <>
-              {' '}
-              <button className="btn" type="button" onClick={() => void call(reloadAction(state.id))}>
-                重新加载
-              </button>
-            </>
-          )}
-        </div>
-      )}
+      <NoticeBar notice={notice} onReload={() => void call(reloadAction(state.id))} />
       {!state.canEdit && <p className="alert alert-warn">当前为只读：{state.status === 'draft' || state.status === 'returned' ? '您没有编辑此预算的权限。' : `预算${STATUS_LABELS[state.status]}，不能修改。`}</p>}
       {state.source === 'consolidated' && (
         <p className="alert alert-ok" data-testid="consolidated-banner">

@@ -18,6 +18,7 @@ import type { NotesForm } from './notes-form'
 import { fieldDomId, toForm, toNotes } from './notes-form'
 import { NotesFindings } from './notes-findings'
 import styles from './notes.module.css'
+import { NoticeBar } from '@/components/ui/notice-bar'
 
 const area = { width: '100%', font: 'inherit', padding: '8px 10px', border: '1px solid var(--line)', borderRadius: 6 } as const
 const box = { border: '1px solid var(--line)', borderRadius: 8, padding: '12px 18px 16px', margin: '0 0 18px', background: '#fff' } as const
@@ -110,16 +111,7 @@ export function NotesEditor({ initial }: { initial: NotesState }) {
         {state.year} 年部门预算 · 情况说明 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
       </h1>
       <DisclosureSubnav id={state.id} current="/notes" title={`${state.year} 年部门预算`} />
-      {notice && (
-        <div className={`alert ${notice.kind === 'ok' ? 'alert-ok' : notice.kind === 'conflict' ? 'alert-warn' : 'alert-error'}`} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid="notes-notice">
-          {notice.text}{' '}
-          {notice.kind === 'conflict' && (
-            <button className="btn" type="button" onClick={reload}>
-              重新加载
-            </button>
-          )}
-        </div>
-      )}
+      <NoticeBar notice={notice} onReload={reload} testId="notes-notice" />
       {ro && <p className="alert alert-warn">当前为只读：{state.status === 'draft' || state.status === 'returned' ? '您没有编辑此预算的权限。' : `预算已${STATUS_LABELS[state.status]}，不能修改。`}</p>}
       <div className={styles.layout}>
         <form onSubmit={save} noValidate aria-label="情况说明">

@@ -15,6 +15,7 @@ import type { ProcurementState } from '@/lib/notes/server/procurement'
 import { STATUS_LABELS } from '@/lib/server/authz'
 import { DisclosureSubnav } from '../document/disclosure-subnav'
 import { NotesFindings } from './notes-findings'
+import { NoticeBar } from '@/components/ui/notice-bar'
 
 type Form = { items: TProcurementItemInput[]; fixedAssets: TFixedAssetInput[] }
 const input = { width: '100%', font: 'inherit', padding: '5px 7px', border: '1px solid var(--line)', borderRadius: 5 } as const
@@ -80,16 +81,7 @@ export function ProcurementEditor({ initial }: { initial: ProcurementState }) {
         {state.year} 年部门预算 · 政府采购与资产 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
       </h1>
       <DisclosureSubnav id={state.id} current="/procurement" title={`${state.year} 年部门预算`} />
-      {notice && (
-        <div className={`alert ${notice.kind === 'ok' ? 'alert-ok' : notice.kind === 'conflict' ? 'alert-warn' : 'alert-error'}`} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid="procurement-notice">
-          {notice.text}{' '}
-          {notice.kind === 'conflict' && (
-            <button className="btn" type="button" onClick={() => start(async () => apply(await reloadProcurementAction(state.id)))}>
-              重新加载
-            </button>
-          )}
-        </div>
-      )}
+      <NoticeBar notice={notice} onReload={() => start(async () => apply(await reloadProcurementAction(state.id)))} testId="procurement-notice" />
       <form onSubmit={save} noValidate aria-label="政府采购与资产">
         <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0 }}>
           <h2>政府采购预算</h2>

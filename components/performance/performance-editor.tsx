@@ -17,6 +17,7 @@ import { DisclosureSubnav } from '../document/disclosure-subnav'
 import { NotesFindings } from '../notes/notes-findings'
 import type { OverallForm, TargetForm } from './target-form'
 import { formToOverall, formToTarget, overallToForm, targetToForm } from './target-form'
+import { NoticeBar } from '@/components/ui/notice-bar'
 
 const input = { width: '100%', font: 'inherit', padding: '6px 8px', border: '1px solid var(--line)', borderRadius: 6 } as const
 type Notice = { kind: 'ok' | 'error' | 'conflict'; text: string } | null
@@ -54,19 +55,7 @@ export function PerformanceEditor({ initial }: { initial: PerformanceState }) {
         {state.year} 年部门预算 · 绩效目标 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
       </h1>
       <DisclosureSubnav id={state.id} current="/performance" title={`${state.year} 年部门预算`} />
-      {notice && (
-        <div className={`alert ${notice.kind === 'ok' ? 'alert-ok' : notice.kind === 'conflict' ? 'alert-warn' : 'alert-error'}`} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid="perf-notice">
-          {notice.text}
-          {notice.kind === 'conflict' && (
-            <>
-              {' '}
-              <button className="btn" type="button" onClick={() => window.location.reload()}>
-                重新加载
-              </button>
-            </>
-          )}
-        </div>
-      )}
+      <NoticeBar notice={notice} onReload={() => window.location.reload()} testId="perf-notice" />
       {ro && <p className="alert alert-warn">当前为只读：预算{STATUS_LABELS[state.status]}或您没有编辑权限。</p>}
 
       <h2>项目绩效目标表</h2>

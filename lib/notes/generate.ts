@@ -1,5 +1,5 @@
-import type { Fen, Printed } from '@/lib/budget/money'
-import { formatPrinted, toPrinted } from '@/lib/budget/money'
+import type { Fen } from '@/lib/budget/money'
+import { formatPrinted } from '@/lib/budget/money'
 import type { BudgetTable } from '@/lib/budget/table'
 import { toFixtureTable } from '@/lib/budget/table'
 import type { BudgetData, UnitInfo } from '@/lib/budget/types'
@@ -9,9 +9,9 @@ import { overallParagraphs, renderTarget } from '@/lib/performance/render'
 import { validateTargets } from '@/lib/performance/validate'
 import type { FreeText } from './check-text'
 import { checkNumbers, checkResidue, checkWording, checkYears } from './check-text'
-import type { Change, Figures, PriorFigures } from './figures'
+import type { Change, Figures } from './figures'
 import { changeOf, computeFigures, priorFrom } from './figures'
-import { chineseNumeral, isNumbered, paragraphs, reasonClause, wanText } from './format'
+import { chineseNumeral, isNumbered, paragraphs, wanText } from './format'
 import type { GlossaryItem } from './glossary'
 import { defaultGlossary } from './glossary'
 import type { ChangeKey, TNotes } from './schemas'
@@ -19,6 +19,8 @@ import { CHANGE_LABELS } from './schemas'
 import { procurementFindings } from './procurement'
 import type { GeneratedNotes, NotesBlock, NotesFinding, NotesSection, SectionId } from './types'
 import { SECTION_TITLES } from './types'
+import { changeSentence, contradiction, explainedByParts, isStated } from './change-text'
+import { mainProjectsText, projectAmounts } from './project-text'
 
 export type NotesContext = {
   year: number
@@ -382,76 +384,3 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
     findings,
   }
 }
-
-/** Which changes the notes print: the total always; its parts and the 三公 items only where last year's figure is known. */
-function isStated(key: ChangeKey, prior: PriorFigures): boolean {
-  if (key === 'personnel' || key === 'public' || key === 'project') return prior.values.total !== undefined
-  if (key.startsWith('threePublic') && key !== 'threePublicTotal') return prior.values.threePublicTotal !== undefined
-  return true
-}
-
-/** A reason whose direction disagrees with the figures: “增加” for a fall, “减少” for a rise, either for no change. */
-function contradiction(c: Change, reason: string): string | null {
-  const up = /增加|增长|上升|提高/.exec(reason)?.[0]
-  const down = /减少|下降|降低|压减/.exec(reason)?.[0]
-  if (c.change === 0) return up ?? down ?? null
-  if (c.change > 0 && down && !up) return down
-  if (c.change < 0 && up && !down) return up
-  return null
-}
-
-/**
- * A total's change is explained when the notes state its parts' changes and every part that changed
- * has its reason (乐亭: “其中：人员经费增加…，主要原因是…；…”).
- */
-function explainedByParts(key: ChangeKey, change: (k: ChangeKey) => Change | null, reason: (k: ChangeKey) => string): boolean {
-  const parts: ChangeKey[] = key === 'total' ? ['personnel', 'public', 'project'] : key === 'threePublicTotal' ? ['threePublicAbroad', 'threePublicVehicle', 'threePublicReception'] : []
-  const changed = parts.map(change).filter((c): c is Change => !!c && c.change !== 0)
-  return changed.length > 0 && changed.every((c) => reason(c.key) !== '')
-}
-
-/**
- * “<subject>增加 X 万元，增长 Y%，主要原因是 R。” or, unchanged, “<flat>持平…”. `short` for the parts
- * after “其中：” (no percentage, no full stop); `noPct` where the seeds give none (三公).
- */
-function changeSentence(o: { c: Change; subject: string; flat: string; reason: string; short?: boolean; noPct?: boolean }): string {
-  const { c } = o
-  const reason = reasonClause(o.reason)
-  const tail = reason ? `，主要原因是${reason}` : ''
-  const end = o.short ? '' : '。'
-  if (c.change === 0) return `${o.flat}持平${tail}${end}`
-  const up = c.change > 0
-  const pct = o.short || o.noPct || c.pct === null ? '' : `，${up ? '增长' : '下降'}${Math.abs(c.pct)}%`
-  return `${o.subject}${up ? '增加' : '减少'}${wanText(Math.abs(c.change))}${pct}${tail}${end}`
-}
-
-export function projectAmounts(data: BudgetData | null): Record<string, Fen> {
-  const m: Record<string, Fen> = {}
-  for (const l of data?.expenditure ?? []) if (l.projectCode && l.category === 'project') m[l.projectCode] = (m[l.projectCode] ?? 0) + l.amount
-  return m
-}
-
-/** “A 4180.00万元，B 739.00万元（中央 179.00万元、省级 160.00万元）…” from the main projects the notes name. */
-function mainProjectsText(ctx: NotesContext, stated: Record<string, number>): { text: string; figures: string[]; fields: [string, string, string][] } {
-  const fen = projectAmounts(ctx.data)
-  const sum = (codes: string[]): Printed => toPrinted(codes.reduce<Fen>((s, c) => s + (fen[c] ?? 0), 0))
-  const figures: string[] = []
-  const fields: [string, string, string][] = []
-  const text = ctx.notes.overview.mainProjects
-    .map((mp, i) => {
-      const v = sum(mp.projectCodes)
-      stated[`main_project:${mp.label}`] = v
-      figures.push(`main_project:${mp.label}`)
-      fields.push([`overview.mainProjects.${i}`, mp.label, `主要项目“${mp.label}”`])
-      const parts = mp.parts.map((p) => {
-        const pv = sum(p.projectCodes)
-        stated[`main_project_part:${p.label}`] = pv
-        figures.push(`main_project_part:${p.label}`)
-        return `${p.label}${wanText(pv)}`
-      })
-      return `${mp.label}${wanText(v)}${parts.length ? `（${parts.join('、')}）` : ''}`
-    })
-    .join('，')
-  return { text, figures, fields }
-}
-

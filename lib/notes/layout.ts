@@ -3,7 +3,7 @@ import { toPrinted } from '@/lib/budget/money'
 import { procurementItemTotal } from '@/lib/budget/derive-extra'
 import type { BudgetTable } from '@/lib/budget/table'
 import { columnIndex, rowIndexById } from '@/lib/budget/table'
-import type { NotesLayout } from '@/lib/budget/template'
+import type { NotesContent, NotesLayout } from '@/lib/budget/template'
 import type { BudgetData } from '@/lib/budget/types'
 import { computeFigures } from './figures'
 import { wanText } from './format'
@@ -19,16 +19,18 @@ import { SECTION_IDS } from './types'
  * with vehicles by type, 绩效), 名词解释. Every amount comes from the tables, never typed.
  *
  * Each part becomes one section of the result (its title the part's), its sections headings inside it,
- * so the document renderers print it unchanged. Findings keep pointing at the generated notes.
+ * so the document renderers print it unchanged. The generated notes' findings keep pointing at the
+ * generated notes (those about sections the layout leaves out are dropped); the layout's own point at
+ * the part's paragraph and the field of the notes to fill in. The counts typed for the layout
+ * (vehicles by type, equipment) are read from the notes (`notes.assets`), so callers pass the notes only.
  */
 export type LayoutInput = {
   year: number
   department: { name: string }
   tables: BudgetTable[]
   data: BudgetData | null
-  notes: Pick<TNotes, 'operatingCosts'>
-  /** Vehicles held at the end of last year by type (label → count), for 国有资产占用情况. */
-  vehiclesByType?: Record<string, number> | null
+  /** The stored notes: 机构运转经费's settings, and 国有资产占用情况's vehicles by type and equipment (assets). */
+  notes: Pick<TNotes, 'operatingCosts'> & { assets?: Partial<Pick<TNotes['assets'], 'vehiclesByType' | 'generalEquipment' | 'specialEquipment'>> }
 }
 
 const INCOME: [string, string][] = [
@@ -152,23 +154,57 @@ function procurementByKind(input: LayoutInput): { text: string; finding?: NotesF
   }
 }
 
-/** 国有资产占用情况: vehicles by the template's types, from the counts entered; their sum is the table's 车辆 count. */
-function vehiclesByType(input: LayoutInput, types: string[]): { text: string | null; finding?: NotesFinding } {
-  const fa = tableOf(input.tables, 'fixed_assets')
-  const r = fa ? rowIndexById(fa, 'vehicles') : -1
-  const q = fa && r >= 0 ? fa.rows[r]![columnIndex(fa, 'quantity')] : null
-  // the 固定资产 table's 车辆 count, else the entered assets', else the vehicles held
-  const entered = input.data?.fixedAssets.find((x) => x.category === 'vehicles')?.quantity
-  const held = typeof q === 'number' ? q : entered ? Number(entered) : (input.data?.vehicles?.heldAtYearEnd ?? null)
-  const byType = input.vehiclesByType ?? null
-  if (!byType) {
-    return { text: null, finding: { rule: 'notes.vehicle_types_missing', severity: 'warning', message: `模板要求按车型说明车辆情况（${types.join('、')}），尚未填写各车型数量` } }
+/** The vehicle types a layout asks for (the 国有资产占用情况 item's `vehicleTypes`), in the template's order. */
+export function vehicleTypesOf(layout: NotesLayout | null | undefined): string[] {
+  const out: string[] = []
+  for (const part of layout?.parts ?? []) for (const s of part.sections) for (const it of s.items ?? []) for (const t of it.vehicleTypes ?? []) if (!out.includes(t)) out.push(t)
+  return out
+}
+
+/** A finding of the layout with the block it is about, located once the part's blocks are laid out. */
+type Anchored = { finding: NotesFinding; anchor: NotesBlock | null }
+
+/**
+ * 国有资产占用情况: vehicles held at the end of last year by the template's types, as entered in the notes
+ * (assets.vehiclesByType), and the 单价50万元以上通用设备 / 单价100万元以上专用设备 when entered. The vehicle
+ * sentence is printed only when every type has its count (0 included); a missing count is a finding at
+ * its field, never a made-up figure. The counts' sum must be the 车辆 count of the 固定资产 table.
+ */
+function vehiclesByType(input: LayoutInput, types: string[]): { text: string | null; findings: NotesFinding[] } {
+  const assets = input.notes.assets
+  const byType = assets?.vehiclesByType ?? {}
+  const dept = input.department.name
+  const findings: NotesFinding[] = []
+  const missing = types.filter((t) => typeof byType[t] !== 'number')
+  let vehicles: string | null = null
+  if (missing.length) {
+    findings.push({
+      rule: 'notes.vehicle_types_missing',
+      severity: 'warning',
+      message: `模板要求按车型说明截至${input.year - 1}年底的车辆情况，尚未填写${missing.length === types.length ? '各车型' : `“${missing.join('”“')}”`}的车辆数（没有的填 0）`,
+      notes: { section: 'assets', paragraph: 0, field: `assets.vehiclesByType.${missing[0]}` },
+    })
+  } else {
+    const counts = types.map((t) => [t, byType[t]!] as const)
+    const sum = counts.reduce((s, [, n]) => s + n, 0)
+    vehicles = `共有车辆${sum}辆，其中：${counts.map(([t, n]) => `${t}${n}辆`).join('，')}`
+    // the 固定资产 table's 车辆 count, else the entered assets', else the vehicles held
+    const fa = tableOf(input.tables, 'fixed_assets')
+    const r = fa ? rowIndexById(fa, 'vehicles') : -1
+    const q = fa && r >= 0 ? fa.rows[r]![columnIndex(fa, 'quantity')] : null
+    const entered = input.data?.fixedAssets.find((x) => x.category === 'vehicles')?.quantity
+    const held = typeof q === 'number' ? q : entered ? Number(entered) : (input.data?.vehicles?.heldAtYearEnd ?? null)
+    if (held !== null && held !== sum) {
+      findings.push({ rule: 'notes.vehicle_types_sum', severity: 'error', message: `各车型车辆数合计 ${sum} 辆，与车辆保有量 ${held} 辆不一致`, notes: { section: 'assets', paragraph: 0, field: `assets.vehiclesByType.${types[0]}` } })
+    }
   }
-  const counts = types.map((t) => [t, byType[t] ?? 0] as const)
-  const sum = counts.reduce((s, [, n]) => s + n, 0)
-  const text = `截至${input.year - 1}年底，${input.department.name}共有车辆${sum}辆，其中：${counts.map(([t, n]) => `${t}${n}辆`).join('，')}。`
-  if (held !== null && held !== sum) return { text, finding: { rule: 'notes.vehicle_types_sum', severity: 'error', message: `各车型车辆数合计 ${sum} 辆，与车辆保有量 ${held} 辆不一致` } }
-  return { text }
+  const equipment = [
+    typeof assets?.generalEquipment === 'number' ? `单价50万元以上通用设备${assets.generalEquipment}台（套）` : null,
+    typeof assets?.specialEquipment === 'number' ? `单价100万元以上专用设备${assets.specialEquipment}台（套）` : null,
+  ].filter((x): x is string => !!x)
+  if (!vehicles && !equipment.length) return { text: null, findings }
+  const body = vehicles ? `${vehicles}${equipment.length ? `；${equipment.join('，')}` : ''}` : `共有${equipment.join('，')}`
+  return { text: `截至${input.year - 1}年底，${dept}${body}。`, findings }
 }
 
 /** Blocks of a generated section; `duties` and `organisation` split the 部门职责及机构设置 section at 机构设置. */
@@ -182,46 +218,97 @@ function generatedBlocks(g: GeneratedNotes, content: string): NotesBlock[] {
   return g.sections.find((s) => s.id === content)?.blocks ?? []
 }
 
-/** Applies a template's notes layout to the generated notes; without a layout the notes are as generated. */
-export function applyNotesLayout(g: GeneratedNotes, layout: NotesLayout | undefined, input: LayoutInput): GeneratedNotes {
-  if (!layout) return g
-  const findings: NotesFinding[] = [...g.findings]
-  const used = new Set<SectionId>()
+/** The generated section a layout content prints (in whole or in part), if any. */
+export function generatedSectionOf(content: string): SectionId | null {
+  const base = content === 'organisation' ? 'duties' : content.split('.')[0]!
+  return content.startsWith('budget.') || content === 'items' ? null : SECTION_IDS.includes(base as SectionId) ? (base as SectionId) : null
+}
+
+/** A numbered sub-section of a layout section (九、其他重要事项 → （一）机构运转经费 …) with what it prints. */
+export type LaidItem = { content: NotesContent; label: string; vehicleTypes?: string[]; blocks: NotesBlock[] }
+/** A section of a layout with its printed title and what it prints (for `items`, its sub-sections). */
+export type LaidSection = { id: string; title: string; content: NotesContent; blocks: NotesBlock[]; items: LaidItem[] }
+/** A part of the layout (第一部分 …); `id` is the section id of the laid-out notes that holds it. */
+export type LaidPart = { id: SectionId; title: string; sections: LaidSection[] }
+/** The notes by the template's layout, section by section (the editor shows each next to its fields). */
+export type LaidNotes = { parts: LaidPart[]; findings: NotesFinding[] }
+
+/** A part's blocks as printed: each section's title (unless it is the part's own), then its blocks and items. */
+function partBlocks(part: LaidPart): NotesBlock[] {
+  const blocks: NotesBlock[] = []
+  for (const s of part.sections) {
+    if (part.sections.length > 1 || s.title !== part.title) blocks.push({ kind: 'heading', text: s.title })
+    blocks.push(...s.blocks)
+    for (const it of s.items) blocks.push({ kind: 'heading', text: it.label }, ...it.blocks)
+  }
+  return blocks
+}
+
+/**
+ * The generated notes laid out section by section. Of the generated notes' findings, those about a
+ * section the layout does not print are left out (Henan states no change of the 预算收支总额, so it
+ * needs no reason for one); the layout's own findings point at the part and the field to fill in.
+ */
+export function layNotes(g: GeneratedNotes, layout: NotesLayout, input: LayoutInput): LaidNotes {
+  const year = String(input.year)
+  const anchored: Anchored[] = []
+  const shown = new Set<SectionId>()
   const para = (text: string): NotesBlock => ({ kind: 'paragraph', text })
-  const contentBlocks = (content: string, item?: { vehicleTypes?: string[] }): NotesBlock[] => {
+  const contentBlocks = (content: NotesContent, vehicleTypes?: string[]): NotesBlock[] => {
+    const sectionId = generatedSectionOf(content)
+    if (sectionId) shown.add(sectionId)
     if (content.startsWith('budget.')) return budgetParagraphs(content, input).map(para)
     if (content === 'procurement.byKind' || content === 'procurement') {
       const p = procurementByKind(input)
-      if (p.finding) findings.push(p.finding)
-      const tables = (g.sections.find((s) => s.id === 'procurement')?.blocks ?? []).filter((b) => b.kind === 'budgetTable')
-      return [para(p.text), ...tables]
+      const text = para(p.text)
+      if (p.finding) anchored.push({ finding: p.finding, anchor: text })
+      // the table, and the accountant's 补充说明 (paragraphs printing procurement.extra)
+      const rest = generatedBlocks(g, 'procurement').filter((b) => b.kind === 'budgetTable' || (b.kind === 'paragraph' && b.fields?.includes('procurement.extra')))
+      return [text, ...rest]
     }
     if (content === 'assets' || content === 'assets.byVehicleType') {
       const blocks = generatedBlocks(g, 'assets')
-      if (!item?.vehicleTypes?.length) return blocks
-      const v = vehiclesByType(input, item.vehicleTypes)
-      if (v.finding) findings.push(v.finding)
-      return v.text ? [...blocks, para(v.text)] : blocks
+      if (!vehicleTypes?.length) return blocks
+      const v = vehiclesByType(input, vehicleTypes)
+      const text = v.text ? para(v.text) : null
+      for (const finding of v.findings) anchored.push({ finding, anchor: text ?? blocks[0] ?? null })
+      if (!text) return blocks
+      // after the paragraph and table of 固定资产, before the 补充说明
+      const extraAt = blocks.findIndex((b) => b.kind === 'paragraph' && b.fields?.includes('assets.extra'))
+      return extraAt < 0 ? [...blocks, text] : [...blocks.slice(0, extraAt), text, ...blocks.slice(extraAt)]
     }
     return generatedBlocks(g, content)
   }
-  const sections: NotesSection[] = layout.parts.map((part) => {
-    const blocks: NotesBlock[] = []
-    for (const s of part.sections) {
-      if (part.sections.length > 1 || s.title !== part.title) blocks.push({ kind: 'heading', text: s.title.replaceAll('{year}', String(input.year)) })
-      if (s.content === 'items') {
-        for (const it of s.items ?? []) {
-          blocks.push({ kind: 'heading', text: it.label })
-          blocks.push(...contentBlocks(it.id, it))
-        }
-      } else blocks.push(...contentBlocks(s.content))
-    }
+  const used = new Set<SectionId>()
+  const parts: LaidPart[] = layout.parts.map((part) => {
+    const sections: LaidSection[] = part.sections.map((s) => ({
+      id: s.id,
+      title: s.title.replaceAll('{year}', year),
+      content: s.content,
+      blocks: s.content === 'items' ? [] : contentBlocks(s.content),
+      items: s.content === 'items' ? (s.items ?? []).map((it) => ({ content: it.id, label: it.label, ...(it.vehicleTypes ? { vehicleTypes: it.vehicleTypes } : {}), blocks: contentBlocks(it.id, it.vehicleTypes) })) : [],
+    }))
     // a section id the renderers and anchors know: the generated section the part starts with, else a free one
     const first = part.sections[0]?.content ?? ''
     const want = (first === 'organisation' ? 'duties' : first.startsWith('budget.') ? 'overview' : first.split('.')[0]) as SectionId
     const id = SECTION_IDS.includes(want) && !used.has(want) ? want : SECTION_IDS.find((x) => !used.has(x))!
     used.add(id)
-    return { id, title: part.title.replaceAll('{year}', String(input.year)), blocks }
+    return { id, title: part.title.replaceAll('{year}', year), sections }
   })
-  return { ...g, sections, findings }
+  const laidOut = parts.map((p) => ({ id: p.id, blocks: partBlocks(p) }))
+  const located = anchored.map(({ finding, anchor }) => {
+    const at = anchor ? laidOut.find((p) => p.blocks.includes(anchor)) : undefined
+    if (!at || !finding.notes) return finding
+    return { ...finding, notes: { ...finding.notes, section: at.id, paragraph: at.blocks.indexOf(anchor!) } }
+  })
+  const kept = g.findings.filter((f) => !f.notes || shown.has(f.notes.section))
+  return { parts, findings: [...kept, ...located] }
+}
+
+/** Applies a template's notes layout to the generated notes; without a layout the notes are as generated. */
+export function applyNotesLayout(g: GeneratedNotes, layout: NotesLayout | undefined, input: LayoutInput): GeneratedNotes {
+  if (!layout) return g
+  const laid = layNotes(g, layout, input)
+  const sections: NotesSection[] = laid.parts.map((p) => ({ id: p.id, title: p.title, blocks: partBlocks(p) }))
+  return { ...g, sections, findings: laid.findings }
 }

@@ -28,6 +28,31 @@ export const ZYuanOpt = z
 
 const ZCount = z.number().int('应为整数').min(0, '不能为负数').max(1_000_000).nullable().optional()
 
+/** A count the notes print (台、辆), named in its messages: “单价50万元以上通用设备数量不能为负数”. */
+const namedCount = (name: string) =>
+  z
+    .number({ error: `${name}应为整数` })
+    .int(`${name}应为整数`)
+    .min(0, `${name}不能为负数`)
+    .max(1_000_000, `${name}不能超过 1000000`)
+    .nullable()
+    .optional()
+
+/**
+ * 国有资产占用情况 (Henan): vehicles held by the template's vehicle types (label → count, only the types
+ * entered). Each count is checked here with a message naming the type, at the path of its type.
+ */
+export const ZVehiclesByType = z
+  .record(z.string().trim().min(1, '车型名称不能为空').max(40, '车型名称不能超过 40 字'), z.custom<number>(() => true))
+  .superRefine((rec, ctx) => {
+    for (const [type, n] of Object.entries(rec)) {
+      const name = `国有资产占用情况中“${type}”的车辆数`
+      if (typeof n !== 'number' || !Number.isInteger(n)) ctx.addIssue({ code: 'custom', path: [type], message: `${name}应为整数` })
+      else if (n < 0) ctx.addIssue({ code: 'custom', path: [type], message: `${name}不能为负数` })
+      else if (n > 1_000_000) ctx.addIssue({ code: 'custom', path: [type], message: `${name}不能超过 1000000` })
+    }
+  })
+
 export const ZOffice = z.object({ name: text(100).trim().min(1, '请填写名称'), duties: text(4000) })
 
 /** 支出说明 lists the main projects; a label is the accountant's wording, the amount comes from the projects' lines. */
@@ -98,7 +123,17 @@ export const ZNotes = z.object({
     .default({ extra: '' }),
   performance: z.object({ extra: text(4000).default('') }).default({ extra: '' }),
   procurement: z.object({ extra: text(2000).default('') }).default({ extra: '' }),
-  assets: z.object({ extra: text(2000).default('') }).default({ extra: '' }),
+  /** 七、国有资产信息; Henan's 国有资产占用情况 also states vehicles by type and high-value equipment held at the end of last year. */
+  assets: z
+    .object({
+      extra: text(2000).default(''),
+      vehiclesByType: ZVehiclesByType.default({}),
+      /** 单价50万元以上通用设备（台、套） */
+      generalEquipment: namedCount('单价50万元以上通用设备数量'),
+      /** 单价100万元以上专用设备（台、套） */
+      specialEquipment: namedCount('单价100万元以上专用设备数量'),
+    })
+    .default({ extra: '', vehiclesByType: {} }),
   /** 九、其他需要说明的事项 */
   other: text(8000).default('我部门无其他需要说明的事项。'),
 })

@@ -6,7 +6,9 @@ import type { ChangeKey, TNotes } from '../schemas'
 import { CHANGE_KEYS } from '../schemas'
 import { generateNotes } from '../generate'
 import { computeFigures, priorFrom } from '../figures'
-import type { GeneratedNotes } from '../types'
+import type { LaidPart } from '../layout'
+import { layNotes, vehicleTypesOf } from '../layout'
+import type { GeneratedNotes, NotesFinding } from '../types'
 import { loadNotesContext } from './load-notes-context'
 
 /** What the notes editor shows: the stored texts, the generated document, and where last year's figures come from. */
@@ -23,13 +25,20 @@ export type NotesState = {
   vehicles: { purchased: number | null; held: number | null }
   notes: TNotes
   generated: GeneratedNotes
+  /**
+   * The template's layout of the notes (Henan: 部门概况, 情况说明 一–九, 名词解释) laid out from the data,
+   * section by section, with its findings; null when the template has none (Hebei: sections 一 to 九).
+   */
+  layout: { templateName: string; parts: LaidPart[]; findings: NotesFinding[]; vehicleTypes: string[] } | null
   prior: { systemYear: number | null; values: Partial<Record<ChangeKey, string>>; source: Partial<Record<ChangeKey, 'system' | 'entered'>> }
 }
 
 export async function getNotesState(actor: Actor, disclosureId: string): Promise<NotesState> {
   const d = await findDisclosureById(actor, disclosureId)
-  const { ctx } = await loadNotesContext(d)
+  const { ctx, computed } = await loadNotesContext(d)
   const generated = generateNotes(ctx)
+  const notesLayout = computed.template.notes
+  const laid = notesLayout ? layNotes(generated, notesLayout, ctx) : null
   const fig = computeFigures({ tables: ctx.tables, data: ctx.data, notes: ctx.notes })
   const prior = priorFrom({ system: ctx.priorSystem?.figures ?? null, entered: ctx.notes.prior, style: ctx.notes.overview.style })
   const projectAmount = (code: string) => {
@@ -49,6 +58,7 @@ export async function getNotesState(actor: Actor, disclosureId: string): Promise
     vehicles: { purchased: d.vehiclesPurchased, held: d.vehiclesHeld },
     notes: ctx.notes,
     generated,
+    layout: laid ? { templateName: computed.template.name, parts: laid.parts, findings: laid.findings, vehicleTypes: vehicleTypesOf(notesLayout) } : null,
     prior: {
       systemYear: ctx.priorSystem?.year ?? null,
       values: Object.fromEntries(CHANGE_KEYS.flatMap((k) => (prior.values[k] !== undefined ? [[k, (prior.values[k]! / 100).toFixed(2)]] : []))),

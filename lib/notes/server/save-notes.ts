@@ -1,3 +1,4 @@
+import type { Template } from '@/lib/budget/template'
 import { openForEdit } from '@/lib/disclosure/server/edit-lines'
 import { audit } from '@/lib/server/audit'
 import type { Actor } from '@/lib/server/authz'
@@ -5,13 +6,14 @@ import { db } from '@/lib/server/db'
 import type { FieldError } from '@/lib/server/errors'
 import { AppError } from '@/lib/server/errors'
 import type { Prisma } from '@/src/generated/prisma/client'
+import { vehicleTypesOf } from '../layout'
 import type { TSaveNotes } from '../schemas'
 import { parseStoredNotes } from '../schemas'
 
 /**
  * Saves the notes' texts in one transaction: permission and the optimistic version check (a stale
  * save is refused, nothing is lost), the checks that need the disclosure (projects and units named
- * exist), the JSON, and one audit row with before and after.
+ * exist, vehicle types are the template's), the JSON, and one audit row with before and after.
  */
 export async function saveNotes(actor: Actor, input: TSaveNotes): Promise<void> {
   await db().$transaction(async (tx) => {
@@ -25,6 +27,12 @@ export async function saveNotes(actor: Actor, input: TSaveNotes): Promise<void> 
     input.notes.operatingCosts.civilServiceUnits.forEach((code, i) => {
       if (!e.unitCodes.has(code)) errors.push({ path: `operatingCosts.civilServiceUnits.${i}`, message: `单位 ${code} 不属于本部门` })
     })
+    // vehicles by type: only the types the disclosure's template names (a renamed type is entered again)
+    const row = await tx.disclosure.findUniqueOrThrow({ where: { id: e.id }, select: { template: { select: { definition: true } } } })
+    const types = vehicleTypesOf((row.template.definition as Pick<Template, 'notes'> | null)?.notes)
+    for (const type of Object.keys(input.notes.assets.vehiclesByType)) {
+      if (!types.includes(type)) errors.push({ path: `assets.vehiclesByType.${type}`, message: types.length ? `车型“${type}”不是本预算模板列出的车型（${types.join('、')}）` : `本预算模板的情况说明不按车型说明车辆，不能填写“${type}”的车辆数` })
+    }
     if (errors.length) throw new AppError('VALIDATION', `情况说明有错误：${errors.map((f) => f.message).join('；')}`, errors)
     const before = await tx.disclosure.findUniqueOrThrow({ where: { id: e.id }, select: { notes: true } })
     await tx.disclosure.update({ where: { id: e.id }, data: { notes: input.notes as unknown as Prisma.InputJsonValue } })

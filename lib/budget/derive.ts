@@ -7,16 +7,18 @@ import type { FiscalSummaryTable, FixedAssetsTable, LineFilter, ProcurementTable
 import { fillYear } from './template'
 import { compileFilter } from './filters'
 import type { BudgetData, ExpenditureLine, FundType, ProcurementFund, RevenueLine } from './types'
-import { isPersonnelEconomic, PROCUREMENT_FUNDS } from './types'
+import { PROCUREMENT_FUNDS } from './types'
 import { deriveFixedAssets, deriveProcurement } from './derive-extra'
 import { deriveUnitBreakdown } from './consolidate'
+import type { ExpenditureGroup, ExpenditureIndex } from './line-index'
+import { groupExpenditure, indexExpenditure } from './line-index'
 
 /** Exact sum → printed cell: zero prints blank, as the official tables do. */
 export function cellOf(fen: Fen, unit: '万元' | '元' = '万元'): Cell {
   return fen === 0 ? null : toPrinted(fen, unit)
 }
 
-type Ctx = { data: BudgetData; catalogue: Catalogue; unit: '万元' | '元'; groups?: Groups }
+type Ctx = { data: BudgetData; catalogue: Catalogue; unit: '万元' | '元'; index?: ExpenditureIndex; groups?: Groups }
 
 /**
  * Lines that no template filter can tell apart, summed once. A filter sees only the revenue source,
@@ -24,9 +26,9 @@ type Ctx = { data: BudgetData; catalogue: Catalogue; unit: '万元' | '元'; gro
  * row only the function or economic code; so every cell can be summed from these groups instead of
  * from every line, with the same exact result. `line` is the group's first line, standing for all of
  * them in filters; `nonZero` says whether any line has a non-zero amount (zero lines add no rows).
+ * Expenditure is grouped from the shared line index (line-index.ts).
  */
 type LineGroup<L> = { line: L; amount: Fen; nonZero: boolean }
-type ExpenditureGroup = LineGroup<ExpenditureLine> & { fund: unknown; category: unknown; personnel: number }
 type RevenueGroup = LineGroup<RevenueLine> & { source: unknown }
 type Groups = {
   /** Expenditure by function code, fund and category. */
@@ -44,46 +46,13 @@ function addToGroup<L extends { amount: Fen }>(g: LineGroup<L>, l: L): void {
   if (l.amount !== 0) g.nonZero = true
 }
 
-function groupExpenditure(lines: ExpenditureLine[], by: 'function' | 'economic', withPersonnel = false): ExpenditureGroup[] {
-  const byCode = new Map<unknown, ExpenditureGroup[]>()
-  const out: ExpenditureGroup[] = []
-  // 人员/公用 as the filters see it (isPersonnelEconomic), once per distinct economic code; malformed
-  // codes apart. Grouped by economic code, the code itself decides it.
-  const memo = new Map<unknown, number>()
-  for (const l of lines) {
-    const { fund, category } = l
-    let personnel = 0
-    if (withPersonnel) {
-      const e = l.economicCode
-      const known = memo.get(e)
-      if (known === undefined) memo.set(e, (personnel = typeof e === 'string' ? (isPersonnelEconomic(e) ? 1 : 0) : 2))
-      else personnel = known
-    }
-    const code = by === 'function' ? l.functionCode : l.economicCode
-    let list = byCode.get(code)
-    if (!list) byCode.set(code, (list = []))
-    let g: ExpenditureGroup | undefined
-    for (const x of list) {
-      if (x.fund === fund && x.category === category && x.personnel === personnel) {
-        g = x
-        break
-      }
-    }
-    if (!g) {
-      g = { line: l, amount: 0, nonZero: false, fund, category, personnel }
-      list.push(g)
-      out.push(g)
-    }
-    addToGroup(g, l)
-  }
-  return out
-}
+const indexOf = (ctx: Ctx): ExpenditureIndex => (ctx.index ??= indexExpenditure(ctx.data.expenditure))
 
 /** `withPersonnel` when a filter applied to the groups may split 人员经费 from 公用经费. */
 function expenditureByFunction(ctx: Ctx, withPersonnel = false): ExpenditureGroup[] {
   const groups = (ctx.groups ??= {})
-  if (withPersonnel) return (groups.byFunctionPersonnel ??= groupExpenditure(ctx.data.expenditure, 'function', true))
-  return (groups.byFunction ??= groupExpenditure(ctx.data.expenditure, 'function'))
+  if (withPersonnel) return (groups.byFunctionPersonnel ??= groupExpenditure(indexOf(ctx), 'function', true))
+  return (groups.byFunction ??= groupExpenditure(indexOf(ctx), 'function'))
 }
 
 function splitsPersonnel(filters: LineFilter[]): boolean {
@@ -92,7 +61,7 @@ function splitsPersonnel(filters: LineFilter[]): boolean {
 
 function expenditureByEconomic(ctx: Ctx): ExpenditureGroup[] {
   const groups = (ctx.groups ??= {})
-  groups.byEconomic ??= groupExpenditure(ctx.data.expenditure, 'economic')
+  groups.byEconomic ??= groupExpenditure(indexOf(ctx), 'economic')
   return groups.byEconomic
 }
 
@@ -132,8 +101,9 @@ function sourceSum(ctx: Ctx, sources: readonly string[]): Fen {
   return s
 }
 
-export function deriveTables(data: BudgetData, template: Template, catalogue: Catalogue): BudgetTable[] {
-  const ctx: Ctx = { data, catalogue, unit: template.amountUnit }
+/** `index`: the expenditure lines' index when the caller has built it already (computeDisclosure). */
+export function deriveTables(data: BudgetData, template: Template, catalogue: Catalogue, index?: ExpenditureIndex): BudgetTable[] {
+  const ctx: Ctx = { data, catalogue, unit: template.amountUnit, ...(index ? { index } : {}) }
   return template.tables.map((t) => deriveTable(t, ctx))
 }
 

@@ -3,13 +3,15 @@ import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { getActor } from '@/lib/server/auth'
 import { ROLE_LABELS } from '@/lib/server/authz'
-import { SignOutButton } from '@/components/ui/sign-out-button'
+import type { HeaderUser } from '@/components/ui/site-user-nav'
+import { SiteUserNav } from '@/components/ui/site-user-nav'
 import './globals.css'
 
 export const metadata: Metadata = { title: '预算公开 — 部门预算信息公开', description: '部门预算信息公开的编制、审核与发布' }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await getActor().catch(() => null)
+  const user: HeaderUser | null = actor ? { name: actor.name, role: actor.role, roleLabel: ROLE_LABELS[actor.role] } : null
   return (
     <html lang="zh-CN">
       <body>
@@ -25,22 +27,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/">公开目录</Link>
               <Link href="/regions">按地区浏览</Link>
               <Link href="/search">搜索</Link>
-              {actor && <Link href="/workspace">工作台</Link>}
-              {(actor?.role === 'reviewer' || actor?.role === 'admin') && <Link href="/review">审核</Link>}
-              {actor?.role === 'admin' && <Link href="/admin/catalogue">科目管理</Link>}
-              {actor?.role === 'admin' && <Link href="/admin/templates">表样模板</Link>}
+              <SiteUserNav initial={user} placement="links" />
             </nav>
             <div className="user">
-              {actor ? (
-                <>
-                  <span>
-                    {actor.name}（{ROLE_LABELS[actor.role]}）
-                  </span>
-                  <SignOutButton />
-                </>
-              ) : (
-                <Link href="/login">登录</Link>
-              )}
+              <SiteUserNav initial={user} placement="user" />
             </div>
           </div>
         </header>

@@ -102,6 +102,11 @@ describe('the workflow from draft to a corrected publication (real PostgreSQL)',
     const q = await reviewQueue(w.reviewer)
     expect(q.queue.find((r) => r.id === c.id)).toMatchObject({ status: 'submitted', summary: { error: 0, warning: await db().warningAcknowledgement.count({ where: { disclosureId: c.id } }), rounding: 11 } })
     expect((await reviewQueue(w.reviewerElsewhere)).queue.find((r) => r.id === c.id)).toBeUndefined()
+    // the summary was stored with the submission, and the queue reads it rather than recomputing every row
+    expect(snap1.findingSummary).toEqual(q.queue.find((r) => r.id === c.id)!.summary)
+    await db().submissionSnapshot.update({ where: { id: snap1.id }, data: { findingSummary: { error: 0, warning: 0, rounding: 99 } } })
+    expect((await reviewQueue(w.reviewer)).queue.find((r) => r.id === c.id)!.summary.rounding).toBe(99)
+    await db().submissionSnapshot.update({ where: { id: snap1.id }, data: { findingSummary: snap1.findingSummary ?? undefined } })
 
     // a comment on 支出总表 合计/合计, and one on a cell that does not exist
     v = (await addComment(w.reviewer, { disclosureId: c.id, version: v, anchor: { kind: 'cell', table: 'expenditure_summary', row: 0, col: 2 }, body: '合计与批复数不符，请核实' })).version
@@ -112,6 +117,9 @@ describe('the workflow from draft to a corrected publication (real PostgreSQL)',
     v = (await deleteComment(w.reviewer, { disclosureId: c.id, version: extra.version, commentId: extra.commentId })).version
     v = (await returnDisclosure(w.reviewer, { disclosureId: c.id, version: v, reason: '支出总表合计有误，请修改后重新提交' })).version
     expect(await statusOf(c.id)).toBe('returned')
+    // a returned disclosure may change: its summary is computed from its lines, not taken from the submission
+    await db().submissionSnapshot.updateMany({ where: { disclosureId: c.id }, data: { findingSummary: { error: 0, warning: 0, rounding: 99 } } })
+    expect((await reviewQueue(w.reviewer)).queue.find((r) => r.id === c.id)!.summary.rounding).toBe(11)
 
     // the accountant sees both comments, the cell one in words that locate it
     const s = await getSubmitState(c.accountant, c.id)

@@ -1,3 +1,4 @@
+import { summarise } from '@/lib/budget/findings'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 import { audit } from '@/lib/server/audit'
 import type { Actor } from '@/lib/server/authz'
@@ -50,7 +51,13 @@ export async function submitDisclosure(actor: Actor, input: TSubmit): Promise<{ 
       const moved = await moveStatus(tx, opened, input.version, 'submit', { submittedAt: now })
       const answered = await tx.reviewComment.updateMany({ where: { disclosureId: d.id, resolvedAt: null }, data: { resolvedAt: now } })
       await tx.submissionSnapshot.create({
-        data: { disclosureId: d.id, version: moved.version, tables: tables as unknown as Prisma.InputJsonValue, notes: notes as unknown as Prisma.InputJsonValue },
+        data: {
+          disclosureId: d.id,
+          version: moved.version,
+          tables: tables as unknown as Prisma.InputJsonValue,
+          notes: notes as unknown as Prisma.InputJsonValue,
+          findingSummary: summarise(findings),
+        },
       })
       await audit(tx, actor, {
         disclosureId: d.id,

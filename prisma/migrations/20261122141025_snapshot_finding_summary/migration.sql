@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SubmissionSnapshot" ADD COLUMN     "findingSummary" JSONB;
+

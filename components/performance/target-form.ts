@@ -89,4 +89,31 @@ export const formToOverall = (f: OverallForm): TOverallTarget => ({
     .split(/\r?\n/)
     .map((s) => s.trim())
     .filter(Boolean),
+  // the Hebei form has no 预算11表 (its template has none): no tasks, no indicator rows
+  tasks: [],
+  indicators: [],
+})
+
+/**
+ * The 部门（单位）整体绩效目标表 (Henan 预算11表) as its form holds it: the target's own shape (so the form
+ * is checked by the server's schema, overallTargetSchema), 年度履职目标 as one text in `goals[0]`.
+ */
+export type OverallTableForm = TOverallTarget
+
+export const overallTableToForm = (o: TOverallTarget | null): OverallTableForm => ({
+  title: o?.title ?? '部门整体绩效目标',
+  goals: [(o?.goals ?? []).join('\n')],
+  subTargets: o?.subTargets ?? [],
+  measures: o?.measures ?? [],
+  tasks: o?.tasks ?? [],
+  indicators: o?.indicators ?? [],
+})
+
+/** 年度履职目标 back to one paragraph a line, as the notes and the document print it. */
+export const overallTableToTarget = (v: OverallTableForm): TOverallTarget => ({
+  ...v,
+  goals: v.goals
+    .flatMap((g) => g.split(/\r?\n/))
+    .map((s) => s.trim())
+    .filter(Boolean),
 })

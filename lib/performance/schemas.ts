@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { ZYuanOpt } from '@/lib/notes/schemas'
+import type { OverallLayout } from './overall'
+import { validateOverallTarget } from './overall'
 import { OPERATORS } from './taxonomy'
 
 const text = (max: number) => z.string().max(max, `不能超过 ${max} 字`)
@@ -37,15 +39,57 @@ export const ZProjectTarget = z.object({
 export type TProjectTarget = z.infer<typeof ZProjectTarget>
 export type TProjectTargetInput = z.input<typeof ZProjectTarget>
 
-/** 部门整体绩效目标: overall target paragraphs, sub-targets with their indicators, 工作保障措施. */
+/** 年度主要任务 of the 部门（单位）整体绩效目标表 (Henan 预算11表): 任务名称 and 主要内容. */
+export const ZOverallTask = z.object({ name: text(200).trim().default(''), content: text(2000).trim().default('') })
+export type TOverallTask = z.infer<typeof ZOverallTask>
+
+/**
+ * One 年度绩效指标 row of the 部门（单位）整体绩效目标表. 一级 and 二级 come from the template's tree
+ * (template.performance.overall.indicators) and are kept as text, so a row whose level the template no
+ * longer has is shown and reported (rule perf.overall_level2_parent) rather than lost; 指标值 is printed
+ * as written (a number with its unit, or words).
+ */
+export const ZOverallIndicator = z.object({
+  level1: text(30).trim().default(''),
+  level2: text(30).trim().default(''),
+  level3: text(200).trim().default(''),
+  value: text(200).trim().default(''),
+  note: text(500).trim().default(''),
+})
+export type TOverallIndicator = z.infer<typeof ZOverallIndicator>
+
+/**
+ * 部门整体绩效目标. Hebei prints paragraphs: the overall target (`goals`), sub-targets with their
+ * indicators and 工作保障措施. Henan prints the 部门（单位）整体绩效目标表 (预算11表): 年度履职目标 (`goals`,
+ * the same field: the department's overall goal for the year), 年度主要任务 (`tasks`) and the indicator
+ * tree (`indicators`); its 预算情况 is never typed, it is derived from the tables (overall-budget.ts).
+ * A template without `performance.overall` has no tasks or indicators (overallTargetSchema checks it).
+ */
 export const ZOverallTarget = z.object({
   title: text(200).default('部门整体绩效目标'),
   goals: z.array(text(8000)).max(40).default([]),
   subTargets: z.array(z.object({ title: text(200).trim().min(1, '请填写分项目标名称'), goal: text(4000).default(''), indicators: text(4000).default('') })).max(40).default([]),
   measures: z.array(text(4000)).max(40).default([]),
+  tasks: z.array(ZOverallTask).max(60, '年度主要任务不能超过 60 项').default([]),
+  indicators: z.array(ZOverallIndicator).max(200, '年度绩效指标不能超过 200 个').default([]),
 })
 export type TOverallTarget = z.infer<typeof ZOverallTarget>
 export type TOverallTargetInput = z.input<typeof ZOverallTarget>
+
+/**
+ * The overall target checked against a template's 整体绩效目标表: the same schema on the form
+ * (zodResolver) and on the server before saving. Every error of validateOverallTarget becomes an issue
+ * at its row and field (indicators.2.level2) with its located Chinese message; warnings do not block.
+ */
+export function overallTargetSchema(layout: OverallLayout | undefined) {
+  return ZOverallTarget.superRefine((t, ctx) => {
+    for (const f of validateOverallTarget(t, layout)) {
+      if (f.severity !== 'error') continue
+      const at = f.overall
+      ctx.addIssue({ code: 'custom', message: f.message, path: at.row === undefined ? [at.part] : [at.part, at.row, ...(at.field ? [at.field] : [])] })
+    }
+  })
+}
 
 export const ZSaveProjectTarget = z.object({ disclosureId: z.string().min(1), version: z.number().int(), id: z.string().nullish(), target: ZProjectTarget })
 export const ZDeleteTarget = z.object({ disclosureId: z.string().min(1), version: z.number().int(), id: z.string().min(1) })

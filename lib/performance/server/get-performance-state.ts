@@ -4,7 +4,14 @@ import { loadNotesContext } from '@/lib/notes/server/load-notes-context'
 import type { NotesFinding } from '@/lib/notes/types'
 import type { Actor, DisclosureStatus } from '@/lib/server/authz'
 import { can } from '@/lib/server/authz'
+import type { OverallLayout } from '../overall'
+import { validateOverallTarget } from '../overall'
+import type { OverallBudget } from '../overall-budget'
+import { overallBudget } from '../overall-budget'
+import type { RenderedOverall } from '../render'
+import { renderOverall } from '../render'
 import type { TOverallTarget, TProjectTarget } from '../schemas'
+import { ZOverallTarget } from '../schemas'
 import { validateTargets } from '../validate'
 
 export type PerformanceState = {
@@ -21,11 +28,16 @@ export type PerformanceState = {
   findings: NotesFinding[]
   /** The template's spending plan: its points' labels (3月底 …) and whether they are cumulative. */
   spendingPlan: { cumulative: boolean; label: string; points: { key: 'q1' | 'q2' | 'q3' | 'q4'; label: string }[] } | null
+  /**
+   * The template's 部门（单位）整体绩效目标表 (Henan 预算11表), when it has one: its layout (title with the
+   * year), and 预算情况 as the document prints it, derived from the tables (read-only in the form).
+   */
+  overallTable: { layout: OverallLayout; title: string; budget: RenderedOverall['budget']; budgetLabels: Pick<RenderedOverall['labels'], 'budget' | 'total' | 'byRevenue' | 'byExpenditure'>; budgetSource: OverallBudget['source'] } | null
 }
 
 export async function getPerformanceState(actor: Actor, disclosureId: string): Promise<PerformanceState> {
   const d = await findDisclosureById(actor, disclosureId)
-  const { ctx, targetIds } = await loadNotesContext(d)
+  const { ctx, targetIds, computed } = await loadNotesContext(d)
   const amounts: Record<string, number> = {}
   let projectExpenditure = 0
   for (const l of ctx.data?.expenditure ?? []) {
@@ -34,6 +46,9 @@ export async function getPerformanceState(actor: Actor, disclosureId: string): P
     if (l.projectCode) amounts[l.projectCode] = (amounts[l.projectCode] ?? 0) + l.amount
   }
   const targets = ctx.targets.projects.map((t, i) => ({ ...t, id: targetIds[i]! }))
+  const layout = computed.template.performance?.overall
+  const budget = layout ? overallBudget({ tables: ctx.tables, data: ctx.data, unit: computed.template.amountUnit }) : null
+  const rendered = layout && budget ? renderOverall(ctx.targets.overall, { layout, year: d.year, unitName: ctx.department.name, budget }) : null
   return {
     id: d.id,
     year: d.year,
@@ -45,7 +60,11 @@ export async function getPerformanceState(actor: Actor, disclosureId: string): P
     projectExpenditure: formatWan(projectExpenditure),
     targets,
     overall: ctx.targets.overall,
-    findings: validateTargets({ targets, projects: d.projects.map((p) => ({ code: p.code, name: p.name })), projectAmounts: amounts, projectExpenditure, ...(ctx.performanceLayout?.project?.spendingPlan ? { spendingPlan: ctx.performanceLayout.project.spendingPlan } : {}) }),
+    findings: [...(layout ? validateOverallTarget(ctx.targets.overall ?? ZOverallTarget.parse({}), layout, budget) : []), ...validateTargets({ targets, projects: d.projects.map((p) => ({ code: p.code, name: p.name })), projectAmounts: amounts, projectExpenditure, ...(ctx.performanceLayout?.project?.spendingPlan ? { spendingPlan: ctx.performanceLayout.project.spendingPlan } : {}) })],
     spendingPlan: ctx.performanceLayout?.project?.spendingPlan ?? null,
+    overallTable:
+      layout && rendered && budget
+        ? { layout, title: rendered.title, budget: rendered.budget, budgetLabels: { budget: rendered.labels.budget, total: rendered.labels.total, byRevenue: rendered.labels.byRevenue, byExpenditure: rendered.labels.byExpenditure }, budgetSource: budget.source }
+        : null,
   }
 }

@@ -23,8 +23,16 @@ export function projectTargetData(t: TProjectTarget) {
   }
 }
 
+/** The overall target as its row (kind 'overall'): the 预算11表's indicators in `indicators`, its tasks beside the Hebei parts in `extra`. */
 export function overallTargetData(t: TOverallTarget) {
-  return { kind: 'overall', projectCode: null, title: t.title, goals: t.goals as Prisma.InputJsonValue, indicators: [] as Prisma.InputJsonValue, extra: { subTargets: t.subTargets, measures: t.measures } as Prisma.InputJsonValue }
+  return {
+    kind: 'overall',
+    projectCode: null,
+    title: t.title,
+    goals: t.goals as Prisma.InputJsonValue,
+    indicators: t.indicators as unknown as Prisma.InputJsonValue,
+    extra: { subTargets: t.subTargets, measures: t.measures, tasks: t.tasks } as Prisma.InputJsonValue,
+  }
 }
 
 /** A stored row back as the form's data; rows that no longer parse keep what does (indicators one by one). */
@@ -49,7 +57,8 @@ export function projectTargetOf(row: TargetRow): TProjectTarget & { id: string }
 
 export function overallTargetOf(row: TargetRow | null | undefined): TOverallTarget | null {
   if (!row) return null
-  const extra = (row.extra ?? {}) as { subTargets?: unknown; measures?: unknown }
-  const r = ZOverallTarget.safeParse({ title: row.title, goals: row.goals, subTargets: extra.subTargets ?? [], measures: extra.measures ?? [] })
+  const extra = (row.extra ?? {}) as { subTargets?: unknown; measures?: unknown; tasks?: unknown }
+  const list = (v: unknown) => (Array.isArray(v) ? v : [])
+  const r = ZOverallTarget.safeParse({ title: row.title, goals: row.goals, subTargets: extra.subTargets ?? [], measures: extra.measures ?? [], tasks: list(extra.tasks), indicators: list(row.indicators) })
   return r.success ? r.data : null
 }

@@ -3,7 +3,9 @@ import { audit } from '@/lib/server/audit'
 import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError, notFound } from '@/lib/server/errors'
+import type { Template } from '@/lib/budget/template'
 import type { TOverallTarget, TProjectTarget } from '../schemas'
+import { overallTargetSchema } from '../schemas'
 import { overallTargetData, overallTargetOf, projectTargetData, projectTargetOf } from './rows'
 
 /**
@@ -42,14 +44,25 @@ export async function deleteProjectTarget(actor: Actor, input: { disclosureId: s
   })
 }
 
-/** 部门整体绩效目标: one per disclosure. */
+/**
+ * 部门整体绩效目标: one per disclosure. Checked against the disclosure's template with the form's own
+ * schema (overallTargetSchema: the 预算11表's indicator tree, task names, 指标值); an error refuses the
+ * whole save with its located message, so nothing is written.
+ */
 export async function saveOverallTarget(actor: Actor, input: { disclosureId: string; version: number; target: TOverallTarget }): Promise<void> {
   await db().$transaction(async (tx) => {
     const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version })
+    const { template } = await tx.disclosure.findUniqueOrThrow({ where: { id: e.id }, select: { template: { select: { definition: true } } } })
+    const layout = (template.definition as unknown as Template).performance?.overall
+    const checked = overallTargetSchema(layout).safeParse(input.target)
+    if (!checked.success) {
+      const issues = checked.error.issues
+      throw new AppError('VALIDATION', `部门整体绩效目标有错误，未保存：${issues.slice(0, 5).map((i) => i.message).join('；')}${issues.length > 5 ? `（共 ${issues.length} 处）` : ''}`, issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })))
+    }
     const before = await tx.performanceTarget.findFirst({ where: { disclosureId: e.id, kind: 'overall' } })
-    const data = overallTargetData(input.target)
+    const data = overallTargetData(checked.data)
     if (before) await tx.performanceTarget.update({ where: { id: before.id }, data })
     else await tx.performanceTarget.create({ data: { ...data, disclosureId: e.id, position: -1 } })
-    await audit(tx, actor, { disclosureId: e.id, action: before ? 'update' : 'create', entity: 'performanceOverall', entityId: before?.id ?? null, before: overallTargetOf(before) ?? undefined, after: input.target })
+    await audit(tx, actor, { disclosureId: e.id, action: before ? 'update' : 'create', entity: 'performanceOverall', entityId: before?.id ?? null, before: overallTargetOf(before) ?? undefined, after: checked.data })
   })
 }

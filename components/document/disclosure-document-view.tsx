@@ -6,6 +6,7 @@ import { budgetTableGrid, targetGrid } from '@/lib/document/table-cells'
 import type { NoteBudgetTable, NotesBlock, TextTable } from '@/lib/notes/types'
 import type { RenderedTarget } from '@/lib/performance/render'
 import { DOCUMENT_CSS } from '@/lib/document/document-css'
+import { OverallTableView } from '@/components/performance/overall-table-view'
 
 /**
  * The complete disclosure as a web page: cover, 目录 (links), the nine tables and the 情况说明 with
@@ -57,6 +58,7 @@ export function DisclosureDocumentView({ model, headingLevel = 1, idPrefix = '',
         {model.tables.map((t) => (
           <BudgetTable key={t.id} anchor={id(t.id)} table={t} headingLevel={headingLevel + 2} />
         ))}
+        {model.overall && <OverallTableView table={model.overall} anchor={id(model.overall.id)} headingLevel={headingLevel + 2} />}
       </section>
       <section className="dd-notes" aria-labelledby={id(NOTES_PART_ID)}>
         <Part className="dd-notes-title" id={id(NOTES_PART_ID)}>

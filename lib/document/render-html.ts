@@ -1,10 +1,10 @@
 import type { NoteBudgetTable, NotesBlock, TextTable } from '@/lib/notes/types'
 import type { RenderedTarget } from '@/lib/performance/render'
 import { DOCUMENT_CSS } from './document-css'
-import type { DocumentModel, DocumentTable } from './model'
-import { NOTES_PART_ID, sectionAnchor, TABLES_PART_ID } from './model'
+import type { DocumentModel, DocumentOverallTable, DocumentTable } from './model'
+import { NOTES_PART_ID, OVERALL_TABLE_KEY, sectionAnchor, TABLES_PART_ID } from './model'
 import type { PlacedCell } from './table-cells'
-import { budgetTableGrid, targetGrid } from './table-cells'
+import { budgetTableGrid, OVERALL_FRACTIONS, overallGrid, targetGrid } from './table-cells'
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 const span = (c: PlacedCell) => `${c.colSpan && c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan && c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`
@@ -26,6 +26,7 @@ export function renderHtml(m: DocumentModel): string {
   out.push(`<nav class="dd-toc dd-noprint" aria-label="目录"><h2>目录</h2><ol>${m.toc.map((e) => `<li class="l${e.level}"><a href="#${e.id}">${esc(e.title)}</a></li>`).join('')}</ol></nav>`)
   out.push(`<section class="dd-nine" aria-labelledby="${TABLES_PART_ID}"><h2 class="dd-part-title" id="${TABLES_PART_ID}">${esc(m.tablesTitle)}</h2>`)
   for (const t of m.tables) out.push(budgetTable(t, t.id, 3))
+  if (m.overall) out.push(overallTable(m.overall))
   out.push('</section>')
   out.push(`<section class="dd-notes" aria-labelledby="${NOTES_PART_ID}"><h2 class="dd-notes-title" id="${NOTES_PART_ID}">${esc(m.notes.title)}</h2><div class="dd-section"><p>${esc(m.notes.preamble)}</p></div>`)
   for (const s of m.notes.sections) {
@@ -79,6 +80,26 @@ function targetTable(t: RenderedTarget): string {
       })
       .join('')
   return `<div class="dd-table dd-target" data-project="${esc(t.projectCode)}"><div class="dd-scroll" tabindex="0" role="region" aria-label="${esc(t.title)}"><table><caption ${SR}>${esc(t.title)}</caption><tbody>${g.intro.map((r) => `<tr>${cells(r)}</tr>`).join('')}<tr>${cells(g.header[0]!, true)}</tr>${g.body.map((r) => `<tr>${cells(r)}</tr>`).join('')}</tbody></table></div></div>`
+}
+
+/** The 部门（单位）整体绩效目标表: labels as header cells (a row's in the first column, a column's elsewhere). */
+function overallTable(o: DocumentOverallTable): string {
+  const t = o.target
+  const titleId = `${o.id}-title`
+  const rows = overallGrid(t)
+    .map(
+      (row) =>
+        `<tr>${row
+          .map((c) => {
+            if (c.bold) return `<th scope="${c.col === 0 ? 'row' : 'col'}"${span(c)}>${esc(c.text)}</th>`
+            const cls = c.align === 'right' ? ' class="num"' : c.align === 'center' ? ' class="center"' : c.text.includes('\n') ? ' class="goals"' : ''
+            return `<td${cls}${span(c)}>${esc(c.text)}</td>`
+          })
+          .join('')}</tr>`,
+    )
+    .join('')
+  const cols = OVERALL_FRACTIONS.map((f) => `<col style="width:${Math.round(f * 1000) / 10}%">`).join('')
+  return `<div class="dd-table dd-target dd-overall" id="${o.id}" data-table="${OVERALL_TABLE_KEY}"><h3 id="${titleId}">${esc(t.title)}</h3><div class="dd-caption"><span>${esc(o.caption.left)}</span>${o.caption.middle ? `<span>${esc(o.caption.middle)}</span>` : ''}<span>${esc(o.caption.right)}</span></div><div class="dd-scroll" tabindex="0" role="region" aria-labelledby="${titleId}"><table><caption ${SR}>${esc(t.title)}（${esc(o.caption.right)}）</caption><colgroup>${cols}</colgroup><tbody>${rows}</tbody></table></div></div>`
 }
 
 function block(b: NotesBlock, i: number): string {

@@ -1,6 +1,6 @@
 import { headerRows } from '@/components/tables/header-rows'
 import type { FixtureTable } from '@/lib/budget/table'
-import type { RenderedTarget } from '@/lib/performance/render'
+import type { RenderedOverall, RenderedTarget } from '@/lib/performance/render'
 
 /** How a column of a printed table is set: amounts right-aligned with two decimals, codes and quantities unwrapped. */
 export type ColumnKindGuess = 'amount' | 'quantity' | 'code' | 'text'
@@ -70,4 +70,60 @@ export function targetGrid(t: RenderedTarget): { intro: PlacedCell[][]; header: 
     return cells
   })
   return { intro, header, body }
+}
+
+/** Column widths of the 部门（单位）整体绩效目标表 as fractions of the page: label, 一级, 二级, 三级, 指标值, 指标值说明. */
+export const OVERALL_FRACTIONS = [0.15, 0.13, 0.17, 0.21, 0.14, 0.2]
+
+/** A long row label on two lines at its parenthesis, as the printed forms set it: 部门（单位）/名称, 预算情况/（万元）. */
+export function breakLabel(text: string): string {
+  if (text.length <= 6) return text
+  const tail = /^(.+?)(（[^）]*）)$/.exec(text)
+  if (tail) return `${tail[1]}\n${tail[2]}`
+  const mid = /^(.*）)(.+)$/.exec(text)
+  return mid ? `${mid[1]}\n${mid[2]}` : text
+}
+
+/**
+ * The 部门（单位）整体绩效目标表 (Henan 预算11表) as one grid of six columns, in the official shape: the
+ * row labels in the first column (merged down their section), 部门（单位）名称, 年度履职目标, 年度主要任务
+ * (任务名称 | 主要内容), 预算情况 (总额 | 按收入性质分 | 按支出性质分, one figure a line), 年度绩效指标
+ * (一级 | 二级 | 三级 | 指标值 | 指标值说明, 一级 and 二级 merged down their rows). Bold cells are labels:
+ * the first column's label a row's, the others a column's. `breakLabels`: long row labels on two lines
+ * (PDF and Word; the web page wraps them itself).
+ */
+export function overallGrid(t: RenderedOverall, opts: { breakLabels?: boolean } = {}): PlacedCell[][] {
+  const L = t.labels
+  const label = (text: string, rowSpan = 1): PlacedCell => ({ col: 0, text: opts.breakLabels ? breakLabel(text) : text, bold: true, align: 'center', ...(rowSpan > 1 ? { rowSpan } : {}) })
+  const head = (col: number, text: string, colSpan = 1): PlacedCell => ({ col, text, bold: true, align: 'center', ...(colSpan > 1 ? { colSpan } : {}) })
+  const rows: PlacedCell[][] = []
+  rows.push([label(L.name), { col: 1, text: t.unitName, colSpan: 5 }])
+  rows.push([label(L.duties), { col: 1, text: t.duties, colSpan: 5 }])
+  const tasks = t.tasks.length ? t.tasks : [{ name: '', content: '' }]
+  rows.push([label(L.tasks, 1 + tasks.length), head(1, L.taskName, 2), head(3, L.taskContent, 3)])
+  for (const x of tasks) rows.push([{ col: 1, text: x.name, colSpan: 2 }, { col: 3, text: x.content, colSpan: 3 }])
+  const n = Math.max(1, t.budget.revenue.length, t.budget.expenditure.length)
+  rows.push([label(L.budget, 1 + n), head(1, L.total), head(2, L.byRevenue, 2), head(4, L.byExpenditure, 2)])
+  for (let r = 0; r < n; r++) {
+    const rev = t.budget.revenue[r]
+    const exp = t.budget.expenditure[r]
+    rows.push([
+      ...(r === 0 ? [{ col: 1, text: t.budget.total, align: 'right' as const, ...(n > 1 ? { rowSpan: n } : {}) }] : []),
+      { col: 2, text: rev?.label ?? '' },
+      { col: 3, text: rev?.amount ?? '', align: 'right' },
+      { col: 4, text: exp?.label ?? '' },
+      { col: 5, text: exp?.amount ?? '', align: 'right' },
+    ])
+  }
+  const ind = t.rows.length ? t.rows : [{ level1: '', level2: '', level3: '', value: '', note: '', span1: 1, span2: 1 }]
+  const cols = [...L.columns, '', '', '', '', ''].slice(0, 5)
+  rows.push([label(L.indicators, 1 + ind.length), ...cols.map((c, i) => head(1 + i, c))])
+  for (const r of ind) {
+    const cells: PlacedCell[] = []
+    if (r.span1) cells.push({ col: 1, text: r.level1, align: 'center', ...(r.span1 > 1 ? { rowSpan: r.span1 } : {}) })
+    if (r.span2) cells.push({ col: 2, text: r.level2, align: 'center', ...(r.span2 > 1 ? { rowSpan: r.span2 } : {}) })
+    cells.push({ col: 3, text: r.level3 }, { col: 4, text: r.value, align: 'center' }, { col: 5, text: r.note })
+    rows.push(cells)
+  }
+  return rows
 }

@@ -24,11 +24,11 @@ import {
 } from 'docx'
 import type { ISectionOptions } from 'docx'
 import type { NotesBlock, TextTable } from '@/lib/notes/types'
-import type { RenderedTarget } from '@/lib/performance/render'
+import type { RenderedOverall, RenderedTarget } from '@/lib/performance/render'
 import type { DocumentModel, DocumentTable } from '../model'
 import { NOTES_PART_ID, sectionAnchor, TABLES_PART_ID } from '../model'
 import type { PlacedCell } from '../table-cells'
-import { budgetTableGrid, targetGrid } from '../table-cells'
+import { budgetTableGrid, OVERALL_FRACTIONS, overallGrid, targetGrid } from '../table-cells'
 
 const BODY_FONT = '宋体'
 const HEAD_FONT = '黑体'
@@ -107,6 +107,17 @@ export async function renderDocx(m: DocumentModel): Promise<Buffer> {
     })
     sections.push(section(orientation, [title, captionLine(t.caption, orientation), table, ...(t.table.note ? [new Paragraph({ spacing: { before: 120 }, children: [run(t.table.note, { size: 18 })] })] : [])]))
   })
+
+  // the template's 部门（单位）整体绩效目标表 (Henan 预算11表), upright after the nine tables
+  if (m.overall) {
+    const o = m.overall
+    const title = new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 120 },
+      children: [new Bookmark({ id: bm(o.id), children: [run(o.target.title, { bold: true, size: 32 })] }), ...(m.tables.length === 0 ? [new Bookmark({ id: bm(TABLES_PART_ID), children: [] })] : [])],
+    })
+    sections.push(section('portrait', [title, captionLine(o.caption, 'portrait'), overallTable(o.target)]))
+  }
 
   // 情况说明: upright, with a section across for a wide table inside it
   let current: (Paragraph | Table)[] = [
@@ -292,5 +303,23 @@ function targetTable(t: RenderedTarget): Table {
       ...rowsOf(g.header, widths, { header: true, size: 18 }),
       ...rowsOf(g.body, widths, { size: 18 }),
     ],
+  })
+}
+
+/** The 部门（单位）整体绩效目标表 as one Word table: labels bold and shaded, merged cells as printed. */
+function overallTable(t: RenderedOverall): Table {
+  const widths = OVERALL_FRACTIONS.map((f) => Math.round(f * WIDTH.portrait))
+  return new Table({
+    width: { size: WIDTH.portrait, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: BORDERS,
+    rows: overallGrid(t, { breakLabels: true }).map(
+      (row) =>
+        new TableRow({
+          cantSplit: true,
+          children: row.map((c) => cell(c, widths.slice(c.col, c.col + (c.colSpan ?? 1)).reduce((s, v) => s + v, 0), { header: !!c.bold, size: 18 })),
+        }),
+    ),
   })
 }

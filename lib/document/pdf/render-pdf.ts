@@ -1,10 +1,10 @@
 import PDFDocument from 'pdfkit'
 import type { NoteBudgetTable, NotesBlock, TextTable } from '@/lib/notes/types'
 import type { RenderedTarget } from '@/lib/performance/render'
-import type { DocumentModel, DocumentTable } from '../model'
+import type { DocumentModel, DocumentOverallTable, DocumentTable } from '../model'
 import { NOTES_PART_ID, sectionAnchor, TABLES_PART_ID } from '../model'
 import type { PlacedCell } from '../table-cells'
-import { budgetTableGrid, targetGrid } from '../table-cells'
+import { budgetTableGrid, OVERALL_FRACTIONS, overallGrid, targetGrid } from '../table-cells'
 import { FONT_BOLD, FONT_REGULAR, registerFonts } from './fonts'
 import type { GridColumn, GridLayout, GridSpec } from './grid'
 import { drawGrid, fitWidths, layoutGrid } from './grid'
@@ -187,6 +187,18 @@ class Renderer {
       this.anchor(t.id, t.table.title, part)
       this.drawTitledTable(t.table.title, t.caption, spec, layout, t.table.note)
     })
+    if (m.overall) this.overallTable(m.overall, part ?? this.anchor(TABLES_PART_ID, m.tablesTitle))
+  }
+
+  /** The 部门（单位）整体绩效目标表 on its own upright page(s): labels shaded, rows breaking across pages. */
+  private overallTable(o: DocumentOverallTable, part: PDFKit.PDFOutline | undefined): void {
+    this.addPage('portrait')
+    this.anchor(o.id, o.target.title, part)
+    const body = overallGrid(o.target, { breakLabels: true }).map((row) => row.map((c) => (c.bold ? { ...c, fill: '#eef0f2' } : c)))
+    const columns: GridColumn[] = OVERALL_FRACTIONS.map((_, i) => ({ wrap: true, align: i === 0 ? 'center' : 'left' }))
+    const spec: GridSpec = { columns, header: [], body, fractions: OVERALL_FRACTIONS }
+    const layout = layoutGrid(this.doc, spec, fitWidths(this.doc, spec, this.width, 9, true)!, 9)
+    this.drawTitledTable(o.target.title, o.caption, spec, layout)
   }
 
   private gridSpec(cells: { header: PlacedCell[][]; body: PlacedCell[][]; intro?: PlacedCell[][] }, columns: GridColumn[], fractions?: number[]): GridSpec {

@@ -3,6 +3,7 @@ import { loadNotesContext } from '@/lib/notes/server/load-notes-context'
 import { STATUS_LABELS } from '@/lib/server/authz'
 import { assembleDocument } from '../assemble'
 import type { DocumentModel } from '../model'
+import { withOverallTable } from '../overall-table'
 
 const dateZh = (d: Date) => {
   const parts = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(d)
@@ -11,7 +12,7 @@ const dateZh = (d: Date) => {
 }
 
 /**
- * The complete disclosure (cover, 目录, nine tables, 情况说明 with their tables) of a disclosure the
+ * The complete disclosure (cover, 目录, nine tables and the template's 整体绩效目标表, 情况说明 with their tables) of a disclosure the
  * caller has already been allowed to read (findReadableDisclosure / findDisclosureById). Used by the
  * document endpoint (PDF, DOCX, HTML), the editor's preview and the public page.
  */
@@ -19,13 +20,16 @@ export async function buildDocumentModel(disclosure: DisclosureFull, opts: { now
   const { ctx, computed } = await loadNotesContext(disclosure)
   const d = disclosure
   const dateLine = d.status === 'published' && d.publishedAt ? `公开日期：${dateZh(d.publishedAt)}` : `${STATUS_LABELS[d.status]}（未公开）· 生成日期：${dateZh(opts.now ?? new Date())}`
-  return assembleDocument({
+  const amountUnit = computed.template.amountUnit
+  const model = assembleDocument({
     ...ctx,
     tables: computed.tables,
-    amountUnit: computed.template.amountUnit,
+    amountUnit,
     region: { name: d.department.region.name, province: d.department.region.province, financeBureau: d.department.region.financeBureau },
     status: d.status,
     dateLine,
     ...(computed.template.notes ? { notesLayout: computed.template.notes } : {}),
   })
+  // the template's 部门（单位）整体绩效目标表 (Henan 预算11表) after the nine tables
+  return withOverallTable(model, { ...ctx, tables: computed.tables, amountUnit })
 }

@@ -4,6 +4,7 @@ import { numberToPrinted } from './money'
 import type { BudgetTable, Cell, ColumnInfo, ColumnKind, FixtureTable, RowMeta } from './table'
 import type { TableKey, TableTemplate, Template } from './template'
 import { fillYear, TABLE_KEYS, templateTable } from './template'
+import { acrossColumns, presentationFor, readAcross } from './present'
 
 const norm = (s: unknown) => (typeof s === 'string' ? normaliseName(s) : '')
 
@@ -43,6 +44,18 @@ export function templateColumns(tt: TableTemplate, year: number): ColumnInfo[] {
         { id: 'value', label: tt.columns[2], kind: 'amount' },
       ]
   }
+}
+
+/**
+ * The columns a table is printed with, as a workbook may hold it: the template's columns, and for a
+ * table the template prints across (docs/decisions/010) first its printed columns — the label column
+ * and one amount column per item, ids `row:<item row id>`. Readers take the set a sheet's header matches best.
+ */
+export function printedColumnSets(tt: TableTemplate, year: number): ColumnInfo[][] {
+  const own = templateColumns(tt, year)
+  if (tt.kind !== 'three_public' || tt.orientation !== 'horizontal') return [own]
+  const across: ColumnInfo[] = [{ id: 'label', label: tt.labelColumn, kind: 'label' }, ...acrossColumns(tt).map((c): ColumnInfo => ({ id: `row:${c.row}`, label: c.label, kind: 'amount' }))]
+  return [across, own]
 }
 
 /** Assigns row meanings to printed rows by their labels and codes, following the template. */
@@ -127,13 +140,17 @@ export function rowMetaFor(tt: TableTemplate, rows: Cell[][], onUnknown: (r: num
 export function tablesFromFixture(fixtures: FixtureTable[], template: Template, year: number): { tables: BudgetTable[]; findings: Finding[] } {
   const findings: Finding[] = []
   const tables: BudgetTable[] = []
-  for (const ft of fixtures) {
-    const key = ft.key as TableKey
+  for (const printed of fixtures) {
+    const key = printed.key as TableKey
     const tt = TABLE_KEYS.includes(key) ? templateTable(template, key) : undefined
     if (!tt) {
-      findings.push({ rule: 'table.unknown', severity: 'warning', message: `无法识别的表“${ft.title}”（${ft.key}），已忽略` })
+      findings.push({ rule: 'table.unknown', severity: 'warning', message: `无法识别的表“${printed.title}”（${printed.key}），已忽略` })
       continue
     }
+    // a table printed across (docs/decisions/010) is read back into the vertical one the rules read
+    const across = tt.kind === 'three_public' && tt.orientation === 'horizontal' ? readAcross(printed, tt) : null
+    if (across) findings.push(...across.findings)
+    const ft = across?.table ?? printed
     const expected = templateColumns(tt, year)
     const columns: ColumnInfo[] = ft.columns.map((label, i) => {
       const byLabel = expected.find((c) => normaliseName(c.label) === normaliseName(label))
@@ -160,6 +177,8 @@ export function tablesFromFixture(fixtures: FixtureTable[], template: Template, 
     )
     const table: BudgetTable = { key, title: ft.title, columns, rows, meta }
     if (ft.note) table.note = ft.note
+    const presentation = presentationFor(tt)
+    if (presentation) table.presentation = presentation
     tables.push(table)
   }
   return { tables, findings }

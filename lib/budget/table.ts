@@ -1,5 +1,6 @@
 import type { Printed } from './money'
 import { printedToNumber } from './money'
+import { presentTable } from './present'
 import type { TableKey } from './template'
 
 /**
@@ -25,12 +26,22 @@ export type BudgetTable = {
   rows: Cell[][]
   meta: RowMeta[]
   note?: string
+  /**
+   * How the table is printed when not as held (docs/decisions/010): the template's, attached by
+   * withPresentation (lib/budget/present.ts). Rules never read it; toFixtureTable does.
+   */
+  presentation?: Presentation
 }
+
+/** A 三公 table printed across: the printed item columns ("组/列" headers) and the row each one shows. */
+export type Presentation = { orientation: 'horizontal'; columns: { label: string; row: string }[] }
 
 export type FixtureTable = { key: string; title: string; columns: string[]; rows: (string | number | null)[][]; note?: string }
 
-/** The JSON format of ../shared/fixtures and of GET …/tables. */
+/** The JSON format of ../shared/fixtures and of GET …/tables: the table as printed (turned across when its presentation says so). */
 export function toFixtureTable(t: BudgetTable): FixtureTable {
+  const across = presentTable(t)
+  if (across) return across
   const out: FixtureTable = {
     key: t.key,
     title: t.title,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { EXPENDITURE_CATEGORIES, FIXED_ASSET_CATEGORIES, FUND_TYPES, REVENUE_SOURCES, THREE_PUBLIC_ITEMS } from './types'
-import { NOTES_CONTENTS, TABLE_KEYS, TEMPLATE_SCOPES } from './template'
+import { NOTES_CONTENTS, TABLE_KEYS, TABLE_ORIENTATIONS, TEMPLATE_SCOPES } from './template'
 import type { Template } from './template'
 
 /** Validates a template (an admin's edit, or a shipped JSON) before it is stored: structure, ids, sums. */
@@ -53,6 +53,8 @@ const table = z.discriminatedUnion('kind', [
           .refine((r) => [r.item, r.items, r.sumOf, r.lines].filter((x) => x !== undefined).length <= 1, { message: '一行只能取一个来源（三公项目、汇总的行或支出明细）' }),
       )
       .min(1),
+    orientation: z.enum(TABLE_ORIENTATIONS).optional(),
+    subtotalLabel: label.optional(),
     note,
     emptyNote: note,
   }),

@@ -83,6 +83,16 @@ export type FiscalSummaryTable = {
  * 公用经费 of basic expenditure), each within the column's funds.
  */
 export type ThreePublicRow = { id: string; label: string; item?: ThreePublicItem; items?: ThreePublicItem[]; sumOf?: string[]; lines?: LineFilter }
+
+/**
+ * How a table is printed (docs/decisions/010-table-orientation.md). `vertical` (absent): as the kernel
+ * holds it, one row per item. `horizontal`: the 三公 table turned across, as Henan and Shanghai print it
+ * — one row per fund column, the items as columns under a header grouped by the rows' `sumOf`. Only
+ * the presentation edges (fixture format, web views, workbooks, documents) see the difference.
+ */
+export const TABLE_ORIENTATIONS = ['vertical', 'horizontal'] as const
+export type TableOrientation = (typeof TABLE_ORIENTATIONS)[number]
+
 export type ThreePublicTable = {
   kind: 'three_public'
   key: TableKey
@@ -92,6 +102,10 @@ export type ThreePublicTable = {
   /** The column that is the sum of the other fund columns. */
   totalColumnId: string
   rows: ThreePublicRow[]
+  /** Absent: vertical. */
+  orientation?: TableOrientation
+  /** Horizontal only: the header of a group's own column (公务用车购置及运行费 / 小计). Absent: 小计. */
+  subtotalLabel?: string
   note?: string
   emptyNote?: string
 }

@@ -36,7 +36,13 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
     // predates (family, scope, 部门支出分单位, notes and performance layouts) are added
     const def = stored.definition as unknown as Template
     const missing = TEMPLATE_ADDITIONS.filter((k) => def[k] === undefined && t[k] !== undefined)
-    if (missing.length) await prisma.template.update({ where: { id: stored.id }, data: { definition: { ...def, ...Object.fromEntries(missing.map((k) => [k, t[k]])) } as object } })
+    // how a table is printed (a 三公 table across, docs/decisions/010) is added the same way; rows and labels stay
+    const turned = def.tables.map((tb) => {
+      const shipped = t.tables.find((x) => x.key === tb.key)
+      return tb.kind === 'three_public' && shipped?.kind === 'three_public' && tb.orientation === undefined && shipped.orientation ? { ...tb, orientation: shipped.orientation } : tb
+    })
+    const orient = turned.some((tb, i) => tb !== def.tables[i])
+    if (missing.length || orient) await prisma.template.update({ where: { id: stored.id }, data: { definition: { ...def, ...Object.fromEntries(missing.map((k) => [k, t[k]])), tables: turned } as object } })
   }
 }
 

@@ -1,4 +1,4 @@
-import { templateColumns } from '../budget/read-tables'
+import { printedColumnSets } from '../budget/read-tables'
 import type { ColumnKind, FixtureTable } from '../budget/table'
 import type { Template } from '../budget/template'
 import { textKey } from './text'
@@ -6,7 +6,8 @@ import { textKey } from './text'
 /** The kind of each printed column, from the template; by content only for a column the template lacks. */
 export function columnKinds(t: FixtureTable, template: Template | undefined, year: number): ColumnKind[] {
   const tt = template?.tables.find((x) => x.key === t.key)
-  const expected = tt ? templateColumns(tt, year) : []
+  // a table printed across (docs/decisions/010) has its printed columns besides the template's
+  const expected = tt ? printedColumnSets(tt, year).flat() : []
   return t.columns.map((label, i) => {
     const e = expected.find((x) => textKey(x.label) === textKey(label))
     if (e) return e.kind

@@ -1,7 +1,7 @@
 import type { Finding } from '../budget/findings'
 import type { ColumnInfo } from '../budget/table'
 import type { TableKey, TableTemplate, Template } from '../budget/template'
-import { templateColumns } from '../budget/read-tables'
+import { printedColumnSets } from '../budget/read-tables'
 import type { RawCell, RawSheet } from './load-workbook'
 import { cellText } from './load-workbook'
 import type { MetaLine } from './meta'
@@ -76,7 +76,7 @@ function titleOf(cells: (RawCell | undefined)[], template: Template): (TitleMatc
 
 function headerParts(tt: TableTemplate, year: number): Set<string> {
   const s = new Set(SEQ_WORDS)
-  for (const c of templateColumns(tt, year)) for (const p of c.label.split('/')) s.add(textKey(p))
+  for (const set of printedColumnSets(tt, year)) for (const c of set) for (const p of c.label.split('/')) s.add(textKey(p))
   return s
 }
 
@@ -133,9 +133,25 @@ function structure(b: Block, tt: TableTemplate, year: number) {
   return { meta, headerRows, dataStart: r }
 }
 
-/** Maps physical columns to template columns by their header text (full label first, then the last level, in order). */
+/**
+ * Maps physical columns to template columns by their header text (full label first, then the last
+ * level, in order). A table the template prints across may be printed either way: the set of columns
+ * (printedColumnSets) the header matches best.
+ */
 function mapColumns(b: Block, tt: TableTemplate, year: number, headerRows: number[], findings: Finding[]) {
-  const expected = templateColumns(tt, year)
+  const sets = printedColumnSets(tt, year)
+  if (sets.length === 1) return mapColumnSet(b, tt, sets[0]!, headerRows, findings)
+  const tries = sets.map((set) => {
+    const local: Finding[] = []
+    const m = mapColumnSet(b, tt, set, headerRows, local)
+    return { m, local, score: m.used.filter((u) => u !== null).length }
+  })
+  const best = tries.reduce((a, x) => (x.score > a.score ? x : a))
+  findings.push(...best.local)
+  return best.m
+}
+
+function mapColumnSet(b: Block, tt: TableTemplate, expected: ColumnInfo[], headerRows: number[], findings: Finding[]) {
   const used = new Array<number | null>(expected.length).fill(null)
   const labels = new Array<string>(expected.length).fill('')
   let seqCol: number | null = null
@@ -186,7 +202,7 @@ export function locateTables(sheets: RawSheet[], template: Template, year: numbe
       const { meta, headerRows, dataStart } = structure(b, tt, year)
       const titleCell = address((b.titleRow ?? b.start) + 1, b.titleCol)
       if (headerRows.length === 0) {
-        findings.push({ rule: 'exchange.header_missing', severity: 'error', table: key, sheet: sheet.name, cell: titleCell, message: `工作表「${sheet.name}」中「${tt.title}」下找不到表头（应有“${templateColumns(tt, year).map((c) => c.label.split('/').pop()).join('、')}”等列名）` })
+        findings.push({ rule: 'exchange.header_missing', severity: 'error', table: key, sheet: sheet.name, cell: titleCell, message: `工作表「${sheet.name}」中「${tt.title}」下找不到表头（应有“${printedColumnSets(tt, year)[0]!.map((c) => c.label.split('/').pop()).join('、')}”等列名）` })
         any = true
         continue
       }

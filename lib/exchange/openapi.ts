@@ -42,7 +42,7 @@ export const openApiDocument = {
         properties: {
           key: { type: 'string', enum: ['income_expenditure_summary', 'income_summary', 'expenditure_summary', 'fiscal_income_expenditure_summary', 'general_budget_expenditure', 'general_budget_basic_expenditure', 'gov_fund_expenditure', 'state_capital_expenditure', 'three_public_expenses', 'procurement', 'fixed_assets', 'expenditure_by_unit'] },
           title: { type: 'string' },
-          columns: { type: 'array', items: { type: 'string' }, description: '表头，多级表头以 “/” 连接；不含序号列与栏次行' },
+          columns: { type: 'array', items: { type: 'string' }, description: '表头，多级表头以 “/” 连接；不含序号列与栏次行。表按模板印制的方向给出：横向印制的“三公”经费表（河南、上海）每行为一个资金列（如“预算数”），各项目为列' },
           rows: { type: 'array', items: { type: 'array', items: { type: ['string', 'number', 'null'] } }, description: '金额为万元数字（如 2350.5），编码为字符串，空单元格为 null' },
           note: { type: 'string' },
         },

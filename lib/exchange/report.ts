@@ -1,6 +1,7 @@
 import type { Catalogue } from '../budget/catalogue'
 import type { Finding, FindingSummary, Severity } from '../budget/findings'
 import { summarise } from '../budget/findings'
+import { presentFindings } from '../budget/present'
 import { tablesFromFixture } from '../budget/read-tables'
 import type { BudgetTable } from '../budget/table'
 import { TABLE_KEYS } from '../budget/template'
@@ -36,7 +37,9 @@ export function validateParsed(parsed: ParsedWorkbook, catalogue: Catalogue | un
     parsed.template,
     year,
   )
-  const all: Finding[] = [...parsed.findings, ...readFindings, ...validateTables(tables, parsed.template, catalogue)]
+  // the kernel's findings point at the tables as it holds them; turned to the cells as printed (a 三公
+  // table printed across, docs/decisions/010) they find their sheet cells through the parsed locations
+  const all: Finding[] = [...parsed.findings, ...presentFindings([...readFindings, ...validateTables(tables, parsed.template, catalogue)], tables)]
   const located = all.map((f) => locate(f, parsed))
   const tableOrder = (k: string | null) => (k === null ? -1 : TABLE_KEYS.indexOf(k as (typeof TABLE_KEYS)[number]))
   const indexed = located.map((f, i) => ({ f, i, row: all[i]!.row ?? -1, col: all[i]!.col ?? -1 }))

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { computeDisclosure } from '@/lib/budget/compute'
 import type { FixtureTable } from '@/lib/budget/table'
+import { withPresentation } from '@/lib/budget/present'
 import { toFixtureTable } from '@/lib/budget/table'
 import type { Template } from '@/lib/budget/template'
 import { familyOf, scopeOfTemplate, templateYear } from '@/lib/budget/template'
@@ -52,7 +53,8 @@ function derive(id: string) {
   const template = shippedTemplate(id)
   const data = BUDGETS[id]!()
   const computed = computeDisclosure(data, template, starterCatalogue(data.year))
-  return { template, data, computed, tables: computed.tables.map(toFixtureTable) }
+  // as the app prints them (computeFor): with the template's presentation (docs/decisions/010)
+  return { template, data, computed, tables: withPresentation(computed.tables, template).map(toFixtureTable) }
 }
 
 describe('every shipped template round-trips a workbook in its layout and derives its tables from lines', () => {
@@ -156,11 +158,59 @@ describe('the layouts print what their provinces print', () => {
       '一般公共预算基本支出部门预算经济分类预算表',
       '“三公”经费和机关运行经费预算表',
     ])
+    // printed across (docs/decisions/010): one 预算数 row, the items as columns
     const t = table(tables, 'three_public_expenses')
     const basic = table(tables, 'general_budget_basic_expenditure')
-    expect(row(t, '机关运行经费')[1]).toBe(basic.rows[0]![4])
-    const v = (label: string) => Math.round((row(t, label)[1] as number) * 100)
-    expect(v('“三公”经费合计')).toBe(v('1.因公出国（境）费') + v('2.公务用车购置及运行费') + v('3.公务接待费'))
+    const at = (label: string) => t.rows[0]![t.columns.indexOf(label)] as number
+    expect(at('机关运行经费')).toBe(basic.rows[0]![4])
+    const v = (label: string) => Math.round(at(label) * 100)
+    expect(v('“三公”经费合计')).toBe(v('因公出国（境）费') + v('公务用车购置及运行费/小计') + v('公务接待费'))
+  })
+
+  it('Henan and Shanghai print the 三公 table across — one 预算数 row, the items as columns under a two-level header — and read it back into the vertical table the rules read', async () => {
+    for (const id of ['henan-dept-2023', 'shanghai-dept-2023']) {
+      const { template, data, computed, tables } = derive(id)
+      const shanghai = id.startsWith('shanghai')
+      const t = table(tables, 'three_public_expenses')
+      const head = ['因公出国（境）费', '公务用车购置及运行费/小计', '公务用车购置及运行费/公务用车购置费', '公务用车购置及运行费/公务用车运行费', '公务接待费']
+      expect(t.columns).toEqual(['项目', shanghai ? '“三公”经费合计' : '合计', ...head, ...(shanghai ? ['机关运行经费'] : [])])
+      expect(t.rows.map((r) => r[0])).toEqual(['预算数'])
+      // the same figures as the table the kernel holds (vertical, rows by id)
+      const held = computed.tables.find((x) => x.key === 'three_public_expenses')!
+      expect(held.columns.map((c) => c.label)).toEqual(['项目', '预算数'])
+      const ids = ['total', 'abroad', 'vehicle', 'vehicle_purchase', 'vehicle_operation', 'reception', ...(shanghai ? ['operating'] : [])]
+      expect(held.meta.map((m) => (m.kind === 'fixed' ? m.id : ''))).toEqual(ids)
+      expect(t.rows[0]!.slice(1)).toEqual(held.rows.map((r) => (r[1] === null ? null : (r[1] as number) / 100)))
+
+      // the sheet: 序号 and the items in two header rows, 公务用车购置及运行费 merged over its three columns, 栏次, one row
+      const book = await writeXlsx({ department: data.department, year: data.year, tables, template })
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(book as unknown as ArrayBuffer)
+      const ws = wb.worksheets.find((w) => w.getCell(1, 1).value === t.title)!
+      const text = (r: number) => Array.from({ length: t.columns.length + 1 }, (_, c) => ws.getCell(r, c + 1).value)
+      expect(text(3)).toEqual(['序号', '项目', shanghai ? '“三公”经费合计' : '合计', '因公出国（境）费', '公务用车购置及运行费', '公务用车购置及运行费', '公务用车购置及运行费', '公务接待费', ...(shanghai ? ['机关运行经费'] : [])])
+      expect(text(4).slice(4, 7)).toEqual(['小计', '公务用车购置费', '公务用车运行费'])
+      expect((ws.model as unknown as { merges: string[] }).merges).toEqual(expect.arrayContaining(['E3:G3', 'A3:A4', 'B3:B4', 'H3:H4']))
+      expect(text(5)).toEqual(['栏次', ...t.columns.map((_, i) => i + 1)])
+      expect(text(6).slice(0, 2)).toEqual([1, '预算数'])
+      expect(ws.getCell(7, 2).value).toBe(shanghai ? '注：机关运行经费为一般公共预算基本支出中的公用经费。' : null)
+
+      // read back: the vertical table again, cell for cell, and nothing to report
+      const parsed = parseWorkbook(await loadWorkbook(book), { candidates: ALL })
+      const { tables: read, report } = validateParsed(parsed, starterCatalogue(data.year))
+      const back = read.find((x) => x.key === 'three_public_expenses')!
+      expect({ ...back, presentation: undefined }).toEqual({ ...held, presentation: undefined })
+      expect(report.findings.filter((f) => f.table === 'three_public_expenses')).toEqual([])
+    }
+  })
+
+  it('the Hebei layouts keep every table as the kernel holds it: nothing turned, the fixture format as before', () => {
+    for (const id of ALL.map((t) => t.id).filter((x) => x.startsWith('hebei'))) {
+      const { computed, tables } = derive(id)
+      expect(withPresentation(computed.tables, shippedTemplate(id))).toEqual(computed.tables)
+      expect(computed.tables.some((t) => t.presentation)).toBe(false)
+      expect(tables).toEqual(computed.tables.map(toFixtureTable))
+    }
   })
 
   it('template years come from their keys, and each family has its own templates', () => {

@@ -2,6 +2,7 @@ import type { Computed } from '@/lib/budget/compute'
 import { computeDisclosure } from '@/lib/budget/compute'
 import { consolidate } from '@/lib/budget/consolidate'
 import type { Finding } from '@/lib/budget/findings'
+import { withPresentation } from '@/lib/budget/present'
 import { tablesFromFixture } from '@/lib/budget/read-tables'
 import type { FixtureTable } from '@/lib/budget/table'
 import type { Template } from '@/lib/budget/template'
@@ -60,12 +61,14 @@ export async function computeFor(d: DisclosureFull): Promise<Computed & { data: 
     const { data, findings } = await consolidated(d)
     const withUnits: Template = template.unitBreakdown ? { ...template, tables: [...template.tables, template.unitBreakdown] } : template
     const computed = computeDisclosure(data, withUnits, catalogue)
-    return { tables: computed.tables, findings: [...findings, ...computed.findings], data, template }
+    return { tables: withPresentation(computed.tables, template), findings: [...findings, ...computed.findings], data, template }
   }
   const data = toBudgetData(d)
   if (d.source === 'imported' && Array.isArray(d.declaredTables)) {
     const { tables, findings } = tablesFromFixture(d.declaredTables as unknown as FixtureTable[], template, d.year)
     return { tables, findings: [...findings, ...validateTables(tables, template, catalogue)], data, template }
   }
-  return { ...computeDisclosure(data, template, catalogue), data, template }
+  const computed = computeDisclosure(data, template, catalogue)
+  // how the template prints its tables (a 三公 table across, docs/decisions/010) rides along to the printing edges
+  return { tables: withPresentation(computed.tables, template), findings: computed.findings, data, template }
 }

@@ -4,6 +4,7 @@ import { projectTotals } from '@/lib/budget/derive-extra'
 import { formatYuan } from '@/lib/budget/money'
 import type { FixtureTable } from '@/lib/budget/table'
 import { toFixtureTable } from '@/lib/budget/table'
+import { presentFindings } from '@/lib/budget/present'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
 import type { Actor, DisclosureStatus } from '@/lib/server/authz'
 import { can } from '@/lib/server/authz'
@@ -73,7 +74,8 @@ export async function getEditorState(actor: Actor, disclosureId: string, opts: {
       amount: l.amount.toFixed(2),
     })),
     tables: tables.map(toFixtureTable),
-    findings,
+    // cells as printed: a 三公 table printed across has its findings turned with it (docs/decisions/010)
+    findings: presentFindings(findings, tables),
     summary: summarise(findings),
     catalogue: cat
       ? {

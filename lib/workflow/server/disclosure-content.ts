@@ -1,6 +1,7 @@
 import type { Finding } from '@/lib/budget/findings'
 import type { FixtureTable } from '@/lib/budget/table'
 import { toFixtureTable } from '@/lib/budget/table'
+import { presentFindings } from '@/lib/budget/present'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { generateNotes } from '@/lib/notes/generate'
 import { loadNotesContext } from '@/lib/notes/server/load-notes-context'
@@ -23,5 +24,6 @@ export type DisclosureContent = {
 export async function disclosureContent(d: DisclosureFull): Promise<DisclosureContent> {
   const { ctx, computed } = await loadNotesContext(d)
   const generated = generateNotes(ctx)
-  return { tables: computed.tables.map(toFixtureTable), findings: [...computed.findings, ...generated.findings], notes: { sections: generated.sections } }
+  // findings point at the cells as printed (a 三公 table printed across, docs/decisions/010)
+  return { tables: computed.tables.map(toFixtureTable), findings: [...presentFindings(computed.findings, computed.tables), ...generated.findings], notes: { sections: generated.sections } }
 }

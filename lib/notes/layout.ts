@@ -161,8 +161,8 @@ export function vehicleTypesOf(layout: NotesLayout | null | undefined): string[]
   return out
 }
 
-/** A finding of the layout with the block it is about, located once the part's blocks are laid out. */
-type Anchored = { finding: NotesFinding; anchor: NotesBlock | null }
+/** A finding of the layout with the block it is about (or the heading of its item), located once the part's blocks are laid out. */
+type Anchored = { finding: NotesFinding; anchor: NotesBlock | { heading: string } }
 
 /**
  * 国有资产占用情况: vehicles held at the end of last year by the template's types, as entered in the notes
@@ -233,11 +233,11 @@ export type LaidPart = { id: SectionId; title: string; sections: LaidSection[] }
 /** The notes by the template's layout, section by section (the editor shows each next to its fields). */
 export type LaidNotes = { parts: LaidPart[]; findings: NotesFinding[] }
 
-/** A part's blocks as printed: each section's title (unless it is the part's own), then its blocks and items. */
+/** A part's blocks as printed: each section's title (unless it is the part's own: 第三部分 名词解释 → 名词解释), then its blocks and items. */
 function partBlocks(part: LaidPart): NotesBlock[] {
   const blocks: NotesBlock[] = []
   for (const s of part.sections) {
-    if (part.sections.length > 1 || s.title !== part.title) blocks.push({ kind: 'heading', text: s.title })
+    if (part.sections.length > 1 || !part.title.endsWith(s.title)) blocks.push({ kind: 'heading', text: s.title })
     blocks.push(...s.blocks)
     for (const it of s.items) blocks.push({ kind: 'heading', text: it.label }, ...it.blocks)
   }
@@ -254,7 +254,7 @@ export function layNotes(g: GeneratedNotes, layout: NotesLayout, input: LayoutIn
   const anchored: Anchored[] = []
   const shown = new Set<SectionId>()
   const para = (text: string): NotesBlock => ({ kind: 'paragraph', text })
-  const contentBlocks = (content: NotesContent, vehicleTypes?: string[]): NotesBlock[] => {
+  const contentBlocks = (content: NotesContent, label: string, vehicleTypes?: string[]): NotesBlock[] => {
     const sectionId = generatedSectionOf(content)
     if (sectionId) shown.add(sectionId)
     if (content.startsWith('budget.')) return budgetParagraphs(content, input).map(para)
@@ -267,11 +267,13 @@ export function layNotes(g: GeneratedNotes, layout: NotesLayout, input: LayoutIn
       return [text, ...rest]
     }
     if (content === 'assets' || content === 'assets.byVehicleType') {
-      const blocks = generatedBlocks(g, 'assets')
-      if (!vehicleTypes?.length) return blocks
+      const all = generatedBlocks(g, 'assets')
+      if (!vehicleTypes?.length) return all
+      // the 固定资产 paragraph says “详见下表”: only when the template prints the 固定资产 table (Henan's does not)
+      const blocks = tableOf(input.tables, 'fixed_assets') ? all : all.filter((b) => b.kind === 'paragraph' && b.fields?.includes('assets.extra'))
       const v = vehiclesByType(input, vehicleTypes)
       const text = v.text ? para(v.text) : null
-      for (const finding of v.findings) anchored.push({ finding, anchor: text ?? blocks[0] ?? null })
+      for (const finding of v.findings) anchored.push({ finding, anchor: text ?? { heading: label } })
       if (!text) return blocks
       // after the paragraph and table of 固定资产, before the 补充说明
       const extraAt = blocks.findIndex((b) => b.kind === 'paragraph' && b.fields?.includes('assets.extra'))
@@ -285,8 +287,8 @@ export function layNotes(g: GeneratedNotes, layout: NotesLayout, input: LayoutIn
       id: s.id,
       title: s.title.replaceAll('{year}', year),
       content: s.content,
-      blocks: s.content === 'items' ? [] : contentBlocks(s.content),
-      items: s.content === 'items' ? (s.items ?? []).map((it) => ({ content: it.id, label: it.label, ...(it.vehicleTypes ? { vehicleTypes: it.vehicleTypes } : {}), blocks: contentBlocks(it.id, it.vehicleTypes) })) : [],
+      blocks: s.content === 'items' ? [] : contentBlocks(s.content, s.title.replaceAll('{year}', year)),
+      items: s.content === 'items' ? (s.items ?? []).map((it) => ({ content: it.id, label: it.label, ...(it.vehicleTypes ? { vehicleTypes: it.vehicleTypes } : {}), blocks: contentBlocks(it.id, it.label, it.vehicleTypes) })) : [],
     }))
     // a section id the renderers and anchors know: the generated section the part starts with, else a free one
     const first = part.sections[0]?.content ?? ''
@@ -296,10 +298,11 @@ export function layNotes(g: GeneratedNotes, layout: NotesLayout, input: LayoutIn
     return { id, title: part.title.replaceAll('{year}', year), sections }
   })
   const laidOut = parts.map((p) => ({ id: p.id, blocks: partBlocks(p) }))
+  const indexIn = (blocks: NotesBlock[], anchor: Anchored['anchor']) => ('heading' in anchor ? blocks.findIndex((b) => b.kind === 'heading' && b.text === anchor.heading) : blocks.indexOf(anchor))
   const located = anchored.map(({ finding, anchor }) => {
-    const at = anchor ? laidOut.find((p) => p.blocks.includes(anchor)) : undefined
+    const at = laidOut.find((p) => indexIn(p.blocks, anchor) >= 0)
     if (!at || !finding.notes) return finding
-    return { ...finding, notes: { ...finding.notes, section: at.id, paragraph: at.blocks.indexOf(anchor!) } }
+    return { ...finding, notes: { ...finding.notes, section: at.id, paragraph: indexIn(at.blocks, anchor) } }
   })
   const kept = g.findings.filter((f) => !f.notes || shown.has(f.notes.section))
   return { parts, findings: [...kept, ...located] }

@@ -58,6 +58,8 @@ describe('notes laid out by the template', () => {
     ])
     expect(two!.filter((t) => /^（[一二三四]）/.test(t))).toEqual(['（一）机构运转经费', '（二）政府采购情况', '（三）国有资产占用情况', '（四）预算绩效管理情况'])
     expect(three!.length).toBeGreaterThan(3)
+    // the one section of 第三部分 名词解释 is not headed 名词解释 again
+    expect(three).not.toContain('名词解释')
     // the notes' own findings still point at the generated sections (those the layout prints)
     const shown = new Set(['duties', 'operating', 'threePublic', 'performance', 'procurement', 'assets', 'glossary'])
     expect(laid.findings.filter((f) => generated.findings.includes(f))).toEqual(generated.findings.filter((f) => !f.notes || shown.has(f.notes.section)))
@@ -90,9 +92,11 @@ describe('notes laid out by the template', () => {
     expect(two.find((t) => t.startsWith('截至2022年底'))).toBe(
       '截至2022年底，获嘉县医疗保障局共有车辆3辆，其中：副部（省）级及以上领导用车0辆，主要负责人用车1辆，机要通信用车0辆，应急保障用车0辆，执法执勤用车2辆，特种专业技术用车0辆，离退休干部服务用车0辆，其他用车0辆。',
     )
-    // the sentence follows the heading （三）国有资产占用情况 and the 固定资产 paragraph, inside 九
+    // the sentence follows the heading （三）国有资产占用情况 inside 九; the Henan template prints no 固定资产 table,
+    // so the paragraph that refers to one (“详见下表”) is not printed
     const at = two.indexOf('（三）国有资产占用情况')
-    expect(two.slice(at, at + 3).at(-1)).toMatch(/^截至2022年底/)
+    expect(two[at + 1]).toMatch(/^截至2022年底/)
+    expect(two.some((t) => t.includes('详见下表'))).toBe(false)
     expect(laid.findings.filter((f) => f.rule.startsWith('notes.vehicle') || f.rule === 'notes.procurement_kind').map((f) => f.message)).toEqual([])
     // counts that do not add up to the vehicles held are an error at the first type's field
     const wrong = applyNotesLayout(generated, template.notes, withAssets(ctx, { vehiclesByType: { ...zeros, 其他用车: 1 } }))
@@ -110,10 +114,11 @@ describe('notes laid out by the template', () => {
     const f = laid.findings.find((x) => x.rule === 'notes.vehicle_types_missing')!
     expect(f.message).toBe('模板要求按车型说明截至2022年底的车辆情况，尚未填写“应急保障用车”“其他用车”的车辆数（没有的填 0）')
     expect(f.notes!.field).toBe('assets.vehiclesByType.应急保障用车')
-    // located in part 二 (its section id) at the 国有资产 paragraph printed under （三）
+    // located in part 二 (its section id) at the heading （三）国有资产占用情况, nothing being printed under it yet
     const part = laid.sections.find((s) => s.id === f.notes!.section)!
     expect(part.title).toBe('第二部分 2023年部门预算情况说明')
-    expect(part.blocks[f.notes!.paragraph - 1]).toEqual({ kind: 'heading', text: '（三）国有资产占用情况' })
+    expect(part.blocks[f.notes!.paragraph]).toEqual({ kind: 'heading', text: '（三）国有资产占用情况' })
+    expect(part.blocks[f.notes!.paragraph + 1]).toEqual({ kind: 'heading', text: '（四）预算绩效管理情况' })
     expect(texts(laid.sections[1]!.blocks).some((t) => t.startsWith('截至'))).toBe(false)
   })
 
@@ -163,7 +168,7 @@ describe('notes laid out by the template', () => {
     expect(vehicleTypesOf(template.notes)).toEqual(Object.keys(zeros))
     expect(vehicleTypesOf(undefined)).toEqual([])
     // the flat notes are the parts' blocks in order
-    expect(applyNotesLayout(g, template.notes, { ...ctx, notes }).sections.map((s) => s.blocks.length)).toEqual(laid.parts.map((p) => p.sections.reduce((n, s) => n + (p.sections.length > 1 || s.title !== p.title ? 1 : 0) + s.blocks.length + s.items.reduce((m, i) => m + 1 + i.blocks.length, 0), 0)))
+    expect(applyNotesLayout(g, template.notes, { ...ctx, notes }).sections.map((s) => s.blocks.length)).toEqual(laid.parts.map((p) => p.sections.reduce((n, s) => n + (p.sections.length > 1 ? 1 : 0) + s.blocks.length + s.items.reduce((m, i) => m + 1 + i.blocks.length, 0), 0)))
   })
 
   it('the stored counts: integers not below zero, with messages naming the field', () => {

@@ -29,7 +29,8 @@ export function DisclosureDocumentView({ model, headingLevel = 1, idPrefix = '',
       </style>
       <header className="dd-cover">
         <Title>{model.department.name}</Title>
-        <p className="dd-sub">{model.year}年部门预算信息公开</p>
+        {/* the title names the budget: …年部门预算信息公开, or a unit's …年单位预算信息公开 (assemble.ts) */}
+        <p className="dd-sub">{model.title.startsWith(model.department.name) ? model.title.slice(model.department.name.length) : `${model.year}年部门预算信息公开`}</p>
         <p>部门编码：{model.department.code}</p>
         {model.region && (
           <p>

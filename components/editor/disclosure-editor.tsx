@@ -89,7 +89,7 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
       </p>
       <h1>
         {state.year} 年{state.unit ? `单位预算：${state.unit.name}` : '部门预算'} <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
-        <ExportMenu code={state.department.code} year={state.year} />
+        <ExportMenu code={state.unit?.code ?? state.department.code} year={state.year} />
       </h1>
       <DisclosureSubnav id={state.id} current="" title={`${state.year} 年${state.unit ? '单位预算' : '部门预算'}`} />
       <p className="no-print" style={{ margin: '0 0 10px' }}>

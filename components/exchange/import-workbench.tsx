@@ -221,7 +221,7 @@ export function ImportWorkbench({ department }: { department: { code: string; na
           <div className={styles.confirm} data-testid="import-confirm">
             <div>
               导入到：<strong>
-                {t.department.code} {t.department.name} {t.year} 年部门预算
+                {t.unit ? `${t.unit.code} ${t.unit.name} ${t.year} 年单位预算` : `${t.department.code} ${t.department.name} ${t.year} 年部门预算`}
               </strong>
               {t.existing ? `（已有${STATUS[t.existing.status] ?? t.existing.status}，第 ${t.existing.revision} 版；导入将替换其报表）` : '（尚无该年度预算，将新建草稿）'}
             </div>

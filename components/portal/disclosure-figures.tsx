@@ -2,7 +2,7 @@ import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { printedToNumber } from '@/lib/budget/money'
 import { formatPerMille, personnelShare } from '@/lib/portal/figures'
-import { chineseDate, signedPct, signedWan, urls, wan } from '@/lib/portal/format'
+import { budgetSubject, chineseDate, signedPct, signedWan, urls, wan } from '@/lib/portal/format'
 import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
 import { FunctionClassChart, ShareChart, ThreePublicHistoryChart } from './charts'
 
@@ -158,7 +158,7 @@ export function ThreePublicHistoryFigure({ v }: { v: DisclosureView }) {
           <tbody>
             {h.map((x) => (
               <tr key={x.year} aria-current={x.year === v.year ? 'true' : undefined}>
-                <th scope="row">{x.year === v.year ? `${x.year} 年（本年）` : <Link href={urls.disclosure(v.department.code, x.year)}>{x.year} 年</Link>}</th>
+                <th scope="row">{x.year === v.year ? `${x.year} 年（本年）` : <Link href={urls.disclosure(budgetSubject(v).code, x.year)}>{x.year} 年</Link>}</th>
                 <td className="num">{wan(x.figures.threePublicDetail.total)}</td>
                 <td className="num">{wan(x.figures.threePublicDetail.abroad)}</td>
                 <td className="num">{wan(x.figures.threePublicDetail.vehiclePurchase)}</td>
@@ -184,7 +184,7 @@ export function YearOverYear({ v }: { v: DisclosureView }) {
         <>
           <p>
             与 {p.year} 年已公开预算相比（单位：万元）。
-            <Link href={urls.compare(v.department.code, v.year, p.year)}>逐表比较 {v.year} 年与 {p.year} 年的九张报表</Link>
+            <Link href={urls.compare(budgetSubject(v).code, v.year, p.year)}>逐表比较 {v.year} 年与 {p.year} 年的九张报表</Link>
           </p>
           <div className="table-scroll">
             <table className="data-table">
@@ -241,7 +241,7 @@ export function RevisionHistory({ v }: { v: DisclosureView }) {
             {r.revision === v.revision ? (
               <strong aria-current="page">第 {r.revision} 版（当前查看）</strong>
             ) : (
-              <Link href={r.revision === v.latestRevision ? urls.disclosure(v.department.code, v.year) : urls.revision(v.department.code, v.year, r.revision)}>第 {r.revision} 版</Link>
+              <Link href={r.revision === v.latestRevision ? urls.disclosure(budgetSubject(v).code, v.year) : urls.revision(budgetSubject(v).code, v.year, r.revision)}>第 {r.revision} 版</Link>
             )}
             {r.publishedAt && <span className="muted"> · {chineseDate(r.publishedAt)}公开</span>}
             {r.correctionNote && <p className="correction-note">更正说明：{r.correctionNote}</p>}

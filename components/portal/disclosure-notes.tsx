@@ -2,7 +2,7 @@ import { DisclosureDocumentView } from '@/components/document/disclosure-documen
 import { BudgetTableView } from '@/components/tables/budget-table-view'
 import { DOCUMENT_CSS } from '@/lib/document/document-css'
 import { NOTES_PART_ID, TABLES_PART_ID, tableAnchor } from '@/lib/document/model'
-import { urls } from '@/lib/portal/format'
+import { budgetSubject, urls } from '@/lib/portal/format'
 import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
 import { ServerHtml } from './server-html'
 import { registerServerHtml } from './server-html-registry'
@@ -37,23 +37,24 @@ export function DisclosureContent({ v }: { v: DisclosureView }) {
         <style href="disclosure-document" precedence="default">
           {DOCUMENT_CSS}
         </style>
-        <ServerHtml id={id} src={`${urls.disclosure(v.department.code, v.year)}/content${v.revision < v.latestRevision ? `?revision=${v.revision}` : ''}`} />
+        <ServerHtml id={id} src={`${urls.disclosure(budgetSubject(v).code, v.year)}/content${v.revision < v.latestRevision ? `?revision=${v.revision}` : ''}`} />
       </div>
     )
   }
   if (v.document) {
     return (
       <section aria-labelledby="tables" className="portal-section portal-document">
-        <h2 id="tables">部门预算公开表与情况说明</h2>
+        <h2 id="tables">{budgetSubject(v).level}公开表与情况说明</h2>
         <DisclosureDocumentView model={v.document} headingLevel={2} idPrefix={DOC_PREFIX} showToc={false} />
       </section>
     )
   }
-  const dept = `${v.department.code} ${v.department.name}`
+  const s = budgetSubject(v)
+  const dept = `${s.code} ${s.name}`
   return (
     <>
       <section aria-labelledby="tables" className="portal-section">
-        <h2 id="tables">部门预算公开表</h2>
+        <h2 id="tables">{s.level}公开表</h2>
         {v.tables.map((t) => (
           <BudgetTableView key={t.key} id={t.key} table={t} department={dept} year={v.year} />
         ))}
@@ -61,7 +62,7 @@ export function DisclosureContent({ v }: { v: DisclosureView }) {
       <section aria-labelledby="notes" className="portal-section">
         <h2 id="notes">情况说明</h2>
         <p>
-          情况说明见完整公开文档：<a href={urls.document(v.department.code, v.year, 'html')}>网页版</a>、<a href={urls.document(v.department.code, v.year, 'pdf')}>PDF</a>。
+          情况说明见完整公开文档：<a href={urls.document(s.code, v.year, 'html')}>网页版</a>、<a href={urls.document(s.code, v.year, 'pdf')}>PDF</a>。
         </p>
         {v.projects.length > 0 && (
           <>

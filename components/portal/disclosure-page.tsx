@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { chineseDate, urls } from '@/lib/portal/format'
+import { budgetSubject, chineseDate, urls } from '@/lib/portal/format'
 import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
 import { Breadcrumbs } from './breadcrumbs'
 import { DisclosureContent, documentAnchors } from './disclosure-notes'
@@ -11,6 +11,8 @@ export function DisclosurePage({ v }: { v: DisclosureView }) {
   const anchors = documentAnchors(v)
   const outdated = v.revision < v.latestRevision
   const years = v.history.map((h) => h.year)
+  // a unit's own 单位预算 (docs/decisions/009) is named, headed and linked by the unit
+  const s = budgetSubject(v)
   return (
     <article className="portal disclosure" aria-labelledby="disclosure-title">
       <Breadcrumbs
@@ -18,18 +20,19 @@ export function DisclosurePage({ v }: { v: DisclosureView }) {
           { href: '/', label: '公开目录' },
           { href: urls.region(v.region.code), label: `${v.region.province}${v.region.name}` },
           { href: urls.regionYear(v.region.code, v.year), label: `${v.year} 年` },
-          { label: v.department.name },
+          ...(v.unit ? [{ label: v.department.name }] : []),
+          { label: s.name },
         ]}
       />
       <h1 id="disclosure-title">
-        {v.department.name} {v.year} 年部门预算信息公开
+        {s.name} {v.year} 年{s.level}信息公开
       </h1>
       <p className="muted disclosure__meta">
         <span>
           {v.region.province}
           {v.region.name}
         </span>
-        <span>部门编码 {v.department.code}</span>
+        <span>{v.unit ? `单位编码 ${v.unit.code}` : `部门编码 ${v.department.code}`}</span>
         {v.publishedAt && <span>{chineseDate(v.publishedAt)}公开</span>}
         <span>
           第 {v.revision} 版{v.revision > 1 ? '（更正）' : ''}
@@ -37,7 +40,7 @@ export function DisclosurePage({ v }: { v: DisclosureView }) {
       </p>
       {outdated && (
         <p className="notice" role="note">
-          您正在查看第 {v.revision} 版，该版本已被更正。<Link href={urls.disclosure(v.department.code, v.year)}>查看最新的第 {v.latestRevision} 版</Link>
+          您正在查看第 {v.revision} 版，该版本已被更正。<Link href={urls.disclosure(s.code, v.year)}>查看最新的第 {v.latestRevision} 版</Link>
         </p>
       )}
       {v.correctionNote && !outdated && <p className="notice">更正说明：{v.correctionNote}</p>}
@@ -46,7 +49,7 @@ export function DisclosurePage({ v }: { v: DisclosureView }) {
           <span>年度：</span>
           <ul>
             {years.map((y) => (
-              <li key={y}>{y === v.year ? <span aria-current="page">{y}</span> : <Link href={urls.disclosure(v.department.code, y)}>{y}</Link>}</li>
+              <li key={y}>{y === v.year ? <span aria-current="page">{y}</span> : <Link href={urls.disclosure(s.code, y)}>{y}</Link>}</li>
             ))}
           </ul>
         </nav>
@@ -64,7 +67,7 @@ export function DisclosurePage({ v }: { v: DisclosureView }) {
             <a href="#yoy">与上年比较</a>
           </li>
           <li>
-            <a href={`#${anchors.tables}`}>部门预算公开表</a>
+            <a href={`#${anchors.tables}`}>{s.level}公开表</a>
             <ol>
               {v.tables.map((t) => (
                 <li key={t.key}>
@@ -92,7 +95,7 @@ export function DisclosurePage({ v }: { v: DisclosureView }) {
       </section>
       <YearOverYear v={v} />
       <DisclosureContent v={v} />
-      <Downloads groups={disclosureDownloads(v.department.code, v.year)} />
+      <Downloads groups={disclosureDownloads(s.code, v.year)} />
       <RevisionHistory v={v} />
     </article>
   )

@@ -46,7 +46,7 @@ export function SubmitPanel({ state }: { state: SubmitState }) {
   return (
     <div>
       <p className="muted no-print" style={{ margin: 0 }}>
-        <Link href="/workspace">工作台</Link> / <Link href={`/workspace/disclosures/${state.id}`}>{state.year} 年部门预算</Link> / 提交与审核意见
+        <Link href="/workspace">工作台</Link> / <Link href={`/workspace/disclosures/${state.id}`}>{state.year} 年{state.unit ? '单位预算' : '部门预算'}</Link> / 提交与审核意见
       </p>
       <h1>
         {state.year} 年{state.unit ? `单位预算：${state.unit.name}` : '部门预算'}{state.revision > 1 ? `（第 ${state.revision} 版）` : ''} — 提交与审核意见 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>

@@ -9,6 +9,8 @@ export type ExportInput = {
   year: number
   tables: FixtureTable[]
   template?: Template
+  /** Whose budget (docs/decisions/009): a department's 部门预算 (absent) or a unit's own 单位预算. */
+  level?: 'department' | 'unit'
 }
 
 const FONT = '宋体'
@@ -52,7 +54,7 @@ function sheetName(title: string, used: Set<string>): string {
 export async function writeXlsx(input: ExportInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = '预算公开'
-  wb.title = `${input.department.code} ${input.department.name} ${input.year} 年部门预算`
+  wb.title = `${input.department.code} ${input.department.name} ${input.year} 年${input.level === 'unit' ? '单位预算' : '部门预算'}`
   const used = new Set<string>()
   for (const t of input.tables) addSheet(wb, t, input, sheetName(t.title, used))
   return Buffer.from(await wb.xlsx.writeBuffer())

@@ -185,7 +185,8 @@ function resource(name: string, path: string, title: string, fields: Field[], de
   return { name, path, title, description, profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', dialect: { delimiter: ',', lineTerminator: '\r\n', header: true }, schema: { fields } }
 }
 
-export type PackageScope = { kind: 'disclosure'; code: string; name: string; year: number } | { kind: 'region'; code: string; name: string; year: number }
+/** `level: 'unit'`: a unit's own 单位预算 (docs/decisions/009), named by the unit. */
+export type PackageScope = { kind: 'disclosure'; code: string; name: string; year: number; level?: 'unit' } | { kind: 'region'; code: string; name: string; year: number }
 
 /**
  * datapackage.json. Resource paths are relative, so the descriptor and its CSV files share one stable
@@ -193,7 +194,7 @@ export type PackageScope = { kind: 'disclosure'; code: string; name: string; yea
  */
 export function buildDatapackage(scope: PackageScope, list: OpenDataDisclosure[], homepage: string) {
   const year = scope.year
-  const title = scope.kind === 'disclosure' ? `${scope.name} ${year} 年部门预算` : `${scope.name} ${year} 年部门预算（全部已公开部门）`
+  const title = scope.kind === 'disclosure' ? `${scope.name} ${year} 年${scope.level === 'unit' ? '单位预算' : '部门预算'}` : `${scope.name} ${year} 年部门预算（全部已公开部门）`
   const name = `yusuan-${scope.kind === 'disclosure' ? 'dept' : 'region'}-${scope.code}-${year}`.toLowerCase().replace(/[^a-z0-9._/-]/g, '-')
   const sources = list.map((d) => ({ title: `${d.region.province}${d.region.name} ${d.department.code} ${d.department.name} ${d.year} 年部门预算信息公开（第 ${d.revision} 版${d.publishedAt ? `，${d.publishedAt.slice(0, 10)} 公开` : ''}）`, path: `/disclosures/${d.department.code}/${d.year}` }))
   return {

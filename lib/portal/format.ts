@@ -22,6 +22,14 @@ export function chineseDate(iso: string | null): string {
   return new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' })
 }
 
+/**
+ * Whose budget a public page shows (docs/decisions/009): the department's 部门预算, or for a unit's
+ * own 单位预算 the unit — its code names the page, its name heads it.
+ */
+export function budgetSubject(v: { department: { code: string; name: string }; unit?: { code: string; name: string } | null }): { code: string; name: string; level: '部门预算' | '单位预算' } {
+  return v.unit ? { code: v.unit.code, name: v.unit.name, level: '单位预算' } : { code: v.department.code, name: v.department.name, level: '部门预算' }
+}
+
 /** Stable public URLs. */
 export const urls = {
   disclosure: (code: string, year: number) => `/disclosures/${encodeURIComponent(code)}/${year}`,

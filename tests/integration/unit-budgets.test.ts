@@ -6,6 +6,7 @@
  * templates follow the region's family.
  */
 import crypto from 'node:crypto'
+import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { computeDisclosure } from '@/lib/budget/compute'
 import { consolidate } from '@/lib/budget/consolidate'
@@ -28,10 +29,14 @@ import { submitDisclosure } from '@/lib/workflow/server/submit-disclosure'
 import { loadRegionYear } from '@/lib/portal/server/browse'
 import { findPublished } from '@/lib/portal/server/disclosure-data'
 import { loadRegionComparison } from '@/lib/portal/server/region-comparison'
+import { loadDisclosureView } from '@/lib/portal/server/disclosure-view'
+import { budgetSubject } from '@/lib/portal/format'
+import { buildDocumentModel } from '@/lib/document/server/build-document'
+import { exportDisclosure } from '@/lib/exchange/server/export-disclosure'
 import { importWorkbook } from '@/lib/exchange/server/import-workbook'
 import { copyTemplate } from '@/lib/templates/server/manage-templates'
 import { budgetSystemUnitWorkbook } from '../support/unit-workbook'
-import { hebeiUnit2024 } from '../factories/template-layouts'
+import { hebeiUnit2024, henanDept2023 } from '../factories/template-layouts'
 import { createDepartment, createRegion, createUser, ensureReferenceData } from '../factories/db'
 import { errorOf, explainAll, versionOf } from './workflow-support'
 
@@ -194,6 +199,26 @@ describe('a department with two units: 单位预算 and the consolidated 部门�
     expect(comparison!.rows.map((r) => [r.code, r.total])).toEqual([[w.dept.code, cell(byKey((await computeFor(pubDept)).tables, 'expenditure_summary'), 0, 'total')]])
     expect((await findPublished(w.units[0]!.code, 2024))!.id).toBe(u1!.id)
     expect((await findPublished(w.dept.code, 2024))!.id).toBe(dept.id)
+
+    // a unit's budget is titled 单位预算 wherever it is named; the department's stays 部门预算
+    const unitDoc = await buildDocumentModel(pub1)
+    expect([unitDoc.title, unitDoc.tablesTitle]).toEqual([`${w.units[0]!.name}2024年单位预算信息公开`, '单位预算公开表'])
+    expect(unitDoc.toc.filter((e) => e.level === 1).map((e) => e.title)).toEqual(['单位预算公开表', '单位预算信息公开情况说明'])
+    const deptDoc = await buildDocumentModel(pubDept)
+    expect([deptDoc.title, deptDoc.tablesTitle]).toEqual([`${w.dept.name}2024年部门预算信息公开`, '部门预算公开表'])
+    const unitBook = await exportDisclosure(pub1, 'xlsx')
+    expect(unitBook.fileName).toBe(`${w.units[0]!.code}-2024-单位预算.xlsx`)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(unitBook.body as unknown as ArrayBuffer)
+    expect(wb.title).toBe(`${w.units[0]!.code} ${w.units[0]!.name} 2024 年单位预算`)
+    expect((await exportDisclosure(pubDept, 'xlsx')).fileName).toBe(`${w.dept.code}-2024-部门预算.xlsx`)
+    const unitPage = (await loadDisclosureView(w.units[0]!.code, 2024))!
+    expect(unitPage.unit).toEqual({ code: w.units[0]!.code, name: w.units[0]!.name })
+    expect(unitPage.revisions.map((r) => r.revision)).toEqual([pub1.revision])
+    expect(budgetSubject(unitPage)).toEqual({ code: w.units[0]!.code, name: w.units[0]!.name, level: '单位预算' })
+    const deptPage = (await loadDisclosureView(w.dept.code, 2024))!
+    expect(deptPage.unit).toBeNull()
+    expect(budgetSubject(deptPage)).toEqual({ code: w.dept.code, name: w.dept.name, level: '部门预算' })
   })
 })
 
@@ -230,6 +255,44 @@ describe('templates follow the region’s family and the budget’s scope (real 
     const stored = await db().template.findUniqueOrThrow({ where: { key: 'hebei-unit-2024' } })
     expect(stored.definition).toMatchObject({ family: 'hebei', scope: 'unit' })
     expect(shippedTemplate('hebei-unit-2024').tables.length).toBe(9)
+  })
+})
+
+describe('a Henan budget prints its 三公 table across (real PostgreSQL, docs/decisions/010)', () => {
+  it('the app’s tables are printed across, the kernel’s stay vertical; the exported workbook reads back into the same vertical table', async () => {
+    await ensureReferenceData()
+    const region = await createRegion()
+    await db().region.update({ where: { id: region.id }, data: { province: '河南省' } })
+    const dept = await createDepartment(region.id, String(crypto.randomInt(100_000, 1_000_000)))
+    const accountant = await createUser('accountant', { departmentId: dept.id })
+    const data = henanDept2023()
+    const code = (c: string) => `${dept.code}${c.slice(-3)}`
+    const local = { ...data, department: { code: dept.code, name: dept.name }, units: data.units.map((u) => ({ ...u, code: code(u.code) })), revenue: data.revenue.map((l) => ({ ...l, unitCode: code(l.unitCode) })), expenditure: data.expenditure.map((l) => ({ ...l, unitCode: code(l.unitCode) })), projects: data.projects.map((p) => ({ ...p, unitCode: p.unitCode ? code(p.unitCode) : p.unitCode })) }
+    const { id } = await createDisclosure(accountant, { departmentId: dept.id, year: 2023 })
+    await db().$transaction((tx) => replaceDisclosureData(tx, id, dept.id, local), { timeout: 30_000 })
+    const d = await findDisclosureById(accountant, id)
+    expect(d.template.key).toBe('henan-dept-2023')
+    const { tables } = await computeFor(d)
+    const held = byKey(tables, 'three_public_expenses')
+    expect(held.rows.map((r) => r[0])).toContain('二、公务用车购置及运行费')
+    const printed = toFixtureTable(held)
+    expect(printed.columns).toEqual(['项目', '合计', '因公出国（境）费', '公务用车购置及运行费/小计', '公务用车购置及运行费/公务用车购置费', '公务用车购置及运行费/公务用车运行费', '公务接待费'])
+    expect(printed.rows).toEqual([['预算数', 2.3, null, 1.8, null, 1.8, 0.5]])
+
+    // exported, imported back as the department's 2024 budget: the printed table is stored as printed and read back vertical
+    const book = await exportDisclosure(d, 'xlsx')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(book.body as unknown as ArrayBuffer)
+    const sheet = wb.worksheets.find((x) => x.getCell(1, 1).value === '一般公共预算“三公”经费支出表')!
+    expect([sheet.getCell(3, 5).value, sheet.getCell(4, 5).value, sheet.getCell(6, 2).value]).toEqual(['公务用车购置及运行费', '小计', '预算数'])
+    const r = await importWorkbook({ file: book.body, fileName: '河南.xlsx', by: { kind: 'user', actor: accountant }, year: 2024, commit: true, acceptErrors: false })
+    expect(r.report.summary.error).toBe(0)
+    const imported = await findDisclosureById(accountant, r.imported!.disclosureId)
+    expect(imported.source).toBe('imported')
+    expect(byKey(imported.declaredTables as unknown as BudgetTable[], 'three_public_expenses')).toEqual(printed)
+    const back = byKey((await computeFor(imported)).tables, 'three_public_expenses')
+    expect(back.rows).toEqual(held.rows)
+    expect(toFixtureTable(back)).toEqual(printed)
   })
 })
 

@@ -29,6 +29,8 @@ export async function buildDocumentModel(disclosure: DisclosureFull, opts: { now
     status: d.status,
     dateLine,
     ...(computed.template.notes ? { notesLayout: computed.template.notes } : {}),
+    // a unit's own budget is titled 单位预算 (docs/decisions/009)
+    ...(d.unitCode ? { level: 'unit' as const } : {}),
   })
   // the template's 部门（单位）整体绩效目标表 (Henan 预算11表) after the nine tables
   return withOverallTable(model, { ...ctx, tables: computed.tables, amountUnit })

@@ -16,7 +16,7 @@ export type ExportFile = { body: Buffer; contentType: string; fileName: string }
 export async function exportInput(d: DisclosureFull): Promise<ExportInput> {
   const { tables, template } = await computeFor(d)
   // a 单位预算 is headed by its unit's code and name, as the budget system prints it
-  return { department: subjectOf(d), year: d.year, tables: tables.map(toFixtureTable), template }
+  return { department: subjectOf(d), year: d.year, tables: tables.map(toFixtureTable), template, ...(d.unitCode ? { level: 'unit' as const } : {}) }
 }
 
 /**

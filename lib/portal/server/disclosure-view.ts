@@ -9,6 +9,7 @@ import { renderHtml } from '@/lib/document/render-html'
 import { buildDocumentModel } from '@/lib/document/server/build-document'
 import { db } from '@/lib/server/db'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
+import { subjectOf } from '@/lib/disclosure/server/to-budget-data'
 import { findPublished, findPublishedYears, fixtureTables, PUBLIC, publicFigures, publicTables } from './disclosure-data'
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
@@ -19,6 +20,8 @@ export type RevisionInfo = { revision: number; publishedAt: string | null; corre
 export type DisclosureView = {
   id: string
   department: { code: string; name: string }
+  /** A unit's own 单位预算 (docs/decisions/009): the unit, whose code names the page; null for a department's budget. */
+  unit: { code: string; name: string } | null
   region: { code: string; name: string; province: string }
   year: number
   revision: number
@@ -72,8 +75,9 @@ async function documentOf(d: DisclosureFull): Promise<Pick<DisclosureView, 'docu
   }
 }
 
-async function revisionsOf(departmentId: string, year: number): Promise<RevisionInfo[]> {
-  const list = await db().disclosure.findMany({ where: { AND: [PUBLIC, { departmentId, year }] }, orderBy: { revision: 'asc' }, select: { revision: true, publishedAt: true, correctionNote: true } })
+async function revisionsOf(departmentId: string, unitCode: string, year: number): Promise<RevisionInfo[]> {
+  // the revisions of this budget: the department's (unitCode '') or the one unit's
+  const list = await db().disclosure.findMany({ where: { AND: [PUBLIC, { departmentId, unitCode, year }] }, orderBy: { revision: 'asc' }, select: { revision: true, publishedAt: true, correctionNote: true } })
   return list.map((r) => ({ revision: r.revision, publishedAt: iso(r.publishedAt), correctionNote: r.correctionNote }))
 }
 
@@ -96,11 +100,12 @@ export async function loadDisclosureView(code: string, year: number, revision?: 
     const pf = history.find((h) => h.year === prev.year)!.figures
     previous = { year: prev.year, indicators: compareIndicators(indicatorsOf(figures), indicatorsOf(pf)), functionClasses: compareFunctionClasses(figures, pf) }
   }
-  const revisions = await revisionsOf(d.departmentId, d.year)
+  const revisions = await revisionsOf(d.departmentId, d.unitCode, d.year)
   const fixture = fixtureTables(tables)
   return {
     id: d.id,
     department: { code: d.department.code, name: d.department.name },
+    unit: d.unitCode ? subjectOf(d) : null,
     region: { code: d.department.region.code, name: d.department.region.name, province: d.department.region.province },
     year: d.year,
     revision: d.revision,
@@ -123,6 +128,8 @@ export async function loadDisclosureView(code: string, year: number, revision?: 
 
 export type TableComparisonView = {
   department: { code: string; name: string }
+  /** A unit's own 单位预算 compared (docs/decisions/009); null for a department's budget. */
+  unit: { code: string; name: string } | null
   region: { code: string; name: string; province: string }
   year: number
   base: number
@@ -134,11 +141,13 @@ export type TableComparisonView = {
 export async function loadTableComparison(code: string, year: number, base: number): Promise<TableComparisonView | null> {
   if (year === base) return null
   const [cur, old] = await Promise.all([findPublished(code, year), findPublished(code, base)])
-  if (!cur || !old || cur.departmentId !== old.departmentId) return null
+  // the same budget in both years: the same department, and the same unit's 单位预算 or the department's own
+  if (!cur || !old || cur.departmentId !== old.departmentId || cur.unitCode !== old.unitCode) return null
   const years = (await findPublishedYears(cur.departmentId, cur.unitCode)).map((y) => y.year)
   const [ct, ot] = await Promise.all([publicTables(cur), publicTables(old)])
   return {
     department: { code: cur.department.code, name: cur.department.name },
+    unit: cur.unitCode ? subjectOf(cur) : null,
     region: { code: cur.department.region.code, name: cur.department.region.name, province: cur.department.region.province },
     year,
     base,

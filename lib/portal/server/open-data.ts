@@ -1,7 +1,7 @@
 import type { Catalogue } from '@/lib/budget/catalogue'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
-import { disclosureInclude, toBudgetData } from '@/lib/disclosure/server/to-budget-data'
+import { disclosureInclude, subjectOf, toBudgetData } from '@/lib/disclosure/server/to-budget-data'
 import { db } from '@/lib/server/db'
 import type { OpenDataDisclosure, OpenDataFile, PackageScope } from '../datapackage'
 import { buildDatapackage, expenditureCsv, revenueCsv, tablesCsv } from '../datapackage'
@@ -28,7 +28,9 @@ export type OpenDataSet = { scope: PackageScope; list: OpenDataDisclosure[]; cat
 export async function loadDisclosureOpenData(code: string, year: number): Promise<OpenDataSet | null> {
   const d = await findPublished(code, year)
   if (!d) return null
-  return { scope: { kind: 'disclosure', code: d.department.code, name: d.department.name, year }, list: [await toOpenData(d)], catalogues: new Map([[year, await loadCatalogue(year)]]) }
+  // a unit's own 单位预算 is named by the unit
+  const s = subjectOf(d)
+  return { scope: { kind: 'disclosure', code: s.code, name: s.name, year, ...(d.unitCode ? { level: 'unit' as const } : {}) }, list: [await toOpenData(d)], catalogues: new Map([[year, await loadCatalogue(year)]]) }
 }
 
 /** Every published department of a region in a year (latest revision each). */

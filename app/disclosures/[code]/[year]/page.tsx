@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { DisclosurePage } from '@/components/portal/disclosure-page'
+import { budgetSubject } from '@/lib/portal/format'
 import { cachedDisclosureView } from '@/lib/portal/server/cache'
 
 /**
@@ -29,10 +30,12 @@ async function load({ params }: Params) {
 export async function generateMetadata(props: Params): Promise<Metadata> {
   const v = await load(props)
   if (!v) return { title: '未找到 — 预算公开' }
+  // a unit's own 单位预算 is named by the unit (docs/decisions/009)
+  const s = budgetSubject(v)
   return {
-    title: `${v.department.name} ${v.year} 年部门预算信息公开 — 预算公开`,
-    description: `${v.region.province}${v.region.name}${v.department.name} ${v.year} 年部门预算：九张公开表、情况说明、图表、与上年比较及数据下载。`,
-    alternates: { canonical: `/disclosures/${v.department.code}/${v.year}` },
+    title: `${s.name} ${v.year} 年${s.level}信息公开 — 预算公开`,
+    description: `${v.region.province}${v.region.name}${s.name} ${v.year} 年${s.level}：九张公开表、情况说明、图表、与上年比较及数据下载。`,
+    alternates: { canonical: `/disclosures/${s.code}/${v.year}` },
   }
 }
 

@@ -5,6 +5,7 @@ import { DisclosureSubnav } from '@/components/document/disclosure-subnav'
 import { DocumentDownloads } from '@/components/document/document-downloads'
 import { NotesFindings } from '@/components/notes/notes-findings'
 import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
+import { subjectOf } from '@/lib/disclosure/server/to-budget-data'
 import { buildDocumentModel } from '@/lib/document/server/build-document'
 import { getActor } from '@/lib/server/auth'
 import { STATUS_LABELS } from '@/lib/server/authz'
@@ -24,16 +25,19 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   })
   const model = await buildDocumentModel(d)
   const findings = model.notes.findings
+  // a unit's own 单位预算 is named by the unit, and its documents are reached by the unit's code (docs/decisions/009)
+  const subject = subjectOf(d)
+  const budget = d.unitCode ? `单位预算：${subject.name}` : '部门预算'
   return (
     <>
       <p className="muted no-print" style={{ margin: 0 }}>
         <Link href="/workspace">工作台</Link> / {d.department.region.name} / {d.department.code} {d.department.name}
       </p>
       <h1>
-        {d.year} 年部门预算 · 预览与下载 <span className={`badge badge-${d.status}`}>{STATUS_LABELS[d.status]}</span>
+        {d.year} 年{budget} · 预览与下载 <span className={`badge badge-${d.status}`}>{STATUS_LABELS[d.status]}</span>
       </h1>
-      <DisclosureSubnav id={d.id} current="/preview" title={`${d.year} 年部门预算`} />
-      <DocumentDownloads code={d.department.code} year={d.year} revision={d.revision} />
+      <DisclosureSubnav id={d.id} current="/preview" title={`${d.year} 年${d.unitCode ? '单位预算' : '部门预算'}`} />
+      <DocumentDownloads code={subject.code} year={d.year} revision={d.revision} />
       {findings.length > 0 && (
         <details className="no-print" style={{ margin: '0 0 16px' }} open={findings.some((f) => f.severity === 'error')}>
           <summary>

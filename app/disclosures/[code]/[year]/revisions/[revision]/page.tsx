@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { DisclosurePage } from '@/components/portal/disclosure-page'
+import { budgetSubject } from '@/lib/portal/format'
 import { cachedDisclosureView } from '@/lib/portal/server/cache'
 
 /** An earlier (or the current) published revision, at /disclosures/<code>/<year>/revisions/<n>: a published revision never changes. */
@@ -23,7 +24,8 @@ async function load({ params }: Params) {
 export async function generateMetadata(props: Params): Promise<Metadata> {
   const v = await load(props)
   if (!v) return { title: '未找到 — 预算公开' }
-  return { title: `${v.department.name} ${v.year} 年部门预算（第 ${v.revision} 版） — 预算公开`, alternates: { canonical: `/disclosures/${v.department.code}/${v.year}` } }
+  const s = budgetSubject(v)
+  return { title: `${s.name} ${v.year} 年${s.level}（第 ${v.revision} 版） — 预算公开`, alternates: { canonical: `/disclosures/${s.code}/${v.year}` } }
 }
 
 export default async function Page(props: Params) {

@@ -22,6 +22,8 @@ export function DisclosureDocumentView({ model, headingLevel = 1, idPrefix = '',
   const H = (n: number) => (`h${Math.min(6, n + headingLevel - 1)}` as 'h1')
   const Title = H(1)
   const Part = H(2)
+  // a unit's own budget: assemble.ts heads its tables 单位预算公开表 (docs/decisions/009)
+  const unit = model.tablesTitle.startsWith('单位预算')
   return (
     <article className="dd" lang="zh-CN" aria-label={model.title}>
       <style href="disclosure-document" precedence="default">
@@ -29,9 +31,8 @@ export function DisclosureDocumentView({ model, headingLevel = 1, idPrefix = '',
       </style>
       <header className="dd-cover">
         <Title>{model.department.name}</Title>
-        {/* the title names the budget: …年部门预算信息公开, or a unit's …年单位预算信息公开 (assemble.ts) */}
-        <p className="dd-sub">{model.title.startsWith(model.department.name) ? model.title.slice(model.department.name.length) : `${model.year}年部门预算信息公开`}</p>
-        <p>部门编码：{model.department.code}</p>
+        <p className="dd-sub">{`${model.year}年${unit ? '单位预算' : '部门预算'}信息公开`}</p>
+        <p>{`${unit ? '单位编码' : '部门编码'}：${model.department.code}`}</p>
         {model.region && (
           <p>
             {model.region.province}

@@ -61,6 +61,18 @@ test('[ACCOUNTANT][UNITS] a department with two units: the units’ 单位预算
   await page.getByRole('tab', { name: '公开报表预览' }).click()
   await expect(page.locator('.budget-table', { hasText: '单位预算收支总表' }).first()).toContainText('五、单位资金')
   await shot(page, '31-unit-budget-tables')
+  // its tables are exported by the unit's code; its document is titled 单位预算
+  await page.getByTestId('export-menu').locator('summary').click()
+  await expect(page.getByTestId('export-menu').getByRole('link', { name: /Excel/ })).toHaveAttribute('href', `/api/disclosures/${s.units[0]!.code}/2024/export?format=xlsx`)
+  await page.goto(`${new URL(page.url()).pathname}/preview`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`2024 年单位预算：${s.units[0]!.name} · 预览与下载`)
+  const preview = page.getByTestId('document-preview')
+  await expect(preview).toContainText(`${s.units[0]!.name}`)
+  await expect(preview).toContainText('2024年单位预算信息公开')
+  await expect(preview).toContainText(`单位编码：${s.units[0]!.code}`)
+  await expect(preview).toContainText('单位预算公开表')
+  await expect(preview).not.toContainText('部门预算公开表')
+  await shot(page, '31b-unit-budget-document')
 
   // starting a unit's 2025 budget from the workspace
   await page.goto('/workspace')

@@ -247,6 +247,12 @@ export const openApiDocument = {
       get: { summary: 'next-auth：会话、CSRF 令牌、登出页等', parameters: [{ name: 'nextauth', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'next-auth 响应' } } },
       post: { summary: 'next-auth：用户名密码登录（callback/credentials）、登出', parameters: [{ name: 'nextauth', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'next-auth 响应' }, '302': { description: '重定向' } } },
     },
+    '/api/me': {
+      get: {
+        summary: '当前登录用户（站点页头用）：本人姓名与角色；未登录为 null',
+        responses: { '200': { description: '{"user": {"name", "role", "roleLabel"} | null}，不缓存', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
+    },
     '/api/openapi.json': {
       get: { summary: '本 API 文档（OpenAPI 3.1）', responses: { '200': { description: 'OpenAPI 文档', content: { 'application/json': { schema: { type: 'object' } } } } } },
     },

@@ -15,6 +15,7 @@ import { validateTargets } from '@/lib/performance/validate'
 import { STATUS_LABELS } from '@/lib/server/authz'
 import { DisclosureSubnav } from '../document/disclosure-subnav'
 import { NotesFindings } from '../notes/notes-findings'
+import { OverallTableEditor } from './overall-table-editor'
 import type { OverallForm, TargetForm } from './target-form'
 import { formToOverall, formToTarget, overallToForm, targetToForm } from './target-form'
 import { NoticeBar } from '@/components/ui/notice-bar'
@@ -26,6 +27,8 @@ type Notice = { kind: 'ok' | 'error' | 'conflict'; text: string } | null
  * 绩效目标: the department's overall target, and a 绩效目标表 per project with its indicator tree.
  * The tree is the standard taxonomy: each 一级 lists its own 二级, and a 三级 indicator is added
  * under a 二级, so a 二级 can only belong to its 一级. Findings are checked as the accountant types.
+ * A template with a 部门（单位）整体绩效目标表 (Henan 预算11表) shows that table's form instead of the
+ * overall target's paragraphs.
  */
 export function PerformanceEditor({ initial }: { initial: PerformanceState }) {
   const [state, setState] = useState(initial)
@@ -126,8 +129,32 @@ export function PerformanceEditor({ initial }: { initial: PerformanceState }) {
         />
       )}
 
-      <h2>部门整体绩效目标</h2>
-      <OverallEditor key={`overall-${state.version}`} state={state} ro={ro} pending={pending} onSave={(target) => start(async () => void apply(await saveOverallTargetAction({ disclosureId: state.id, version: state.version, target })))} />
+      {state.overallTable ? (
+        <>
+          {/* the template's 部门（单位）整体绩效目标表 (Henan 预算11表) */}
+          <h2>{state.overallTable.title}</h2>
+          <OverallTableEditor
+            key={`overall-${state.version}`}
+            state={state}
+            ro={ro}
+            pending={pending}
+            onSave={(target) =>
+              new Promise<Result<PerformanceState>>((resolve) =>
+                start(async () => {
+                  const r = await saveOverallTargetAction({ disclosureId: state.id, version: state.version, target })
+                  apply(r)
+                  resolve(r)
+                }),
+              )
+            }
+          />
+        </>
+      ) : (
+        <>
+          <h2>部门整体绩效目标</h2>
+          <OverallEditor key={`overall-${state.version}`} state={state} ro={ro} pending={pending} onSave={(target) => start(async () => void apply(await saveOverallTargetAction({ disclosureId: state.id, version: state.version, target })))} />
+        </>
+      )}
 
       <h2>校验结果</h2>
       <NotesFindings findings={state.findings} okText="绩效目标没有发现问题。" />

@@ -1,0 +1,264 @@
+'use client'
+
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMemo } from 'react'
+import { useFieldArray, useForm, useWatch } from 'react-hook-form'
+import { level2Of, validateOverallTarget } from '@/lib/performance/overall'
+import type { PerformanceState } from '@/lib/performance/server/get-performance-state'
+import type { TOverallTarget } from '@/lib/performance/schemas'
+import { overallTargetSchema, ZOverallTarget } from '@/lib/performance/schemas'
+import { NotesFindings } from '../notes/notes-findings'
+import type { OverallTableForm } from './target-form'
+import { overallTableToForm, overallTableToTarget } from './target-form'
+
+const input = { width: '100%', font: 'inherit', padding: '6px 8px', border: '1px solid var(--line)', borderRadius: 6 } as const
+const cellInput = { width: '100%', font: 'inherit', padding: '4px 6px' } as const
+
+/**
+ * The 部门（单位）整体绩效目标表 (Henan 预算11表) as a form: 年度履职目标, 年度主要任务 (rows added and
+ * removed), 预算情况 shown read-only from the tables, and the 年度绩效指标 grid whose 一级 and 二级 are
+ * chosen from the template's fixed tree (a 二级 list follows its 一级). Checked with the server's own
+ * schema (overallTargetSchema of the template) before it is sent, and again on the server.
+ */
+export function OverallTableEditor({ state, ro, pending, onSave }: { state: PerformanceState; ro: boolean; pending: boolean; onSave: (t: TOverallTarget) => Promise<{ ok: boolean; fields?: { path: string; message: string }[] }> }) {
+  const table = state.overallTable!
+  const layout = table.layout
+  const schema = useMemo(() => overallTargetSchema(layout), [layout])
+  const form = useForm<OverallTableForm>({ resolver: zodResolver(schema) as never, defaultValues: overallTableToForm(state.overall) })
+  const { register, control, formState, setValue, setError } = form
+  const tasks = useFieldArray({ control, name: 'tasks' })
+  const indicators = useFieldArray({ control, name: 'indicators' })
+  const values = useWatch({ control }) as OverallTableForm
+  const level1s = layout.indicators.map((n) => n.level1)
+  const labels = {
+    duties: layout.sections.find((s) => s.id === 'duties')?.label ?? '年度履职目标',
+    tasks: layout.sections.find((s) => s.id === 'tasks')?.label ?? '年度主要任务',
+    taskParts: layout.sections.find((s) => s.id === 'tasks')?.parts ?? ['任务名称', '主要内容'],
+  }
+  const cols = layout.indicatorColumns
+
+  // findings of the table as typed, by the same rules the server applies (warnings too)
+  const live = useMemo(() => {
+    const p = ZOverallTarget.safeParse(overallTableToTarget({ ...overallTableToForm(null), ...values, tasks: (values.tasks ?? []).map((t) => ({ ...t })), indicators: (values.indicators ?? []).map((i) => ({ ...i })) }))
+    return p.success ? validateOverallTarget(p.data, layout) : []
+  }, [values, layout])
+
+  const err = (path: string) => {
+    let e: unknown = formState.errors
+    for (const p of path.split('.')) e = (e as Record<string, unknown> | undefined)?.[p]
+    return (e as { message?: string } | undefined)?.message
+  }
+  const submit = form.handleSubmit(async (v) => {
+    const r = await onSave(overallTableToTarget(v))
+    if (!r.ok) for (const f of r.fields ?? []) setError(f.path as never, { message: f.message })
+  })
+  const addIndicator = () => {
+    const l1 = level1s[0] ?? ''
+    indicators.append({ level1: l1, level2: level2Of(layout, l1)[0] ?? '', level3: '', value: '', note: '' }, { focusName: `indicators.${indicators.fields.length}.level3` })
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="card" aria-label={table.title} data-testid="overall-table-editor">
+      <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0 }}>
+        <p className="muted" style={{ marginTop: 0 }}>
+          部门（单位）名称：{state.department.name}
+        </p>
+        <div className="form-field">
+          <label htmlFor="o-duties">{labels.duties}</label>
+          <textarea id="o-duties" rows={4} style={input} {...register('goals.0')} />
+        </div>
+
+        <h3 style={{ fontSize: 16, margin: '14px 0 6px' }}>{labels.tasks}</h3>
+        {tasks.fields.length > 0 && (
+          <table className="grid" aria-label={labels.tasks}>
+            <thead>
+              <tr>
+                <th scope="col" style={{ width: 48 }}>
+                  序号
+                </th>
+                <th scope="col" style={{ width: '30%' }}>
+                  {labels.taskParts[0]}
+                </th>
+                <th scope="col">{labels.taskParts[1]}</th>
+                <th scope="col" style={{ width: 64 }}>
+                  <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>操作</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tasks.fields.map((f, i) => (
+                <tr key={f.id} data-task={i}>
+                  <td style={{ textAlign: 'center' }}>{i + 1}</td>
+                  <td>
+                    <input style={cellInput} aria-label={`${labels.tasks}第 ${i + 1} 行：${labels.taskParts[0]}`} aria-invalid={!!err(`tasks.${i}.name`)} {...register(`tasks.${i}.name` as const)} />
+                    {err(`tasks.${i}.name`) && <span className="field-error">{err(`tasks.${i}.name`)}</span>}
+                  </td>
+                  <td>
+                    <textarea rows={2} style={cellInput} aria-label={`${labels.tasks}第 ${i + 1} 行：${labels.taskParts[1]}`} {...register(`tasks.${i}.content` as const)} />
+                  </td>
+                  <td>
+                    {!ro && (
+                      <button type="button" className="btn" style={{ padding: '2px 8px' }} onClick={() => tasks.remove(i)} aria-label={`删除${labels.tasks}第 ${i + 1} 行`}>
+                        删除
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {!ro && (
+          <button type="button" className="btn" style={{ marginTop: 6 }} onClick={() => tasks.append({ name: '', content: '' }, { focusName: `tasks.${tasks.fields.length}.name` })}>
+            添加任务
+          </button>
+        )}
+
+        <h3 style={{ fontSize: 16, margin: '14px 0 6px' }}>{table.budgetLabels.budget}</h3>
+        <table className="grid" aria-label={table.budgetLabels.budget} data-testid="overall-budget" style={{ maxWidth: 720 }}>
+          <thead>
+            <tr>
+              <th scope="col">{table.budgetLabels.total}</th>
+              <th scope="col" colSpan={2}>
+                {table.budgetLabels.byRevenue}
+              </th>
+              <th scope="col" colSpan={2}>
+                {table.budgetLabels.byExpenditure}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: Math.max(1, table.budget.revenue.length, table.budget.expenditure.length) }, (_, r) => {
+              const rev = table.budget.revenue[r]
+              const exp = table.budget.expenditure[r]
+              return (
+                <tr key={r}>
+                  {r === 0 && (
+                    <td rowSpan={Math.max(1, table.budget.revenue.length, table.budget.expenditure.length)} style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: 600 }} data-testid="overall-budget-total">
+                      {table.budget.total}
+                    </td>
+                  )}
+                  <th scope="row" style={{ fontWeight: 400, textAlign: 'left' }}>
+                    {rev?.label ?? ''}
+                  </th>
+                  <td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{rev?.amount ?? ''}</td>
+                  <th scope="row" style={{ fontWeight: 400, textAlign: 'left' }}>
+                    {exp?.label ?? ''}
+                  </th>
+                  <td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{exp?.amount ?? ''}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+        <p className="muted" style={{ fontSize: 12, marginTop: 4 }}>
+          预算情况不在此填写，取自本预算的报表：总额为部门收支总表的“收入总计”（含上年结转）；按收入性质分
+          {table.budgetSource === 'lines' ? '按收入明细的资金来源汇总（上年结转计入其资金性质）' : '取自部门收支总表和财政拨款收支总表各收入行'}
+          ；按支出性质分为部门支出总表合计行的基本支出、项目支出。
+        </p>
+
+        <h3 style={{ fontSize: 16, margin: '14px 0 6px' }}>年度绩效指标</h3>
+        <p className="muted" style={{ fontSize: 13, marginTop: 0 }}>
+          一级指标和二级指标按模板选择（{layout.indicators.map((n) => `${n.level1}：${n.level2.join('、')}`).join('；')}）。打印时按一级、二级指标顺序排列。
+        </p>
+        {indicators.fields.length > 0 && (
+          <table className="grid" aria-label="年度绩效指标" data-testid="overall-indicators">
+            <thead>
+              <tr>
+                <th scope="col" style={{ width: 48 }}>
+                  序号
+                </th>
+                {cols.map((c) => (
+                  <th scope="col" key={c}>
+                    {c}
+                  </th>
+                ))}
+                <th scope="col" style={{ width: 64 }}>
+                  <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>操作</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {indicators.fields.map((f, i) => {
+                const l1 = values.indicators?.[i]?.level1 ?? f.level1
+                const l2 = values.indicators?.[i]?.level2 ?? f.level2
+                const l2Options = level2Of(layout, l1)
+                const r1 = register(`indicators.${i}.level1` as const)
+                const at = (c: number) => `年度绩效指标第 ${i + 1} 行：${cols[c] ?? ''}`
+                const fieldError = (name: string) => err(`indicators.${i}.${name}`) && <span className="field-error">{err(`indicators.${i}.${name}`)}</span>
+                return (
+                  <tr key={f.id} data-indicator={i}>
+                    <td style={{ textAlign: 'center' }}>{i + 1}</td>
+                    <td style={{ width: 150 }}>
+                      <select
+                        style={cellInput}
+                        aria-label={at(0)}
+                        aria-invalid={!!err(`indicators.${i}.level1`)}
+                        {...r1}
+                        onChange={(e) => {
+                          void r1.onChange(e)
+                          // a 二级 belongs to its 一级: choosing another 一级 takes its first 二级
+                          setValue(`indicators.${i}.level2`, level2Of(layout, e.target.value)[0] ?? '', { shouldValidate: formState.isSubmitted })
+                        }}
+                      >
+                        {!level1s.includes(l1) && <option value={l1}>{l1 || '（请选择）'}（不在模板中）</option>}
+                        {level1s.map((o) => (
+                          <option key={o} value={o}>
+                            {o}
+                          </option>
+                        ))}
+                      </select>
+                      {fieldError('level1')}
+                    </td>
+                    <td style={{ width: 160 }}>
+                      <select style={cellInput} aria-label={at(1)} aria-invalid={!!err(`indicators.${i}.level2`)} {...register(`indicators.${i}.level2` as const)}>
+                        {!l2Options.includes(l2) && <option value={l2}>{l2 || '（请选择）'}（不属于该一级指标）</option>}
+                        {l2Options.map((o) => (
+                          <option key={o} value={o}>
+                            {o}
+                          </option>
+                        ))}
+                      </select>
+                      {fieldError('level2')}
+                    </td>
+                    <td>
+                      <input style={cellInput} aria-label={at(2)} aria-invalid={!!err(`indicators.${i}.level3`)} {...register(`indicators.${i}.level3` as const)} />
+                      {fieldError('level3')}
+                    </td>
+                    <td style={{ width: 150 }}>
+                      <input style={cellInput} aria-label={at(3)} aria-invalid={!!err(`indicators.${i}.value`)} {...register(`indicators.${i}.value` as const)} />
+                      {fieldError('value')}
+                    </td>
+                    <td>
+                      <input style={cellInput} aria-label={at(4)} {...register(`indicators.${i}.note` as const)} />
+                    </td>
+                    <td>
+                      {!ro && (
+                        <button type="button" className="btn" style={{ padding: '2px 8px' }} onClick={() => indicators.remove(i)} aria-label={`删除年度绩效指标第 ${i + 1} 行`}>
+                          删除
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        )}
+        {!ro && (
+          <button type="button" className="btn" style={{ marginTop: 6 }} onClick={addIndicator}>
+            添加绩效指标
+          </button>
+        )}
+      </fieldset>
+      <div aria-live="polite" style={{ margin: '10px 0' }}>
+        <NotesFindings findings={live} okText="部门（单位）整体绩效目标表没有发现问题。" />
+      </div>
+      {!ro && (
+        <button className="btn btn-primary" type="submit" disabled={pending}>
+          保存整体绩效目标表
+        </button>
+      )}
+    </form>
+  )
+}

@@ -130,9 +130,9 @@ export function presentTable(t: BudgetTable): FixtureTable | null {
  * label column is printed as its item's header, so it maps to the item's column in the first row.
  * null: the row is not printed.
  */
-export function presentedCell(t: BudgetTable, row: number, col: number | undefined): { row: number | undefined; col: number } | null {
+export function presentedCell(t: BudgetTable, row: number, col: number | undefined): { row: number | undefined; col: number | undefined } | null {
   const l = layoutOf(t)
-  if (!l) return col === undefined ? { row: undefined, col: row } : { row, col }
+  if (!l) return { row, col }
   const pc = l.columns.findIndex((c) => c.row === row)
   if (pc < 0) return null
   if (col === undefined) return { row: undefined, col: pc }

@@ -164,7 +164,7 @@ describe('presenting then reading back is the identity (property)', () => {
             row.forEach((value, c) => {
               if (c === 0) return
               const p = presentedCell(t, r, c)!
-              expect(printed.rows[p.row!]![p.col]).toBe(value === null ? null : printedToNumber(value as Printed))
+              expect(printed.rows[p.row!]![p.col!]).toBe(value === null ? null : printedToNumber(value as Printed))
             }),
           )
         }),

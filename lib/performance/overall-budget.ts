@@ -4,6 +4,12 @@ import type { BudgetTable } from '@/lib/budget/table'
 import { columnIndex, rowIndexById } from '@/lib/budget/table'
 import type { BudgetData, FundType, RevenueSource } from '@/lib/budget/types'
 import { FUND_TYPES } from '@/lib/budget/types'
+import type { Finding } from '@/lib/budget/findings'
+import type { PerformanceLayout } from '@/lib/budget/template'
+import type { OverallFinding } from './overall'
+import { validateOverallTarget } from './overall'
+import type { TOverallTarget } from './schemas'
+import { ZOverallTarget } from './schemas'
 
 /**
  * 预算情况 of the 部门（单位）整体绩效目标表 (Henan 预算11表), never typed: every figure has one source in
@@ -98,4 +104,20 @@ export function overallBudget(input: { tables: BudgetTable[]; data: Pick<BudgetD
   }
   revenue.unit_funds += left('carry_in') - fiscalCarry
   return { unit, source: 'tables', total: left('grand_income'), revenue, expenditure }
+}
+
+/**
+ * The findings of the template's 部门（单位）整体绩效目标表 for a disclosure, as the document shows them
+ * and the submission gate weighs them: nothing when the template has no such table; 年度履职目标
+ * missing is left out when the notes already say the overall target is missing (perf.overall_missing).
+ */
+export function overallTableFindings(
+  input: { targets: { overall: TOverallTarget | null }; performanceLayout?: PerformanceLayout | undefined; tables: BudgetTable[]; data: Pick<BudgetData, 'revenue'> | null; amountUnit: AmountUnit },
+  notesFindings: readonly Finding[],
+): OverallFinding[] {
+  const layout = input.performanceLayout?.overall
+  if (!layout) return []
+  const budget = overallBudget({ tables: input.tables, data: input.data, unit: input.amountUnit })
+  const missing = notesFindings.some((f) => f.rule === 'perf.overall_missing')
+  return validateOverallTarget(input.targets.overall ?? ZOverallTarget.parse({}), layout, budget).filter((f) => !(missing && f.rule === 'perf.overall_duties_missing'))
 }

@@ -10,9 +10,15 @@ export function findingKey(f: Finding): string {
   if (f.table) parts.push(`table:${f.table}:${f.row ?? '-'}:${f.col ?? '-'}`)
   if (f.line) parts.push(`line:${f.line.list}:${f.line.id ?? `#${f.line.index}`}:${f.line.field ?? '-'}`)
   // findings of lib/notes: a notes paragraph (by the field to edit, which does not move when paragraphs are added) or a performance target
-  const x = f as Finding & { notes?: { section: string; paragraph: number; field?: string }; target?: { index: number; projectCode?: string | null; indicator?: number; field?: string } }
+  const x = f as Finding & {
+    notes?: { section: string; paragraph: number; field?: string }
+    target?: { index: number; projectCode?: string | null; indicator?: number; field?: string }
+    overall?: { part: string; row?: number; field?: string }
+  }
   if (x.notes) parts.push(`notes:${x.notes.section}:${x.notes.field ?? `#${x.notes.paragraph}`}`)
   if (x.target) parts.push(`target:${x.target.projectCode ?? `#${x.target.index}`}:${x.target.indicator ?? '-'}:${x.target.field ?? '-'}`)
+  // the 整体绩效目标表 (lib/performance/overall.ts): its part, row and field
+  if (x.overall) parts.push(`overall:${x.overall.part}:${x.overall.row ?? '-'}:${x.overall.field ?? '-'}`)
   if (parts.length === 1) parts.push(`msg:${f.message}`)
   return parts.join('|')
 }

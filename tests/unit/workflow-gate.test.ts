@@ -33,6 +33,13 @@ describe('finding keys', () => {
     expect(findingKey({ ...target, message: '项目“运行经费”（55.00 万元）没有绩效目标表' } as Finding)).toBe(findingKey(target))
     expect(findingKey({ rule: 'doc.empty', severity: 'warning', message: '缺少名词解释' })).toBe('doc.empty|msg:缺少名词解释')
   })
+
+  it('locate a finding of the 整体绩效目标表 by part, row and field, so two indicator rows keep their own explanations', () => {
+    const ind = (row: number) => ({ rule: 'perf.overall_level1_empty', severity: 'warning', message: '效益指标下没有指标', overall: { part: 'indicators', row, field: 'level1' } }) as Finding
+    expect(findingKey(ind(2))).toBe('perf.overall_level1_empty|overall:indicators:2:level1')
+    expect(findingKey(ind(2))).not.toBe(findingKey(ind(3)))
+    expect(findingKey({ rule: 'perf.overall_tasks_missing', severity: 'warning', message: '未填写年度主要任务', overall: { part: 'tasks' } } as Finding)).toBe('perf.overall_tasks_missing|overall:tasks:-:-')
+  })
 })
 
 describe('the submission gate', () => {

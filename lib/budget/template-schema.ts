@@ -62,6 +62,9 @@ const table = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fixed_assets'), key, title: label, columns: z.tuple([label, label, label]), rows: z.array(z.object({ id: z.string().min(1), label, category: z.enum(FIXED_ASSET_CATEGORIES).optional(), sumOf: z.array(z.string()).optional() })), note }),
 ])
 
+/** Generated word → the word the section prints (机关运行经费 → 机构运转经费). */
+const wording = z.record(z.string().trim().min(1).max(40), z.string().trim().min(1).max(40))
+
 /** 情况说明 parts and sections (Henan: 概况, 情况说明 一–九, 名词解释); `content` names what lib/notes prints there. */
 const notesLayout = z.object({
   parts: z
@@ -74,7 +77,8 @@ const notesLayout = z.object({
               id: z.string().regex(/^[a-z][A-Za-z0-9_.]*$/),
               title: label,
               content: z.enum(NOTES_CONTENTS),
-              items: z.array(z.object({ id: z.enum(NOTES_CONTENTS), label, vehicleTypes: z.array(label).optional() })).optional(),
+              wording: wording.optional(),
+              items: z.array(z.object({ id: z.enum(NOTES_CONTENTS), label, vehicleTypes: z.array(label).optional(), wording: wording.optional() })).optional(),
             }),
           )
           .min(1),

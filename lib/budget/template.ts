@@ -165,8 +165,14 @@ export type TemplateScope = (typeof TEMPLATE_SCOPES)[number]
  * The 情况说明 as a template lays it out: parts (第一部分 …) holding sections in order, each with its
  * printed title and the content it shows (`content`: a section of lib/notes, or a part of one).
  */
+/**
+ * Words a layout section or item prints instead of the generated notes' own (Henan's （一）机构运转经费
+ * says 机构运转经费 where the generated sentence says 机关运行经费): generated word → printed word.
+ */
+export type NotesWording = Record<string, string>
+
 export type NotesLayout = {
-  parts: { title: string; sections: { id: string; title: string; content: NotesContent; items?: { id: NotesContent; label: string; vehicleTypes?: string[] }[] }[] }[]
+  parts: { title: string; sections: { id: string; title: string; content: NotesContent; wording?: NotesWording; items?: { id: NotesContent; label: string; vehicleTypes?: string[]; wording?: NotesWording }[] }[] }[]
 }
 
 /**

@@ -1,9 +1,12 @@
-import type { Printed } from '@/lib/budget/money'
+import type { Fen, Printed } from '@/lib/budget/money'
 import { toPrinted } from '@/lib/budget/money'
 import { procurementItemTotal } from '@/lib/budget/derive-extra'
 import type { BudgetTable } from '@/lib/budget/table'
 import { columnIndex, rowIndexById } from '@/lib/budget/table'
-import type { NotesContent, NotesLayout } from '@/lib/budget/template'
+import type { NotesContent, NotesLayout, NotesWording, PerformanceLayout } from '@/lib/budget/template'
+import type { TProjectTarget } from '@/lib/performance/schemas'
+import { targetAmount } from '@/lib/performance/validate'
+import { projectAmounts } from './project-text'
 import type { BudgetData } from '@/lib/budget/types'
 import { computeFigures } from './figures'
 import { wanText } from './format'
@@ -31,6 +34,10 @@ export type LayoutInput = {
   data: BudgetData | null
   /** The stored notes: 机构运转经费's settings, and 国有资产占用情况's vehicles by type and equipment (assets). */
   notes: Pick<TNotes, 'operatingCosts'> & { assets?: Partial<Pick<TNotes['assets'], 'vehiclesByType' | 'generalEquipment' | 'specialEquipment'>> }
+  /** The project performance targets (预算绩效管理情况 counts them); absent: none. */
+  targets?: { projects: TProjectTarget[] }
+  /** The template's performance tables: with a 整体绩效目标表 (Henan 预算11表) the notes refer to it. */
+  performanceLayout?: PerformanceLayout
 }
 
 const INCOME: [string, string][] = [
@@ -207,6 +214,47 @@ function vehiclesByType(input: LayoutInput, types: string[]): { text: string | n
   return { text: `截至${input.year - 1}年底，${dept}${body}。`, findings }
 }
 
+/**
+ * A paragraph or heading in the layout's words (NotesWording). The block is copied, never changed in
+ * place, and a finding anchored at the original still finds it: anchors are matched before rewording.
+ */
+function reword(b: NotesBlock, w: NotesWording): NotesBlock {
+  if (b.kind !== 'paragraph' && b.kind !== 'heading') return b
+  let text = b.text
+  for (const [from, to] of Object.entries(w)) text = text.replaceAll(from, to)
+  return text === b.text ? b : { ...b, text }
+}
+
+/**
+ * 预算绩效管理情况 as one item of a layout (Henan 九（四）): how many projects carry performance targets and
+ * how much money they cover, from the targets and the lines; the 整体绩效目标 referred to its table when
+ * the template prints one (预算11表), else its paragraphs; then each project's target table. The Hebei
+ * parts' own headings (第一部分 部门整体绩效目标 / 第二部分 预算项目绩效目标) are not printed inside it.
+ */
+function performanceBlocks(g: GeneratedNotes, input: LayoutInput): NotesBlock[] {
+  const generated = generatedBlocks(g, 'performance')
+  const dept = input.department.name
+  const projects = input.targets?.projects ?? []
+  const amounts = projectAmounts(input.data)
+  const covered = projects.reduce<Fen>((s, t) => s + targetAmount(t, amounts), 0)
+  const out: NotesBlock[] = [
+    {
+      kind: 'paragraph',
+      text: projects.length
+        ? `${input.year}年，${dept}实行绩效目标管理的项目${projects.length}个，涉及资金${wanText(toPrinted(covered))}，各项目绩效目标见下表。`
+        : `${input.year}年，${dept}未对预算项目设定绩效目标。`,
+      figures: [],
+    },
+  ]
+  const overall = input.performanceLayout?.overall
+  const second = generated.findIndex((b) => b.kind === 'heading' && b.text.startsWith('第二部分'))
+  const overallBlocks = generated.slice(0, second < 0 ? generated.length : second).filter((b) => !(b.kind === 'heading' && b.text.startsWith('第一部分')))
+  const projectBlocks = second < 0 ? [] : generated.slice(second + 1).filter((b) => !(b.kind === 'paragraph' && b.text === '无。'))
+  if (overall) out.push({ kind: 'paragraph', text: `${dept}部门（单位）整体绩效目标详见《${overall.title.replaceAll('{year}', String(input.year))}》。` })
+  else out.push(...overallBlocks.filter((b) => !(b.kind === 'paragraph' && b.text === '无。')))
+  return [...out, ...projectBlocks]
+}
+
 /** Blocks of a generated section; `duties` and `organisation` split the 部门职责及机构设置 section at 机构设置. */
 function generatedBlocks(g: GeneratedNotes, content: string): NotesBlock[] {
   if (content === 'duties' || content === 'organisation') {
@@ -279,16 +327,21 @@ export function layNotes(g: GeneratedNotes, layout: NotesLayout, input: LayoutIn
       const extraAt = blocks.findIndex((b) => b.kind === 'paragraph' && b.fields?.includes('assets.extra'))
       return extraAt < 0 ? [...blocks, text] : [...blocks.slice(0, extraAt), text, ...blocks.slice(extraAt)]
     }
+    if (content === 'performance') return performanceBlocks(g, input)
     return generatedBlocks(g, content)
   }
+  const worded = (blocks: NotesBlock[], w: NotesWording | undefined) => (w ? blocks.map((b) => reword(b, w)) : blocks)
   const used = new Set<SectionId>()
   const parts: LaidPart[] = layout.parts.map((part) => {
     const sections: LaidSection[] = part.sections.map((s) => ({
       id: s.id,
       title: s.title.replaceAll('{year}', year),
       content: s.content,
-      blocks: s.content === 'items' ? [] : contentBlocks(s.content, s.title.replaceAll('{year}', year)),
-      items: s.content === 'items' ? (s.items ?? []).map((it) => ({ content: it.id, label: it.label, ...(it.vehicleTypes ? { vehicleTypes: it.vehicleTypes } : {}), blocks: contentBlocks(it.id, it.label, it.vehicleTypes) })) : [],
+      blocks: s.content === 'items' ? [] : worded(contentBlocks(s.content, s.title.replaceAll('{year}', year)), s.wording),
+      items:
+        s.content === 'items'
+          ? (s.items ?? []).map((it) => ({ content: it.id, label: it.label, ...(it.vehicleTypes ? { vehicleTypes: it.vehicleTypes } : {}), blocks: worded(contentBlocks(it.id, it.label, it.vehicleTypes), it.wording ?? s.wording) }))
+          : [],
     }))
     // a section id the renderers and anchors know: the generated section the part starts with, else a free one
     const first = part.sections[0]?.content ?? ''

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { computeDisclosure } from '@/lib/budget/compute'
-import { formatPrinted } from '@/lib/budget/money'
+import { formatPrinted, toPrinted } from '@/lib/budget/money'
 import { shippedTemplate } from '@/lib/budget/templates/files'
 import type { BudgetData } from '@/lib/budget/types'
 import { starterCatalogue } from '@/lib/catalogue/files'
@@ -184,6 +184,35 @@ describe('notes laid out by the template', () => {
     expect(ok.assets).toEqual({ extra: '', vehiclesByType: { 执法执勤用车: 0 }, generalEquipment: null })
     // notes stored before the field existed read as nothing entered
     expect(parseStoredNotes({ assets: { extra: '无' } }).assets).toEqual({ extra: '无', vehiclesByType: {} })
+  })
+
+  it('Henan: （一） says 机构运转经费 (the item’s wording), where the generated sentence and the Hebei notes say 机关运行经费', () => {
+    const { ctx, generated } = henan()
+    const two = texts(applyNotesLayout(generated, template.notes, ctx).sections[1]!.blocks)
+    const sentence = two[two.indexOf('（一）机构运转经费') + 1]!
+    expect(sentence).toMatch(/^2023年，获嘉县医疗保障局机构运转经费共计安排6\.10万元/)
+    expect(sentence).not.toContain('机关运行经费')
+    // the generated notes themselves are not changed
+    expect(texts(generated.sections.find((s) => s.id === 'operating')!.blocks).join('')).toContain('机关运行经费共计安排6.10万元')
+  })
+
+  it('Henan: （四）预算绩效管理情况 counts the projects with targets and their money, refers to the 预算11表, and prints no Hebei 第一部分/第二部分 inside 第二部分', () => {
+    const { data, tables } = henan()
+    const project = data.projects[0]!
+    const targets = { overall: null, projects: [{ projectCode: project.code, title: project.name, goals: ['完成'], indicators: [], fiscalFunds: undefined, otherFunds: undefined, purpose: '', spendingPlan: {} }] }
+    const amount = data.expenditure.filter((l) => l.projectCode === project.code && l.category === 'project').reduce((s, l) => s + l.amount, 0)
+    const notes = parseStoredNotes({})
+    const ctx = { year: 2023, department: { code: '127', name: '获嘉县医疗保障局' }, data, tables, notes, priorSystem: null, glossary: defaultGlossary(), targets, performanceLayout: template.performance! }
+    const two = texts(applyNotesLayout(generateNotes(ctx), template.notes, ctx).sections[1]!.blocks)
+    const at = two.indexOf('（四）预算绩效管理情况')
+    expect(two[at + 1]).toBe(`2023年，获嘉县医疗保障局实行绩效目标管理的项目1个，涉及资金${formatPrinted(toPrinted(amount))}万元，各项目绩效目标见下表。`)
+    expect(two[at + 2]).toBe('获嘉县医疗保障局部门（单位）整体绩效目标详见《2023年部门（单位）整体绩效目标表（预算11表）》。')
+    // then the project's target table under its own heading
+    expect(two[at + 3]).toBe(`1、${project.name}`)
+    expect(two.filter((t) => /^第[一二]部分/.test(t))).toEqual([])
+    // without targets: said so, from the data
+    const none = texts(applyNotesLayout(generateNotes({ ...ctx, targets: { overall: null, projects: [] } }), template.notes, { ...ctx, targets: { overall: null, projects: [] } }).sections[1]!.blocks)
+    expect(none[none.indexOf('（四）预算绩效管理情况') + 1]).toBe('2023年，获嘉县医疗保障局未对预算项目设定绩效目标。')
   })
 
   it('without a layout (Hebei) the notes are as generated; the document uses the template’s layout when it has one', () => {

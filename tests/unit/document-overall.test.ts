@@ -183,8 +183,11 @@ describe('the 预算11表 in the Henan document', () => {
     const xml = readZipEntry(docx, 'word/document.xml')
     const without = readZipEntry(await renderDocx({ ...model, overall: undefined }), 'word/document.xml')
     expect(xml.match(/<w:tbl>/g)?.length).toBe((without.match(/<w:tbl>/g)?.length ?? 0) + 1)
-    const start = xml.lastIndexOf(TITLE) // the first is the 目录's entry
-    expect(start).toBeGreaterThan(xml.lastIndexOf('国有资本经营预算支出表'))
+    // the table's title at its bookmark (the 目录 lists the title before it, the notes' （四）预算绩效管理情况 names it after it)
+    const bookmark = (id: string) => xml.indexOf(`w:name="b_${id.replace(/[^A-Za-z0-9_]/g, '_')}"`)
+    const start = xml.indexOf(TITLE, bookmark(model.overall!.id))
+    expect(bookmark(model.overall!.id)).toBeGreaterThan(bookmark(model.tables.at(-1)!.id))
+    expect(bookmark(model.tables.at(-1)!.id)).toBeGreaterThan(0)
     const part = xml.slice(start, xml.indexOf('</w:tbl>', start))
     const text = part.replace(/<[^>]+>/g, '')
     for (const c of PRINTED) expect(text, c).toContain(c)

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { DocumentModel, DocumentTable } from '@/lib/document/model'
-import { NOTES_PART_ID, sectionAnchor, TABLES_PART_ID } from '@/lib/document/model'
+import { levelTitles, NOTES_PART_ID, sectionAnchor, TABLES_PART_ID } from '@/lib/document/model'
 import type { PlacedCell } from '@/lib/document/table-cells'
 import { budgetTableGrid, targetGrid } from '@/lib/document/table-cells'
 import type { NoteBudgetTable, NotesBlock, TextTable } from '@/lib/notes/types'
@@ -22,8 +22,8 @@ export function DisclosureDocumentView({ model, headingLevel = 1, idPrefix = '',
   const H = (n: number) => (`h${Math.min(6, n + headingLevel - 1)}` as 'h1')
   const Title = H(1)
   const Part = H(2)
-  // a unit's own budget: assemble.ts heads its tables 单位预算公开表 (docs/decisions/009)
-  const unit = model.tablesTitle.startsWith('单位预算')
+  // a department's 部门预算 or a unit's own 单位预算 (docs/decisions/009)
+  const titles = levelTitles(model.level, model.year)
   return (
     <article className="dd" lang="zh-CN" aria-label={model.title}>
       <style href="disclosure-document" precedence="default">
@@ -31,8 +31,8 @@ export function DisclosureDocumentView({ model, headingLevel = 1, idPrefix = '',
       </style>
       <header className="dd-cover">
         <Title>{model.department.name}</Title>
-        <p className="dd-sub">{`${model.year}年${unit ? '单位预算' : '部门预算'}信息公开`}</p>
-        <p>{`${unit ? '单位编码' : '部门编码'}：${model.department.code}`}</p>
+        <p className="dd-sub">{titles.subtitle}</p>
+        <p>{`${titles.codeLabel}：${model.department.code}`}</p>
         {model.region && (
           <p>
             {model.region.province}

@@ -5,8 +5,9 @@ import type { NotesContext } from '@/lib/notes/generate'
 import { generateNotes } from '@/lib/notes/generate'
 import type { NotesLayout } from '@/lib/budget/template'
 import { applyNotesLayout } from '@/lib/notes/layout'
-import type { DocumentModel } from './model'
-import { buildToc, NOTES_PART_ID, tableAnchor } from './model'
+import type { GeneratedNotes } from '@/lib/notes/types'
+import type { BudgetLevel, DocumentModel } from './model'
+import { buildToc, headingForLevel, levelTitles, tableAnchor } from './model'
 
 export type AssembleInput = Omit<NotesContext, 'tables'> & {
   tables: BudgetTable[]
@@ -20,15 +21,31 @@ export type AssembleInput = Omit<NotesContext, 'tables'> & {
    * Whose budget it is (docs/decisions/009): a department's 部门预算 (absent) or a unit's own 单位预算
    * (Disclosure.unitCode set) — the title and the headings name it.
    */
-  level?: 'department' | 'unit'
+  level?: BudgetLevel
 }
 
-/** 部门预算 or 单位预算: what the document's title and headings call the budget. */
-export const budgetLevelName = (level: AssembleInput['level']): '部门预算' | '单位预算' => (level === 'unit' ? '单位预算' : '部门预算')
+/**
+ * The notes as the document prints them. The generated 情况说明 is worded for a department
+ * (…年部门预算信息公开情况说明, “现将…年部门预算公开如下”, 二、部门预算安排的总体情况); a unit's
+ * document names its 单位预算 in the notes' title, preamble and section titles (headingForLevel, as the
+ * notes editor heads its sections). The text of the sections is the notes' as generated.
+ */
+function notesFor(notes: GeneratedNotes, level: BudgetLevel, year: number): GeneratedNotes {
+  if (level !== 'unit') return notes
+  const to = levelTitles(level, year)
+  return {
+    ...notes,
+    title: notes.title.replace(`${year}年部门预算信息公开情况说明`, `${year}年${to.notesPart}`),
+    preamble: notes.preamble.replace(`${year}年部门预算公开如下`, `${year}年${to.name}公开如下`),
+    sections: notes.sections.map((s) => ({ ...s, title: headingForLevel(s.title, level) })),
+  }
+}
 
 /** The document model from the disclosure's tables and notes context: pure, so it is tested without a server. */
 export function assembleDocument(input: AssembleInput): DocumentModel {
-  const notes = applyNotesLayout(generateNotes({ ...input, tables: input.tables }), input.notesLayout, input)
+  const level: BudgetLevel = input.level ?? 'department'
+  const titles = levelTitles(level, input.year)
+  const notes = notesFor(applyNotesLayout(generateNotes({ ...input, tables: input.tables }), input.notesLayout, input), level, input.year)
   const dept = input.department
   const nine = NINE_TABLE_KEYS.map((k) => input.tables.find((t) => t.key === k)).filter((t): t is BudgetTable => !!t)
   const tables = nine.map((t) => ({
@@ -36,19 +53,15 @@ export function assembleDocument(input: AssembleInput): DocumentModel {
     table: toFixtureTable(t),
     caption: { left: `${dept.code} ${dept.name}`, middle: `预算年度：${input.year}`, right: `单位：${input.amountUnit}` },
   }))
-  const level = budgetLevelName(input.level)
-  const base = { tables, notes, tablesTitle: `${level}公开表` }
-  // buildToc names the notes part 部门预算信息公开情况说明; a unit's document names its own budget
-  const toc = buildToc(base).map((e) => (e.id === NOTES_PART_ID && input.level === 'unit' ? { ...e, title: e.title.replace('部门预算', level) } : e))
+  const base = { level, year: input.year, tables, notes, tablesTitle: titles.tablesPart }
   return {
-    title: `${dept.name}${input.year}年${level}信息公开`,
+    title: `${dept.name}${titles.subtitle}`,
     department: dept,
-    year: input.year,
     region: input.region,
     status: input.status,
     dateLine: input.dateLine,
     amountUnit: input.amountUnit,
     ...base,
-    toc,
+    toc: buildToc(base),
   }
 }

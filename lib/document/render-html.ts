@@ -2,7 +2,7 @@ import type { NoteBudgetTable, NotesBlock, TextTable } from '@/lib/notes/types'
 import type { RenderedTarget } from '@/lib/performance/render'
 import { DOCUMENT_CSS } from './document-css'
 import type { DocumentModel, DocumentOverallTable, DocumentTable } from './model'
-import { NOTES_PART_ID, OVERALL_TABLE_KEY, sectionAnchor, TABLES_PART_ID } from './model'
+import { levelTitles, NOTES_PART_ID, OVERALL_TABLE_KEY, sectionAnchor, TABLES_PART_ID } from './model'
 import type { PlacedCell } from './table-cells'
 import { budgetTableGrid, OVERALL_FRACTIONS, overallGrid, targetGrid } from './table-cells'
 
@@ -18,9 +18,11 @@ const SR = 'style="position:absolute;width:1px;height:1px;overflow:hidden;clip:r
  */
 export function renderHtml(m: DocumentModel): string {
   const out: string[] = []
+  // 部门预算 or a unit's 单位预算 (docs/decisions/009)
+  const titles = levelTitles(m.level, m.year)
   out.push(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(m.title)}</title><style>${DOCUMENT_CSS}</style></head><body style="margin:0;padding:16px">`)
   out.push(`<article class="dd" lang="zh-CN" aria-label="${esc(m.title)}">`)
-  out.push(`<header class="dd-cover"><h1>${esc(m.department.name)}</h1><p class="dd-sub">${m.year}年部门预算信息公开</p><p>部门编码：${esc(m.department.code)}</p>`)
+  out.push(`<header class="dd-cover"><h1>${esc(m.department.name)}</h1><p class="dd-sub">${esc(titles.subtitle)}</p><p>${titles.codeLabel}：${esc(m.department.code)}</p>`)
   if (m.region) out.push(`<p>${esc(m.region.province + m.region.name)}</p>`)
   out.push(`<p>${esc(m.dateLine)}</p></header>`)
   out.push(`<nav class="dd-toc dd-noprint" aria-label="目录"><h2>目录</h2><ol>${m.toc.map((e) => `<li class="l${e.level}"><a href="#${e.id}">${esc(e.title)}</a></li>`).join('')}</ol></nav>`)

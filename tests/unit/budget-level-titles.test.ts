@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { assembleDocument } from '@/lib/document/assemble'
-import { NOTES_PART_ID, TABLES_PART_ID } from '@/lib/document/model'
+import { documentFileName, NOTES_PART_ID, TABLES_PART_ID } from '@/lib/document/model'
 import { writeXlsx } from '@/lib/exchange/write-xlsx'
 import { buildDatapackage } from '@/lib/portal/datapackage'
 import { budgetSubject } from '@/lib/portal/format'
@@ -27,9 +27,15 @@ describe('部门预算 or 单位预算', () => {
     expect(unit.title).toBe('承德市医疗保障局本级2023年单位预算信息公开')
     expect(unit.tablesTitle).toBe('单位预算公开表')
     expect([part(unit, TABLES_PART_ID), part(unit, NOTES_PART_ID)]).toEqual(['单位预算公开表', '单位预算信息公开情况说明'])
-    // only the names change: the same tables and sections
+    // only the names change: the same tables and sections, a section that names the 部门预算 naming the 单位预算
+    expect(unit.level).toBe('unit')
+    expect(dept.level).toBe('department')
     expect(unit.tables.map((t) => t.table)).toEqual(dept.tables.map((t) => t.table))
-    expect(unit.toc.filter((e) => e.level === 2)).toEqual(dept.toc.filter((e) => e.level === 2))
+    const renamed = dept.toc.filter((e) => e.level === 2).map((e) => (e.title === '二、部门预算安排的总体情况' ? { ...e, title: '二、单位预算安排的总体情况' } : e))
+    expect(unit.toc.filter((e) => e.level === 2)).toEqual(renamed)
+    expect(unit.notes.sections.map((s) => s.id)).toEqual(dept.notes.sections.map((s) => s.id))
+    // the file name follows the title
+    expect([documentFileName(dept, 'pdf'), documentFileName(unit, 'pdf')]).toEqual(['承德市医疗保障局2023年部门预算信息公开.pdf', '承德市医疗保障局本级2023年单位预算信息公开.pdf'])
   })
 
   it('the workbook’s title, the portal’s names and the open-data package', async () => {

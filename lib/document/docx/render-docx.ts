@@ -26,7 +26,7 @@ import type { ISectionOptions } from 'docx'
 import type { NotesBlock, TextTable } from '@/lib/notes/types'
 import type { RenderedOverall, RenderedTarget } from '@/lib/performance/render'
 import type { DocumentModel, DocumentTable } from '../model'
-import { NOTES_PART_ID, sectionAnchor, TABLES_PART_ID } from '../model'
+import { levelTitles, NOTES_PART_ID, sectionAnchor, TABLES_PART_ID } from '../model'
 import type { PlacedCell } from '../table-cells'
 import { budgetTableGrid, OVERALL_FRACTIONS, overallGrid, targetGrid } from '../table-cells'
 
@@ -57,6 +57,8 @@ function units(s: string): number {
  * references to bookmarks (fields: LibreOffice fills them in on opening, Word on updating), page numbers in the footer.
  */
 export async function renderDocx(m: DocumentModel): Promise<Buffer> {
+  // 部门预算 or a unit's 单位预算 (docs/decisions/009)
+  const titles = levelTitles(m.level, m.year)
   const sections: ISectionOptions[] = []
   const footer = new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 18 })] })] })
   const section = (orientation: Orientation, children: (Paragraph | Table)[]): ISectionOptions => ({
@@ -75,8 +77,8 @@ export async function renderDocx(m: DocumentModel): Promise<Buffer> {
     section('portrait', [
       ...Array.from({ length: 8 }, () => new Paragraph({ children: [] })),
       new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 300 }, children: [run(m.department.name, { bold: true, size: 52 })] }),
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 600 }, children: [run(`${m.year}年部门预算信息公开`, { bold: true, size: 56 })] }),
-      new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`部门编码：${m.department.code}`, { size: 24 })] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 600 }, children: [run(titles.subtitle, { bold: true, size: 56 })] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`${titles.codeLabel}：${m.department.code}`, { size: 24 })] }),
       ...(m.region ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`${m.region.province}${m.region.name}`, { size: 24 })] })] : []),
       new Paragraph({ alignment: AlignmentType.CENTER, children: [run(m.dateLine, { size: 24 })] }),
       new Paragraph({ children: [new PageBreak()] }),
@@ -97,7 +99,7 @@ export async function renderDocx(m: DocumentModel): Promise<Buffer> {
     ]),
   )
 
-  // 部门预算公开表: a section per table, upright or across as it needs
+  // 部门预算公开表 (单位预算公开表): a section per table, upright or across as it needs
   m.tables.forEach((t, i) => {
     const { table, orientation } = budgetTable(t)
     const title = new Paragraph({
@@ -152,10 +154,10 @@ export async function renderDocx(m: DocumentModel): Promise<Buffer> {
 
   const doc = new Document({
     title: m.title,
-    subject: `${m.year}年部门预算信息公开`,
+    subject: titles.subtitle,
     creator: '预算公开',
-    description: `${m.department.code} ${m.department.name} ${m.year}年部门预算信息公开（部门预算公开表与情况说明）`,
-    keywords: '部门预算,信息公开',
+    description: `${m.department.code} ${m.department.name} ${titles.subtitle}（${titles.tablesPart}与情况说明）`,
+    keywords: `${titles.name},信息公开`,
     styles: { default: { document: { run: { font: { eastAsia: BODY_FONT, ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: 21, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } } } },
     // the 目录's page references are fields: LibreOffice lays them out on opening, Word updates them when asked
     features: { updateFields: true },

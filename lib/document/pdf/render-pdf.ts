@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit'
 import type { NoteBudgetTable, NotesBlock, TextTable } from '@/lib/notes/types'
 import type { RenderedTarget } from '@/lib/performance/render'
 import type { DocumentModel, DocumentOverallTable, DocumentTable } from '../model'
-import { NOTES_PART_ID, sectionAnchor, TABLES_PART_ID } from '../model'
+import { levelTitles, NOTES_PART_ID, sectionAnchor, TABLES_PART_ID } from '../model'
 import type { PlacedCell } from '../table-cells'
 import { budgetTableGrid, OVERALL_FRACTIONS, overallGrid, targetGrid } from '../table-cells'
 import { FONT_BOLD, FONT_REGULAR, registerFonts } from './fonts'
@@ -27,6 +27,8 @@ const TABLE_SIZES = [9, 8.5, 8, 7.5]
  * the real page numbers (filled in once the pages exist), bookmarks and page numbers.
  */
 export async function renderPdf(m: DocumentModel): Promise<Buffer> {
+  // 部门预算 or a unit's 单位预算 (docs/decisions/009)
+  const titles = levelTitles(m.level, m.year)
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'portrait',
@@ -35,7 +37,7 @@ export async function renderPdf(m: DocumentModel): Promise<Buffer> {
     autoFirstPage: false,
     lang: 'zh-CN',
     displayTitle: true,
-    info: { Title: m.title, Author: m.department.name, Subject: `${m.year}年部门预算信息公开`, Keywords: '部门预算,信息公开', Creator: '预算公开', Producer: '预算公开 (pdfkit)' },
+    info: { Title: m.title, Author: m.department.name, Subject: titles.subtitle, Keywords: `${titles.name},信息公开`, Creator: '预算公开', Producer: '预算公开 (pdfkit)' },
   })
   registerFonts(doc)
   const chunks: Buffer[] = []
@@ -112,11 +114,12 @@ class Renderer {
     const mid = A4.h * 0.36
     d.lineWidth(2).strokeColor('#a4161a').moveTo(this.box.left, mid - 60).lineTo(this.box.right, mid - 60).stroke()
     this.y = mid - 30
+    const titles = levelTitles(m.level, m.year)
     this.text(m.department.name, { size: 26, bold: true, align: 'center', gap: 18 })
-    this.text(`${m.year}年部门预算信息公开`, { size: 28, bold: true, align: 'center', gap: 28 })
+    this.text(titles.subtitle, { size: 28, bold: true, align: 'center', gap: 28 })
     d.lineWidth(0.8).strokeColor('#a4161a').moveTo(this.box.left + 80, this.y).lineTo(this.box.right - 80, this.y).stroke()
     this.y += 24
-    this.text(`部门编码：${m.department.code}`, { size: 12, align: 'center', gap: 6 })
+    this.text(`${titles.codeLabel}：${m.department.code}`, { size: 12, align: 'center', gap: 6 })
     if (m.region) this.text(`${m.region.province}${m.region.name}`, { size: 12, align: 'center', gap: 6 })
     this.text(m.dateLine, { size: 12, align: 'center' })
   }
@@ -177,7 +180,7 @@ class Renderer {
     }
   }
 
-  // ── 部门预算公开表 ──
+  // ── 部门预算公开表 (单位预算公开表) ──
   tables(m: DocumentModel): void {
     let part: PDFKit.PDFOutline | undefined
     m.tables.forEach((t, i) => {
@@ -252,10 +255,10 @@ class Renderer {
     void spec
   }
 
-  // ── 部门预算信息公开情况说明 ──
+  // ── 部门预算信息公开情况说明 (单位预算信息公开情况说明) ──
   notes(m: DocumentModel): void {
     this.addPage('portrait')
-    const part = this.anchor(NOTES_PART_ID, '部门预算信息公开情况说明')
+    const part = this.anchor(NOTES_PART_ID, levelTitles(m.level, m.year).notesPart)
     this.text(m.notes.title, { size: 16, bold: true, align: 'center', gap: 14 })
     this.text(m.notes.preamble, { indent: 21, gap: 8 })
     for (const s of m.notes.sections) {

@@ -143,13 +143,6 @@ function sumGroups<L>(groups: LineGroup<L>[], pred: (l: L) => boolean): Fen {
   return s
 }
 
-function treeRows(kind: ClassificationKind, leafCodes: Iterable<string>): { code: string; level: number }[] {
-  const lens = LEVEL_LENGTH[kind] as readonly number[]
-  const all = new Set<string>()
-  for (const c of leafCodes) for (const len of lens) if (c.length >= len) all.add(c.slice(0, len))
-  return [...all].sort().map((code) => ({ code, level: lens.indexOf(code.length) + 1 }))
-}
-
 export function deriveTree(t: TreeTable, ctx: Ctx): BudgetTable {
   const kind: ClassificationKind = t.kind === 'function_tree' ? 'function' : 'economic'
   const amountCols = t.columns.filter((c): c is AmountColumn => 'filter' in c)
@@ -176,7 +169,6 @@ export function deriveTree(t: TreeTable, ctx: Ctx): BudgetTable {
   visit(revenueBySource(ctx), (m) => m.revenue)
   visit(kind === 'function' ? expenditureByFunction(ctx, splitsPersonnel([t.scope, ...amountCols.map((c) => c.filter)])) : expenditureByEconomic(ctx), (m) => m.expenditure)
 
-  const rows = treeRows(kind, sums.keys())
   const lens = LEVEL_LENGTH[kind] as readonly number[]
   // roll leaves up into every ancestor, exactly
   const totals = new Map<string, Fen[]>()
@@ -191,18 +183,22 @@ export function deriveTree(t: TreeTable, ctx: Ctx): BudgetTable {
     }
     for (let i = 0; i < arr.length; i++) grand[i]! += arr[i]!
   }
+  // every code with an amount and its ancestors, in code order: the keys of `totals`
+  const rows = [...totals.keys()].sort().map((code) => ({ code, level: lens.indexOf(code.length) + 1 }))
   const columns: ColumnInfo[] = t.columns.map((c) => ({ id: c.id, label: c.label, kind: c.id === 'code' ? 'code' : c.id === 'name' ? 'name' : 'amount' }))
+  // per printed column: -1 code, -2 name, else the amount column's index
+  const slots = t.columns.map((c) => (c.id === 'code' ? -1 : c.id === 'name' ? -2 : amountCols.indexOf(c as AmountColumn)))
+  const unit = ctx.unit
   const outRows: Cell[][] = []
   const meta: RowMeta[] = []
   if (rows.length > 0) {
-    outRows.push(t.columns.map((c) => (c.id === 'code' ? null : c.id === 'name' ? t.totalLabel : cellOf(grand[amountCols.indexOf(c as AmountColumn)]!, ctx.unit))))
+    outRows.push(slots.map((k) => (k === -1 ? null : k === -2 ? t.totalLabel : cellOf(grand[k]!, unit))))
     meta.push({ kind: 'total', id: 'total' })
     const names = ctx.catalogue[kind]
     for (const r of rows) {
       const acc = totals.get(r.code)!
-      outRows.push(
-        t.columns.map((c) => (c.id === 'code' ? r.code : c.id === 'name' ? (names.get(r.code)?.name ?? '') : cellOf(acc[amountCols.indexOf(c as AmountColumn)]!, ctx.unit))),
-      )
+      const name = names.get(r.code)?.name ?? ''
+      outRows.push(slots.map((k) => (k === -1 ? r.code : k === -2 ? name : cellOf(acc[k]!, unit))))
       meta.push({ kind: 'code', id: r.code, code: r.code, level: r.level })
     }
   }

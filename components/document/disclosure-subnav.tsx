@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import type { BudgetSubject } from '@/lib/document/model'
 
 const PAGES = [
   ['', '报表编制'],
@@ -7,6 +8,17 @@ const PAGES = [
   ['/procurement', '政府采购与资产'],
   ['/preview', '预览与下载'],
 ] as const
+
+type Unit = BudgetSubject['unit'] | undefined
+
+/** A department's own budget (the editors' default subject). */
+export const DEPARTMENT: BudgetSubject = { level: 'department', unit: null }
+
+/** The sub-navigation's title: “2024 年部门预算”, or a unit's own “2024 年单位预算” (docs/decisions/009). */
+export const budgetTitle = (year: number, unit: Unit): string => `${year} 年${unit ? '单位预算' : '部门预算'}`
+
+/** A page's heading, as the tables editor heads it: “2024 年部门预算”, or “2024 年单位预算：测试市医疗保障局本级”. */
+export const budgetHeading = (year: number, unit: Unit): string => `${year} 年${unit ? `单位预算：${unit.name}` : '部门预算'}`
 
 /** Links between the parts of a disclosure's editing: the tables, the notes, the targets, procurement, the preview. */
 export function DisclosureSubnav({ id, current, title }: { id: string; current: (typeof PAGES)[number][0]; title: string }) {

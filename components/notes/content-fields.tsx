@@ -14,7 +14,7 @@ export function DutiesFields({ ctx }: { ctx: EditorCtx }) {
   const { register } = ctx.form
   return (
     <>
-      <Field id="f-duties-intro" label="部门职责引言" hint={`留空时为“${ctx.state.department.name}主要职责是：”`} error={ctx.errorOf('dutiesIntro')}>
+      <Field id="f-duties-intro" label="部门职责引言" hint={`留空时为“${ctx.name}主要职责是：”`} error={ctx.errorOf('dutiesIntro')}>
         <input id="f-duties-intro" style={area} {...register('dutiesIntro')} />
       </Field>
       <Field id="f-duties-text" label="部门职责（每行一条，自动编号“（一）（二）……”）">
@@ -28,7 +28,7 @@ export function OrganisationFields({ ctx }: { ctx: EditorCtx }) {
   const { register, control } = ctx.form
   const offices = useFieldArray({ control, name: 'offices' })
   const units = useFieldArray({ control, name: 'units' })
-  const name = ctx.state.department.name
+  const name = ctx.name
   return (
     <>
       <Field id="f-offices-intro" label="内设机构引言" hint={`留空时为“${name}本级内设机构：”`}>

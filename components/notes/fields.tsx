@@ -1,6 +1,8 @@
 import type { UseFormRegister, UseFormReturn } from 'react-hook-form'
 import type { ChangeKey } from '@/lib/notes/schemas'
 import { CHANGE_LABELS } from '@/lib/notes/schemas'
+import type { BudgetLevel } from '@/lib/document/model'
+import { budgetLevelName } from '@/lib/document/model'
 import type { NotesState } from '@/lib/notes/server/get-notes-state'
 import type { NotesBlock, NotesFinding } from '@/lib/notes/types'
 import type { NotesForm } from './notes-form'
@@ -15,6 +17,10 @@ export type EditorCtx = {
   ro: boolean
   errorOf: (path: string) => string | undefined
   changeText: (k: ChangeKey) => string
+  /** A department's 部门预算 or a unit's own 单位预算: the headings and hints name it (docs/decisions/009). */
+  level: BudgetLevel
+  /** Whose name the generated text prints: the department's, or for a unit's own budget the unit's. */
+  name: string
 }
 
 export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string | undefined; children: React.ReactNode }) {
@@ -70,7 +76,7 @@ export function PriorAndReasons({ keys, ctx }: { keys: ChangeKey[]; ctx: EditorC
         const fromSystem = state.prior.source[k] === 'system'
         return (
           <div key={k} style={{ display: 'grid', gridTemplateColumns: 'minmax(160px, 220px) 1fr', gap: 10, alignItems: 'start', marginBottom: 8 }}>
-            <Field id={`f-prior-${k}`} label={`上年${CHANGE_LABELS[k]}（万元）`} hint={fromSystem ? `取自 ${state.prior.systemYear} 年已公开的部门预算` : '上年预算未在系统中，请按上年公开数填写'} error={errorOf(`prior.${k}`)}>
+            <Field id={`f-prior-${k}`} label={`上年${CHANGE_LABELS[k]}（万元）`} hint={fromSystem ? `取自 ${state.prior.systemYear} 年已公开的${budgetLevelName(ctx.level)}` : '上年预算未在系统中，请按上年公开数填写'} error={errorOf(`prior.${k}`)}>
               {fromSystem ? <input id={`f-prior-${k}`} value={state.prior.values[k] ?? ''} readOnly style={{ ...area, background: 'var(--bg-soft)' }} /> : <input id={`f-prior-${k}`} inputMode="decimal" style={area} {...register(`prior.${k}` as const)} />}
             </Field>
             <Field id={`f-reasons-${k}`} label={`${CHANGE_LABELS[k]}增减原因（“主要原因是……”之后的文字）`} hint={changeText(k)} error={errorOf(`reasons.${k}`)}>

@@ -1,37 +1,45 @@
+import { headingForLevel } from '@/lib/document/model'
 import type { SectionId } from '@/lib/notes/types'
 import { SECTION_TITLES } from '@/lib/notes/types'
 import { DutiesFields, ExtraField, OperatingFields, OrganisationFields, OtherField, OverviewFields, ThreePublicFields } from './content-fields'
 import type { EditorCtx } from './fields'
 import { box, Generated } from './fields'
 
-/** The notes as the seeds (Hebei) write them: sections 一 to 九, each with its fields and the text generated for it. */
+/**
+ * The notes as the seeds (Hebei) write them: sections 一 to 九, each with its fields and the text generated
+ * for it. A unit's own budget heads them as its document does (二、单位预算安排的总体情况).
+ */
 export function HebeiSections({ ctx }: { ctx: EditorCtx }) {
   const { state, ro } = ctx
-  const generated = (id: SectionId) => state.generated.sections.find((s) => s.id === id)
+  const title = (id: SectionId) => headingForLevel(SECTION_TITLES[id], ctx.level)
+  const generated = (id: SectionId) => {
+    const s = state.generated.sections.find((x) => x.id === id)
+    return s && { ...s, title: headingForLevel(s.title, ctx.level) }
+  }
   const findingsFor = (id: SectionId) => state.generated.findings.filter((f) => f.notes?.section === id)
   return (
     <>
       <fieldset id="form-duties" style={box} disabled={ro}>
-        <legend>{SECTION_TITLES.duties}</legend>
+        <legend>{title('duties')}</legend>
         <DutiesFields ctx={ctx} />
         <OrganisationFields ctx={ctx} />
         <Generated section={generated('duties')} findings={findingsFor('duties')} />
       </fieldset>
 
       <fieldset id="form-overview" style={box} disabled={ro}>
-        <legend>{SECTION_TITLES.overview}</legend>
+        <legend>{title('overview')}</legend>
         <OverviewFields ctx={ctx} />
         <Generated section={generated('overview')} findings={findingsFor('overview')} />
       </fieldset>
 
       <fieldset id="form-operating" style={box} disabled={ro}>
-        <legend>{SECTION_TITLES.operating}</legend>
+        <legend>{title('operating')}</legend>
         <OperatingFields ctx={ctx} />
         <Generated section={generated('operating')} findings={findingsFor('operating')} />
       </fieldset>
 
       <fieldset id="form-threePublic" style={box} disabled={ro}>
-        <legend>{SECTION_TITLES.threePublic}</legend>
+        <legend>{title('threePublic')}</legend>
         <ThreePublicFields ctx={ctx} />
         <Generated section={generated('threePublic')} findings={findingsFor('threePublic')} />
       </fieldset>
@@ -44,20 +52,20 @@ export function HebeiSections({ ctx }: { ctx: EditorCtx }) {
         ] as const
       ).map(([id, field, label]) => (
         <fieldset key={id} id={`form-${id}`} style={box} disabled={ro}>
-          <legend>{SECTION_TITLES[id]}</legend>
+          <legend>{title(id)}</legend>
           <ExtraField ctx={ctx} id={id} field={field} label={label} />
           <Generated section={generated(id)} findings={findingsFor(id)} compact={id === 'performance'} />
         </fieldset>
       ))}
 
       <fieldset id="form-glossary" style={box}>
-        <legend>{SECTION_TITLES.glossary}</legend>
+        <legend>{title('glossary')}</legend>
         <p className="muted">名词解释由财政部门按地区统一维护。</p>
         <Generated section={generated('glossary')} findings={[]} compact />
       </fieldset>
 
       <fieldset id="form-other" style={box} disabled={ro}>
-        <legend>{SECTION_TITLES.other}</legend>
+        <legend>{title('other')}</legend>
         <OtherField ctx={ctx} />
       </fieldset>
     </>

@@ -1,4 +1,5 @@
 import type { NotesContent } from '@/lib/budget/template'
+import { headingForLevel } from '@/lib/document/model'
 import type { LaidPart } from '@/lib/notes/layout'
 import { DutiesFields, ExtraField, OperatingFields, OrganisationFields, OtherField, OverviewFields, ThreePublicFields, VehicleFields } from './content-fields'
 import type { EditorCtx } from './fields'
@@ -51,7 +52,8 @@ const generatedIdOf = (content: NotesContent) => (content === 'organisation' ? '
 /**
  * The notes as the disclosure's template lays them out (Henan: 第一部分 部门概况, 第二部分 情况说明 一–九,
  * 第三部分 名词解释): its parts and sections in the template's order and wording, each with the fields
- * its content takes and the text that will be published, read-only.
+ * its content takes and the text that will be published, read-only. A unit's own budget heads a part
+ * that names the 部门预算 as its document does (第二部分 …年单位预算情况说明).
  */
 export function LayoutSections({ ctx, parts }: { ctx: EditorCtx; parts: LaidPart[] }) {
   const { ro } = ctx
@@ -60,7 +62,7 @@ export function LayoutSections({ ctx, parts }: { ctx: EditorCtx; parts: LaidPart
       {parts.map((part, p) => (
         <section key={p} aria-labelledby={`part-${p}`} data-testid={`notes-part-${p + 1}`}>
           <h2 id={`part-${p}`} style={{ fontSize: 18, margin: '8px 0 10px' }}>
-            {part.title}
+            {headingForLevel(part.title, ctx.level)}
           </h2>
           {part.sections.map((s) => (
             <fieldset key={s.id} id={`form-${s.id}`} style={box} disabled={ro && s.content !== 'glossary'}>

@@ -11,7 +11,9 @@ import type { ChangeKey } from '@/lib/notes/schemas'
 import type { NotesState } from '@/lib/notes/server/get-notes-state'
 import type { NotesFinding } from '@/lib/notes/types'
 import { STATUS_LABELS } from '@/lib/server/authz'
-import { DisclosureSubnav } from '../document/disclosure-subnav'
+import type { BudgetSubject } from '@/lib/document/model'
+import { headingForLevel } from '@/lib/document/model'
+import { budgetHeading, budgetTitle, DEPARTMENT, DisclosureSubnav } from '../document/disclosure-subnav'
 import type { EditorCtx } from './fields'
 import { HebeiSections } from './hebei-sections'
 import { LayoutSections } from './layout-sections'
@@ -29,7 +31,7 @@ import { NoticeBar } from '@/components/ui/notice-bar'
  * Saving checks the version (a stale save is refused with a reload offer); the findings on the right
  * link to the field to fix.
  */
-export function NotesEditor({ initial }: { initial: NotesState }) {
+export function NotesEditor({ initial, subject = DEPARTMENT }: { initial: NotesState; subject?: BudgetSubject }) {
   const [state, setState] = useState(initial)
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error' | 'conflict'; text: string } | null>(null)
   const [pending, start] = useTransition()
@@ -100,7 +102,7 @@ export function NotesEditor({ initial }: { initial: NotesState }) {
     for (const p of parts) e = (e as Record<string, unknown> | undefined)?.[p]
     return (e as { message?: string } | undefined)?.message
   }
-  const ctx: EditorCtx = { state, form, ro, errorOf, changeText }
+  const ctx: EditorCtx = { state, form, ro, errorOf, changeText, level: subject.level, name: subject.unit?.name ?? state.department.name }
 
   return (
     <div>
@@ -108,12 +110,12 @@ export function NotesEditor({ initial }: { initial: NotesState }) {
         <Link href="/workspace">工作台</Link> / {state.department.region} / {state.department.code} {state.department.name}
       </p>
       <h1>
-        {state.year} 年部门预算 · 情况说明 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
+        {budgetHeading(state.year, subject.unit)} · 情况说明 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
       </h1>
-      <DisclosureSubnav id={state.id} current="/notes" title={`${state.year} 年部门预算`} />
+      <DisclosureSubnav id={state.id} current="/notes" title={budgetTitle(state.year, subject.unit)} />
       {layout && (
         <p className="muted" data-testid="notes-layout-note">
-          本预算使用“{layout.templateName}”，情况说明按该模板的格式编写：{layout.parts.map((p) => p.title).join('、')}。
+          本预算使用“{layout.templateName}”，情况说明按该模板的格式编写：{layout.parts.map((p) => headingForLevel(p.title, subject.level)).join('、')}。
         </p>
       )}
       <NoticeBar notice={notice} onReload={reload} testId="notes-notice" />

@@ -13,7 +13,8 @@ import type { TFixedAssetInput, TProcurementItemInput } from '@/lib/notes/procur
 import { FIXED_ASSET_LABELS, PROCUREMENT_FUND_LABELS } from '@/lib/notes/procurement'
 import type { ProcurementState } from '@/lib/notes/server/procurement'
 import { STATUS_LABELS } from '@/lib/server/authz'
-import { DisclosureSubnav } from '../document/disclosure-subnav'
+import type { BudgetSubject } from '@/lib/document/model'
+import { budgetHeading, budgetTitle, DEPARTMENT, DisclosureSubnav } from '../document/disclosure-subnav'
 import { NotesFindings } from './notes-findings'
 import { NoticeBar } from '@/components/ui/notice-bar'
 
@@ -35,7 +36,7 @@ function fen(s: string | undefined): number | null {
  * 金额 by fund source must equal 数量 × 单价 (shown as it is typed), 合计 is their sum; with no
  * purchases the table is published empty with the standard statement.
  */
-export function ProcurementEditor({ initial }: { initial: ProcurementState }) {
+export function ProcurementEditor({ initial, subject = DEPARTMENT }: { initial: ProcurementState; subject?: BudgetSubject }) {
   const [state, setState] = useState(initial)
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error' | 'conflict'; text: string } | null>(null)
   const [pending, start] = useTransition()
@@ -78,14 +79,14 @@ export function ProcurementEditor({ initial }: { initial: ProcurementState }) {
         <Link href="/workspace">工作台</Link> / {state.department.code} {state.department.name}
       </p>
       <h1>
-        {state.year} 年部门预算 · 政府采购与资产 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
+        {budgetHeading(state.year, subject.unit)} · 政府采购与资产 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
       </h1>
-      <DisclosureSubnav id={state.id} current="/procurement" title={`${state.year} 年部门预算`} />
+      <DisclosureSubnav id={state.id} current="/procurement" title={budgetTitle(state.year, subject.unit)} />
       <NoticeBar notice={notice} onReload={() => start(async () => apply(await reloadProcurementAction(state.id)))} testId="procurement-notice" />
       <form onSubmit={save} noValidate aria-label="政府采购与资产">
         <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0 }}>
           <h2>政府采购预算</h2>
-          {items.fields.length === 0 && <p className="alert alert-warn">没有采购项目：公开时政府采购预算表为空表，并说明“{state.year}年，{state.department.name}无政府采购预算，空表列示。”</p>}
+          {items.fields.length === 0 && <p className="alert alert-warn">没有采购项目：公开时政府采购预算表为空表，并说明“{state.year}年，{subject.unit?.name ?? state.department.name}无政府采购预算，空表列示。”</p>}
           {items.fields.map((f, i) => {
             const it = values.items?.[i]
             const prod = product(it)

@@ -20,7 +20,20 @@ const cellInput = { width: '100%', font: 'inherit', padding: '4px 6px' } as cons
  * chosen from the template's fixed tree (a 二级 list follows its 一级). Checked with the server's own
  * schema (overallTargetSchema of the template) before it is sent, and again on the server.
  */
-export function OverallTableEditor({ state, ro, pending, onSave }: { state: PerformanceState; ro: boolean; pending: boolean; onSave: (t: TOverallTarget) => Promise<{ ok: boolean; fields?: { path: string; message: string }[] }> }) {
+export function OverallTableEditor({
+  state,
+  name = state.department.name,
+  ro,
+  pending,
+  onSave,
+}: {
+  state: PerformanceState
+  /** 部门（单位）名称 as the document prints it: the department's, or for a unit's own 单位预算 the unit's. */
+  name?: string
+  ro: boolean
+  pending: boolean
+  onSave: (t: TOverallTarget) => Promise<{ ok: boolean; fields?: { path: string; message: string }[] }>
+}) {
   const table = state.overallTable!
   const layout = table.layout
   const schema = useMemo(() => overallTargetSchema(layout), [layout])
@@ -61,7 +74,7 @@ export function OverallTableEditor({ state, ro, pending, onSave }: { state: Perf
     <form onSubmit={submit} noValidate className="card" aria-label={table.title} data-testid="overall-table-editor">
       <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0 }}>
         <p className="muted" style={{ marginTop: 0 }}>
-          部门（单位）名称：{state.department.name}
+          部门（单位）名称：{name}
         </p>
         <div className="form-field">
           <label htmlFor="o-duties">{labels.duties}</label>

@@ -13,7 +13,8 @@ import type { Level1 } from '@/lib/performance/taxonomy'
 import { LEVEL1, normaliseLevel1, normaliseLevel2, OPERATOR_LABELS, OPERATORS, TAXONOMY } from '@/lib/performance/taxonomy'
 import { validateTargets } from '@/lib/performance/validate'
 import { STATUS_LABELS } from '@/lib/server/authz'
-import { DisclosureSubnav } from '../document/disclosure-subnav'
+import type { BudgetSubject } from '@/lib/document/model'
+import { budgetHeading, budgetTitle, DEPARTMENT, DisclosureSubnav } from '../document/disclosure-subnav'
 import { NotesFindings } from '../notes/notes-findings'
 import { OverallTableEditor } from './overall-table-editor'
 import type { OverallForm, TargetForm } from './target-form'
@@ -30,7 +31,7 @@ type Notice = { kind: 'ok' | 'error' | 'conflict'; text: string } | null
  * A template with a 部门（单位）整体绩效目标表 (Henan 预算11表) shows that table's form instead of the
  * overall target's paragraphs.
  */
-export function PerformanceEditor({ initial }: { initial: PerformanceState }) {
+export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: PerformanceState; subject?: BudgetSubject }) {
   const [state, setState] = useState(initial)
   const [notice, setNotice] = useState<Notice>(null)
   const [editing, setEditing] = useState<{ id: string | null; projectCode: string } | null>(null)
@@ -55,9 +56,9 @@ export function PerformanceEditor({ initial }: { initial: PerformanceState }) {
         <Link href="/workspace">工作台</Link> / {state.department.region} / {state.department.code} {state.department.name}
       </p>
       <h1>
-        {state.year} 年部门预算 · 绩效目标 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
+        {budgetHeading(state.year, subject.unit)} · 绩效目标 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
       </h1>
-      <DisclosureSubnav id={state.id} current="/performance" title={`${state.year} 年部门预算`} />
+      <DisclosureSubnav id={state.id} current="/performance" title={budgetTitle(state.year, subject.unit)} />
       <NoticeBar notice={notice} onReload={() => window.location.reload()} testId="perf-notice" />
       {ro && <p className="alert alert-warn">当前为只读：预算{STATUS_LABELS[state.status]}或您没有编辑权限。</p>}
 
@@ -136,6 +137,7 @@ export function PerformanceEditor({ initial }: { initial: PerformanceState }) {
           <OverallTableEditor
             key={`overall-${state.version}`}
             state={state}
+            name={subject.unit?.name ?? state.department.name}
             ro={ro}
             pending={pending}
             onSave={(target) =>

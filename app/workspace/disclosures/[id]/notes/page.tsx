@@ -1,6 +1,7 @@
 import { notFound, redirect } from 'next/navigation'
 import { NotesEditor } from '@/components/notes/notes-editor'
 import { getNotesState } from '@/lib/notes/server/get-notes-state'
+import { findBudgetSubject } from '@/lib/document/server/budget-subject'
 import { getActor } from '@/lib/server/auth'
 import { AppError } from '@/lib/server/errors'
 
@@ -11,9 +12,10 @@ export default async function NotesPage({ params }: { params: Promise<{ id: stri
   const { id } = await params
   const actor = await getActor()
   if (!actor) redirect(`/login?callbackUrl=/workspace/disclosures/${id}/notes`)
-  const state = await getNotesState(actor, id).catch((e) => {
+  // whose budget: a unit's own 单位预算 is headed so (docs/decisions/009)
+  const [state, subject] = await Promise.all([getNotesState(actor, id), findBudgetSubject(actor, id)]).catch((e) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
   })
-  return <NotesEditor initial={state} />
+  return <NotesEditor initial={state} subject={subject} />
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { notFound, redirect } from 'next/navigation'
 import { DisclosureDocumentView } from '@/components/document/disclosure-document-view'
-import { DisclosureSubnav } from '@/components/document/disclosure-subnav'
+import { budgetHeading, budgetTitle, DisclosureSubnav } from '@/components/document/disclosure-subnav'
 import { DocumentDownloads } from '@/components/document/document-downloads'
 import { NotesFindings } from '@/components/notes/notes-findings'
 import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
@@ -27,16 +27,16 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const findings = model.notes.findings
   // a unit's own 单位预算 is named by the unit, and its documents are reached by the unit's code (docs/decisions/009)
   const subject = subjectOf(d)
-  const budget = d.unitCode ? `单位预算：${subject.name}` : '部门预算'
+  const unit = d.unitCode ? subject : null
   return (
     <>
       <p className="muted no-print" style={{ margin: 0 }}>
         <Link href="/workspace">工作台</Link> / {d.department.region.name} / {d.department.code} {d.department.name}
       </p>
       <h1>
-        {d.year} 年{budget} · 预览与下载 <span className={`badge badge-${d.status}`}>{STATUS_LABELS[d.status]}</span>
+        {budgetHeading(d.year, unit)} · 预览与下载 <span className={`badge badge-${d.status}`}>{STATUS_LABELS[d.status]}</span>
       </h1>
-      <DisclosureSubnav id={d.id} current="/preview" title={`${d.year} 年${d.unitCode ? '单位预算' : '部门预算'}`} />
+      <DisclosureSubnav id={d.id} current="/preview" title={budgetTitle(d.year, unit)} />
       <DocumentDownloads code={subject.code} year={d.year} revision={d.revision} />
       {findings.length > 0 && (
         <details className="no-print" style={{ margin: '0 0 16px' }} open={findings.some((f) => f.severity === 'error')}>

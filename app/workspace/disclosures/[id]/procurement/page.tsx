@@ -1,6 +1,7 @@
 import { notFound, redirect } from 'next/navigation'
 import { ProcurementEditor } from '@/components/notes/procurement-editor'
 import { getProcurementState } from '@/lib/notes/server/procurement'
+import { findBudgetSubject } from '@/lib/document/server/budget-subject'
 import { getActor } from '@/lib/server/auth'
 import { AppError } from '@/lib/server/errors'
 
@@ -11,9 +12,10 @@ export default async function ProcurementPage({ params }: { params: Promise<{ id
   const { id } = await params
   const actor = await getActor()
   if (!actor) redirect(`/login?callbackUrl=/workspace/disclosures/${id}/procurement`)
-  const state = await getProcurementState(actor, id).catch((e) => {
+  // whose budget: a unit's own 单位预算 is headed so (docs/decisions/009)
+  const [state, subject] = await Promise.all([getProcurementState(actor, id), findBudgetSubject(actor, id)]).catch((e) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
   })
-  return <ProcurementEditor initial={state} />
+  return <ProcurementEditor initial={state} subject={subject} />
 }

@@ -1,3 +1,4 @@
+import { acrossColumns } from './present'
 import type { Template } from './template'
 
 /** One label an admin may rename: where it sits in the template, what it reads now, and what it is. */
@@ -28,6 +29,11 @@ export function editableLabels(t: Template): { table: string; labels: EditableLa
     for (const list of KIND_ROWS[tb.kind] ?? []) {
       const rows = (tb as unknown as Record<string, { label: string }[]>)[list] ?? []
       rows.forEach((r, j) => out.push({ path: `${base}.${list}.${j}.label`, value: r.label, what: '行' }))
+    }
+    // a 三公 table printed across: the header of a group's own column (公务用车购置及运行费 / 小计, ADR 010)
+    if (tb.kind === 'three_public' && tb.orientation === 'horizontal') {
+      const subtotal = tb.subtotalLabel ?? '小计'
+      if (acrossColumns(tb).some((c) => c.label.endsWith(`/${subtotal}`))) out.push({ path: `${base}.subtotalLabel`, value: subtotal, what: '小计列' })
     }
     if ('labels' in tb) for (const [k, v] of Object.entries(tb.labels)) out.push({ path: `${base}.labels.${k}`, value: v, what: '合计行' })
     if ('totalLabel' in tb) out.push({ path: `${base}.totalLabel`, value: tb.totalLabel, what: '合计行' })

@@ -1,5 +1,6 @@
 import type { FixtureTable } from '@/lib/budget/table'
 import { BudgetTableHead } from './budget-table-head'
+import { evenAmountColumns } from './column-widths'
 
 const fmt = (v: string | number | null, isAmount: boolean) => (v === null ? '' : typeof v === 'number' && isAmount ? v.toFixed(2) : String(v))
 
@@ -8,10 +9,13 @@ export type CellMark = { row: number; col: number; severity: 'error' | 'warning'
 /**
  * One published table: title, unit line, multi-level header with 栏次, 序号 column, amounts with two
  * decimals, the note under it. A real <table> with header cells, for screen readers and printing.
+ * A table of one label column and amounts (the 三公 table, also printed across) gives its amount
+ * columns equal widths (evenAmountColumns).
  */
 export function BudgetTableView({ table, department, year, unit = '万元', marks = [], highlight, id }: { table: FixtureTable; department?: string; year?: number; unit?: string; marks?: CellMark[]; highlight?: { row?: number; col?: number } | null; id?: string }) {
   const amountCol = table.columns.map((c, i) => table.rows.some((r) => typeof r[i] === 'number') && !/数量/.test(c))
   const markAt = new Map(marks.map((m) => [`${m.row}:${m.col}`, m.severity]))
+  const even = evenAmountColumns(table)
   return (
     <section className="budget-table" id={id} aria-labelledby={`${table.key}-title`}>
       <h3 id={`${table.key}-title`} className="budget-table__title">
@@ -24,10 +28,19 @@ export function BudgetTableView({ table, department, year, unit = '万元', mark
       </div>
       {/* focusable so keyboard users can scroll a wide table; the caption names the table for screen readers */}
       <div className="budget-table__scroll" tabIndex={0} role="region" aria-labelledby={`${table.key}-title`}>
-        <table>
+        <table style={even ? { tableLayout: 'fixed', minWidth: `${even.minWidthEm}em` } : undefined} data-layout={even ? 'even' : undefined}>
           <caption className="visually-hidden">
             {table.title}（单位：{unit}）
           </caption>
+          {even && (
+            <colgroup>
+              <col style={{ width: '3.5em' }} />
+              <col style={{ width: `${even.labelEm}em` }} />
+              {Array.from({ length: even.amounts }, (_, i) => (
+                <col key={i} />
+              ))}
+            </colgroup>
+          )}
           <BudgetTableHead columns={table.columns} />
           <tbody>
             {table.rows.map((row, r) => (

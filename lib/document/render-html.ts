@@ -1,5 +1,6 @@
 import type { NoteBudgetTable, NotesBlock, TextTable } from '@/lib/notes/types'
 import type { RenderedTarget } from '@/lib/performance/render'
+import { evenAmountColumns } from '@/components/tables/column-widths'
 import { DOCUMENT_CSS } from './document-css'
 import type { DocumentModel, DocumentOverallTable, DocumentTable } from './model'
 import { levelTitles, NOTES_PART_ID, OVERALL_TABLE_KEY, sectionAnchor, TABLES_PART_ID } from './model'
@@ -63,7 +64,11 @@ function budgetTable(t: DocumentTable | NoteBudgetTable, anchor: string | undefi
     )
     .join('')
   const wide = t.table.columns.length > 7 ? ' dd-wide' : ''
-  return `<div class="dd-table${wide}"${anchor ? ` id="${anchor}"` : ''} data-table="${t.table.key}"><h${level} id="${titleId}">${esc(t.table.title)}</h${level}><div class="dd-caption"><span>${esc(t.caption.left)}</span>${t.caption.middle ? `<span>${esc(t.caption.middle)}</span>` : ''}<span>${esc(t.caption.right)}</span></div><div class="dd-scroll" tabindex="0" role="region" aria-labelledby="${titleId}"><table><caption ${SR}>${esc(t.table.title)}（${esc(t.caption.right)}）</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>${t.table.note ? `<p class="dd-note">${esc(t.table.note)}</p>` : ''}</div>`
+  // a label column and amounts (the 三公 table, also printed across): the amount columns equally wide
+  const even = evenAmountColumns(t.table)
+  const table = even ? `<table style="table-layout:fixed;min-width:${even.minWidthEm}em" data-layout="even">` : '<table>'
+  const cols = even ? `<colgroup><col style="width:3.5em"><col style="width:${even.labelEm}em">${'<col>'.repeat(even.amounts)}</colgroup>` : ''
+  return `<div class="dd-table${wide}"${anchor ? ` id="${anchor}"` : ''} data-table="${t.table.key}"><h${level} id="${titleId}">${esc(t.table.title)}</h${level}><div class="dd-caption"><span>${esc(t.caption.left)}</span>${t.caption.middle ? `<span>${esc(t.caption.middle)}</span>` : ''}<span>${esc(t.caption.right)}</span></div><div class="dd-scroll" tabindex="0" role="region" aria-labelledby="${titleId}">${table}<caption ${SR}>${esc(t.table.title)}（${esc(t.caption.right)}）</caption>${cols}<thead>${head}</thead><tbody>${body}</tbody></table></div>${t.table.note ? `<p class="dd-note">${esc(t.table.note)}</p>` : ''}</div>`
 }
 
 function textTable(t: TextTable): string {

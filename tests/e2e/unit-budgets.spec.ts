@@ -61,6 +61,13 @@ test('[ACCOUNTANT][UNITS] a department with two units: the units’ 单位预算
   await page.getByRole('tab', { name: '公开报表预览' }).click()
   await expect(page.locator('.budget-table', { hasText: '单位预算收支总表' }).first()).toContainText('五、单位资金')
   await shot(page, '31-unit-budget-tables')
+  // its 三公 table (upright, a label column and amounts): the amount columns equally wide
+  const threePublic = page.locator('.budget-table', { hasText: '单位预算财政拨款“三公”经费支出表' }).first()
+  await expect(threePublic.locator('table')).toHaveAttribute('data-layout', 'even')
+  const widths = await threePublic.locator('tbody tr').first().locator('td').evaluateAll((tds) => tds.slice(2).map((td) => td.getBoundingClientRect().width))
+  expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(1)
+  await threePublic.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await shot(page, '31a-unit-budget-three-public')
   // its tables are exported by the unit's code; its document is titled 单位预算
   await page.getByTestId('export-menu').locator('summary').click()
   await expect(page.getByTestId('export-menu').getByRole('link', { name: /Excel/ })).toHaveAttribute('href', `/api/disclosures/${s.units[0]!.code}/2024/export?format=xlsx`)
@@ -72,7 +79,43 @@ test('[ACCOUNTANT][UNITS] a department with two units: the units’ 单位预算
   await expect(preview).toContainText(`单位编码：${s.units[0]!.code}`)
   await expect(preview).toContainText('单位预算公开表')
   await expect(preview).not.toContainText('部门预算公开表')
+  await expect(preview.locator('.dd-toc')).toContainText('单位预算信息公开情况说明')
+  await expect(preview.locator('.dd-toc')).not.toContainText('部门预算')
   await shot(page, '31b-unit-budget-document')
+  // the downloads are named for the unit's 单位预算
+  const pdf = await page.request.get(await page.getByTestId('download-pdf').getAttribute('href') as string)
+  expect(pdf.ok()).toBe(true)
+  expect(decodeURIComponent(pdf.headers()['content-disposition'] ?? '')).toContain(`${s.units[0]!.name}2024年单位预算信息公开.pdf`)
+  const base = new URL(page.url()).pathname.replace(/\/preview$/, '')
+
+  // its editing pages are headed by the unit's 单位预算, never 部门预算: 情况说明, 绩效目标, 政府采购与资产
+  const editors = [
+    ['/notes', '情况说明', '32-unit-budget-notes'],
+    ['/performance', '绩效目标', '33-unit-budget-performance'],
+    ['/procurement', '政府采购与资产', '34-unit-budget-procurement'],
+  ] as const
+  for (const [path, name, screenshot] of editors) {
+    await page.goto(`${base}${path}`)
+    const h1 = page.getByRole('heading', { level: 1 })
+    await expect(h1).toContainText(`2024 年单位预算：${s.units[0]!.name} · ${name}`)
+    await expect(h1).not.toContainText('部门预算')
+    const subnav = page.getByRole('navigation', { name: '2024 年单位预算的编制页面' })
+    await expect(subnav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page')
+    if (path === '/notes') {
+      // the Hebei sections as the unit's document heads them; the generated text names the unit
+      await expect(page.locator('#form-overview legend').first()).toHaveText('二、单位预算安排的总体情况')
+      await expect(page.locator('form[aria-label="情况说明"] legend', { hasText: '部门预算' })).toHaveCount(0)
+      await expect(page.getByText(`留空时为“${s.units[0]!.name}主要职责是：”`)).toBeVisible()
+    }
+    if (path === '/procurement') await expect(page.getByText(`2024年，${s.units[0]!.name}无政府采购预算，空表列示。`)).toBeVisible()
+    await shot(page, screenshot)
+  }
+
+  // the department's budget keeps its 部门预算 headings
+  await page.goto(`/workspace/disclosures/${s.departmentBudget}/notes`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('2024 年部门预算 · 情况说明')
+  await expect(page.getByRole('navigation', { name: '2024 年部门预算的编制页面' })).toBeVisible()
+  await expect(page.locator('#form-overview legend').first()).toHaveText('二、部门预算安排的总体情况')
 
   // starting a unit's 2025 budget from the workspace
   await page.goto('/workspace')

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import { evenAmountColumns } from '@/components/tables/column-widths'
+import { computeDisclosure } from '@/lib/budget/compute'
+import { withPresentation } from '@/lib/budget/present'
+import { toFixtureTable } from '@/lib/budget/table'
+import { shippedTemplate } from '@/lib/budget/templates/files'
+import { starterCatalogue } from '@/lib/catalogue/files'
 import { assembleDocument } from '@/lib/document/assemble'
 import { renderHtml } from '@/lib/document/render-html'
 import { SECTION_TITLES } from '@/lib/notes/types'
 import { documentInputFor } from '../factories/notes-laoting-2022'
+import { henanDept2023, shanghaiDept2023 } from '../factories/template-layouts'
 import { loadFixture } from '../support/fixtures'
 
 describe('the standalone web page of the document', () => {
@@ -19,7 +26,32 @@ describe('the standalone web page of the document', () => {
     }
     for (const title of Object.values(SECTION_TITLES)) expect(html).toContain(`>${title}</h3>`)
     expect(html).toContain('<th scope="colgroup" colspan="8">本年收入</th>')
-    expect(html.match(/<table>/g)).toHaveLength(9 + 3 + 13)
+    expect(html.match(/<table[ >]/g)).toHaveLength(9 + 3 + 13)
+    // the 三公 table (a label column and amounts) has equal amount columns, the others are sized by their content
+    expect(html.match(/<table>/g)).toHaveLength(9 + 3 + 13 - 1)
+    const at = html.indexOf('data-table="three_public_expenses"')
+    const threePublic = html.slice(at, html.indexOf('</table>', at))
+    expect(threePublic).toMatch(/<table style="table-layout:fixed;min-width:[\d.]+em" data-layout="even"><caption [^>]*>[^<]*<\/caption><colgroup><col style="width:3.5em"><col style="width:\d+em">(<col>){4}<\/colgroup><thead>/)
     expect(html).toContain('@page wide { size: A4 landscape')
+  })
+})
+
+describe('a table of a label column and amounts: equal amount columns (evenAmountColumns)', () => {
+  const across = (id: 'henan-dept-2023' | 'shanghai-dept-2023') => {
+    const template = shippedTemplate(id)
+    const data = id === 'henan-dept-2023' ? henanDept2023() : shanghaiDept2023()
+    const { tables } = computeDisclosure(data, template, starterCatalogue(2023))
+    return toFixtureTable(withPresentation(tables, template).find((t) => t.key === 'three_public_expenses')!)
+  }
+
+  it('the 三公 table printed across (Henan, Shanghai) and upright (Hebei); not the tree tables, the summary or the 固定资产 table', () => {
+    // Henan: 项目 | 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费, one 预算数 row; blank columns are amounts too
+    expect(evenAmountColumns(across('henan-dept-2023'))).toEqual({ labelEm: 5, amounts: 6, minWidthEm: 3.5 + 5 + 6 * 7 })
+    expect(evenAmountColumns(across('shanghai-dept-2023'))?.amounts).toBe(7)
+    const fx = loadFixture('chengde-2023')
+    const even = fx.tables.filter((t) => evenAmountColumns(t)).map((t) => t.key)
+    expect(even).toEqual(['three_public_expenses'])
+    // upright, the label column fits its longest row label (其中：教学科研人员因公出国（境）费)
+    expect(evenAmountColumns(fx.tables.find((t) => t.key === 'three_public_expenses')!)).toMatchObject({ labelEm: 19, amounts: 4 })
   })
 })

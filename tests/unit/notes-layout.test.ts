@@ -211,7 +211,8 @@ describe('notes laid out by the template', () => {
     expect(two[at + 3]).toBe(`1、${project.name}`)
     expect(two.filter((t) => /^第[一二]部分/.test(t))).toEqual([])
     // without targets: said so, from the data
-    const none = texts(applyNotesLayout(generateNotes({ ...ctx, targets: { overall: null, projects: [] } }), template.notes, { ...ctx, targets: { overall: null, projects: [] } }).sections[1]!.blocks)
+    const noTargets = { ...ctx, targets: { overall: null, projects: [] } }
+    const none = texts(applyNotesLayout(generateNotes(noTargets), template.notes, noTargets).sections[1]!.blocks)
     expect(none[none.indexOf('（四）预算绩效管理情况') + 1]).toBe('2023年，获嘉县医疗保障局未对预算项目设定绩效目标。')
   })
 

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { useFieldArray, useWatch } from 'react-hook-form'
+import { defaultOfficesIntro } from '@/lib/notes/format'
 import type { EditorCtx } from './fields'
 import { area, Field, PairList, PriorAndReasons } from './fields'
 
@@ -31,7 +32,7 @@ export function OrganisationFields({ ctx }: { ctx: EditorCtx }) {
   const name = ctx.name
   return (
     <>
-      <Field id="f-offices-intro" label="内设机构引言" hint={`留空时为“${name}本级内设机构：”`}>
+      <Field id="f-offices-intro" label="内设机构引言" hint={`留空时为“${defaultOfficesIntro(name, ctx.level)}”`}>
         <input id="f-offices-intro" style={area} {...register('officesIntro')} />
       </Field>
       <PairList title="内设机构" prefix="offices" fields={offices.fields} register={register} onAdd={() => offices.append({ name: '', duties: '' })} onRemove={offices.remove} ro={ctx.ro} />

@@ -25,10 +25,10 @@ export type AssembleInput = Omit<NotesContext, 'tables'> & {
 }
 
 /**
- * The notes as the document prints them. The generated 情况说明 is worded for a department
- * (…年部门预算信息公开情况说明, “现将…年部门预算公开如下”, 二、部门预算安排的总体情况); a unit's
- * document names its 单位预算 in the notes' title, preamble and section titles (headingForLevel, as the
- * notes editor heads its sections). The text of the sections is the notes' as generated.
+ * The notes as the document prints them. lib/notes words the 情况说明 for the budget's level (单位职责,
+ * 本单位, …年单位预算信息公开情况说明); the template's layout titles are data worded for a department
+ * (Henan's 第二部分 …年部门预算情况说明), so a unit's document names its 单位预算 in them too
+ * (headingForLevel, as the notes editor heads its sections).
  */
 function notesFor(notes: GeneratedNotes, level: BudgetLevel, year: number): GeneratedNotes {
   if (level !== 'unit') return notes
@@ -45,7 +45,7 @@ function notesFor(notes: GeneratedNotes, level: BudgetLevel, year: number): Gene
 export function assembleDocument(input: AssembleInput): DocumentModel {
   const level: BudgetLevel = input.level ?? 'department'
   const titles = levelTitles(level, input.year)
-  const notes = notesFor(applyNotesLayout(generateNotes({ ...input, tables: input.tables }), input.notesLayout, input), level, input.year)
+  const notes = notesFor(applyNotesLayout(generateNotes({ ...input, tables: input.tables, level }), input.notesLayout, input), level, input.year)
   const dept = input.department
   const nine = NINE_TABLE_KEYS.map((k) => input.tables.find((t) => t.key === k)).filter((t): t is BudgetTable => !!t)
   const tables = nine.map((t) => ({

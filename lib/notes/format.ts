@@ -35,3 +35,8 @@ export const paragraphs = (s: string): string[] =>
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '')
+
+/** “…本级内设机构：” for a department; a unit (often named …本级) lists its own 内设机构. */
+export function defaultOfficesIntro(name: string, level: 'department' | 'unit' | undefined): string {
+  return level === 'unit' || name.endsWith('本级') ? `${name}内设机构：` : `${name}本级内设机构：`
+}

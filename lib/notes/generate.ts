@@ -11,7 +11,7 @@ import type { FreeText } from './check-text'
 import { checkNumbers, checkResidue, checkWording, checkYears } from './check-text'
 import type { Change, Figures } from './figures'
 import { changeOf, computeFigures, priorFrom } from './figures'
-import { chineseNumeral, isNumbered, paragraphs, wanText } from './format'
+import { chineseNumeral, defaultOfficesIntro, isNumbered, paragraphs, wanText } from './format'
 import type { GlossaryItem } from './glossary'
 import { defaultGlossary } from './glossary'
 import type { ChangeKey, TNotes } from './schemas'
@@ -36,6 +36,11 @@ export type NotesContext = {
   targets: { overall: TOverallTarget | null; projects: TProjectTarget[] }
   /** The template's performance tables (template.performance): labels and the kind of spending plan. */
   performanceLayout?: PerformanceLayout
+  /**
+   * Whose budget the notes explain (docs/decisions/009): a department's 部门预算 (absent) or a unit's own
+   * 单位预算, which the notes then call 单位 where they would say 部门 (单位职责, 本单位, 单位预算 …).
+   */
+  level?: 'department' | 'unit'
 }
 
 const INCOME_LABELS: [key: string, label: string][] = [
@@ -58,6 +63,8 @@ const INCOME_LABELS: [key: string, label: string][] = [
 export function generateNotes(ctx: NotesContext): GeneratedNotes {
   const { year, notes } = ctx
   const dept = ctx.department.name
+  /** 部门 or 单位: what the notes call the budget's owner. */
+  const B = ctx.level === 'unit' ? '单位' : '部门'
   const style = notes.overview.style
   const fig = computeFigures({ tables: ctx.tables, data: ctx.data, notes })
   const prior = priorFrom({ system: ctx.priorSystem?.figures ?? null, entered: notes.prior, style })
@@ -69,7 +76,7 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
 
   let section: NotesSection = { id: 'duties', title: '', blocks: [] }
   const open = (id: SectionId) => {
-    section = { id, title: SECTION_TITLES[id], blocks: [] }
+    section = { id, title: ctx.level === 'unit' ? SECTION_TITLES[id].replace(/^(一、|二、)部门/, '$1单位') : SECTION_TITLES[id], blocks: [] }
     sections.push(section)
   }
   const heading = (text: string) => section.blocks.push({ kind: 'heading', text })
@@ -88,17 +95,17 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
 
   // ── 一、部门职责及机构设置情况 ──
   open('duties')
-  heading('部门职责：')
-  para(notes.duties.intro.trim() || `${dept}主要职责是：`, { fields: [['duties.intro', notes.duties.intro, '部门职责引言']] })
+  heading(`${B}职责：`)
+  para(notes.duties.intro.trim() || `${dept}主要职责是：`, { fields: [['duties.intro', notes.duties.intro, `${B}职责引言`]] })
   notes.duties.items.forEach((d, i) => {
     const t = d.trim()
-    if (t) para(isNumbered(t) ? t : `（${chineseNumeral(i + 1)}）${t}`, { fields: [[`duties.items.${i}`, t, `部门职责第 ${i + 1} 条`]] })
+    if (t) para(isNumbered(t) ? t : `（${chineseNumeral(i + 1)}）${t}`, { fields: [[`duties.items.${i}`, t, `${B}职责第 ${i + 1} 条`]] })
   })
-  if (notes.duties.items.length === 0) findings.push({ rule: 'notes.duties_missing', severity: 'warning', message: '未填写部门职责', notes: { section: 'duties', paragraph: 1, field: 'duties.items' } })
+  if (notes.duties.items.length === 0) findings.push({ rule: 'notes.duties_missing', severity: 'warning', message: `未填写${B}职责`, notes: { section: 'duties', paragraph: 1, field: 'duties.items' } })
   heading('机构设置：')
   const org = notes.organisation
   if (org.offices.length) {
-    para(org.officesIntro.trim() || `${dept}本级内设机构：`, { fields: [['organisation.officesIntro', org.officesIntro, '内设机构引言']] })
+    para(org.officesIntro.trim() || defaultOfficesIntro(dept, ctx.level), { fields: [['organisation.officesIntro', org.officesIntro, '内设机构引言']] })
     org.offices.forEach((o, i) => para(`（${chineseNumeral(i + 1)}）${o.name}。${o.duties.trim()}`, { fields: [[`organisation.offices.${i}`, `${o.name} ${o.duties}`, `内设机构“${o.name}”`]] }))
   }
   if (org.units.length) {
@@ -111,14 +118,16 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
   const units: UnitInfo[] = ctx.data?.units ?? []
   section.blocks.push({
     kind: 'textTable',
-    table: { title: '部门机构设置情况', columns: ['单位名称', '单位性质', '单位规格', '经费保障形式'], rows: units.map((u) => [u.name, u.nature ?? '', u.rank ?? '', u.fundingForm ?? '']) },
+    table: { title: `${B}机构设置情况`, columns: ['单位名称', '单位性质', '单位规格', '经费保障形式'], rows: units.map((u) => [u.name, u.nature ?? '', u.rank ?? '', u.fundingForm ?? '']) },
   })
 
   // ── 二、部门预算安排的总体情况 ──
   open('overview')
   para(
     notes.overview.intro.trim() ||
-      `按照预算管理有关规定，目前我省部门预算的编制实行综合预算管理，即全部收入和支出都反映在预算中。${dept}机关及所属事业单位的收支包含在部门预算中。`,
+      (ctx.level === 'unit'
+        ? `按照预算管理有关规定，目前我省单位预算的编制实行综合预算管理，即全部收入和支出都反映在预算中。${dept}的收支包含在单位预算中。`
+        : `按照预算管理有关规定，目前我省部门预算的编制实行综合预算管理，即全部收入和支出都反映在预算中。${dept}机关及所属事业单位的收支包含在部门预算中。`),
     { fields: [['overview.intro', notes.overview.intro, '总体情况引言']] },
   )
   heading('（一）收入说明')
@@ -157,7 +166,7 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
       parts.push(`上年结转${amount('income.carryover')}`)
       figs.push('income.carryover')
     }
-    para(`反映本部门当年全部收入。${year}年预算收入${amount('income.total')}，其中：${parts.join('，')}。`, { figures: figs })
+    para(`反映本${B}当年全部收入。${year}年预算收入${amount('income.total')}，其中：${parts.join('，')}。`, { figures: figs })
   }
 
   heading('（二）支出说明')
@@ -176,7 +185,7 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
     }
     para(`${s}。`, { figures: figs, fields: mainProjects.fields })
   } else {
-    let s = `收支预算总表支出栏、基本支出表、项目支出表按经济分类和支出功能分类科目编制，反映${dept}年度部门预算中支出预算的总体情况。${year}年部门支出预算为${amount('expenditure.total')}，其中基本支出${amount('expenditure.basic')}，包括人员经费${amount('basic.personnel')}和日常公用经费${amount('basic.public')}；项目支出${amount('expenditure.project')}`
+    let s = `收支预算总表支出栏、基本支出表、项目支出表按经济分类和支出功能分类科目编制，反映${dept}年度${B}预算中支出预算的总体情况。${year}年${B}支出预算为${amount('expenditure.total')}，其中基本支出${amount('expenditure.basic')}，包括人员经费${amount('basic.personnel')}和日常公用经费${amount('basic.public')}；项目支出${amount('expenditure.project')}`
     s += mainProjects.text ? `，主要包括：${mainProjects.text}` : ''
     para(`${s}。`, { figures: ['expenditure.total', 'expenditure.basic', 'basic.personnel', 'basic.public', 'expenditure.project', ...mainProjects.figures], fields: mainProjects.fields })
   }
@@ -199,7 +208,7 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
     }
     para(sentences.join(''), { figures: ['prior.total', 'change.total', 'change_pct.total'], fields: (['total', 'personnel', 'public', 'project'] as ChangeKey[]).filter((k) => prior.values[k] !== undefined).map((k) => [`reasons.${k}`, reasonOf(k), `${CHANGE_LABELS[k]}的增减原因`]) })
   } else {
-    findings.push({ rule: 'notes.prior_missing', severity: 'warning', message: `未找到 ${year - 1} 年部门预算，也未填写上年预算收支总额，无法说明比上年增减情况`, notes: { section: 'overview', paragraph: section.blocks.length, field: 'prior.total' } })
+    findings.push({ rule: 'notes.prior_missing', severity: 'warning', message: `未找到 ${year - 1} 年${B}预算，也未填写上年预算收支总额，无法说明比上年增减情况`, notes: { section: 'overview', paragraph: section.blocks.length, field: 'prior.total' } })
   }
   if (notes.overview.extra.trim()) for (const p of paragraphs(notes.overview.extra)) para(p, { fields: [['overview.extra', p, '总体情况补充说明']] })
 
@@ -260,16 +269,16 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
 
   // ── 五、预算绩效信息 ──
   open('performance')
-  heading('第一部分 部门整体绩效目标')
+  heading(`第一部分 ${B}整体绩效目标`)
   const overall = ctx.targets.overall
   if (overall && (overall.goals.some((g) => g.trim()) || overall.subTargets.length || overall.measures.length)) {
     overallParagraphs(overall).forEach((p, i) => {
       if (p.heading) heading(p.heading)
-      if (p.text) para(p.text, { fields: [[`overall.${i}`, p.text, '部门整体绩效目标']] })
+      if (p.text) para(p.text, { fields: [[`overall.${i}`, p.text, `${B}整体绩效目标`]] })
     })
   } else {
     para('无。')
-    findings.push({ rule: 'perf.overall_missing', severity: 'warning', message: '未填写部门整体绩效目标', notes: { section: 'performance', paragraph: section.blocks.length - 1, field: 'overall' } })
+    findings.push({ rule: 'perf.overall_missing', severity: 'warning', message: `未填写${B}整体绩效目标`, notes: { section: 'performance', paragraph: section.blocks.length - 1, field: 'overall' } })
   }
   heading('第二部分 预算项目绩效目标')
   const projectNames = new Map((ctx.data?.projects ?? []).map((p) => [p.code, p.name]))
@@ -335,8 +344,9 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
 
   // ── 九、其他需要说明的事项 ──
   open('other')
-  const other = paragraphs(notes.other)
-  if (other.length === 0) para('我部门无其他需要说明的事项。')
+  // the stored default is worded for a department
+  const other = paragraphs(ctx.level === 'unit' && notes.other.trim() === '我部门无其他需要说明的事项。' ? '我单位无其他需要说明的事项。' : notes.other)
+  if (other.length === 0) para(`我${B}无其他需要说明的事项。`)
   else other.forEach((p) => para(p, { fields: [['other', p, '其他需要说明的事项']] }))
 
   // reasons: a stated change needs one
@@ -377,8 +387,8 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
 
   findings.push(...checkNumbers(free, fig.amounts), ...checkResidue(free), ...checkWording(free, year), ...checkYears(free.filter((f) => f.at.field?.startsWith('reasons.')), year))
   return {
-    title: `${dept}${year}年部门预算信息公开情况说明`,
-    preamble: `按照《预算法》、《地方预决算公开操作规程》和《关于进一步推进预算公开工作的实施意见》规定，现将${dept}${year}年部门预算公开如下：`,
+    title: `${dept}${year}年${B}预算信息公开情况说明`,
+    preamble: `按照《预算法》、《地方预决算公开操作规程》和《关于进一步推进预算公开工作的实施意见》规定，现将${dept}${year}年${B}预算公开如下：`,
     sections,
     figures: stated,
     findings,

@@ -27,11 +27,12 @@ describe('部门预算 or 单位预算', () => {
     expect(unit.title).toBe('承德市医疗保障局本级2023年单位预算信息公开')
     expect(unit.tablesTitle).toBe('单位预算公开表')
     expect([part(unit, TABLES_PART_ID), part(unit, NOTES_PART_ID)]).toEqual(['单位预算公开表', '单位预算信息公开情况说明'])
-    // only the names change: the same tables and sections, a section that names the 部门预算 naming the 单位预算
+    // only the names change: the same tables and sections, the sections that name the 部门 naming the 单位
     expect(unit.level).toBe('unit')
     expect(dept.level).toBe('department')
     expect(unit.tables.map((t) => t.table)).toEqual(dept.tables.map((t) => t.table))
-    const renamed = dept.toc.filter((e) => e.level === 2).map((e) => (e.title === '二、部门预算安排的总体情况' ? { ...e, title: '二、单位预算安排的总体情况' } : e))
+    const unitWords: Record<string, string> = { '一、部门职责及机构设置情况': '一、单位职责及机构设置情况', '二、部门预算安排的总体情况': '二、单位预算安排的总体情况' }
+    const renamed = dept.toc.filter((e) => e.level === 2).map((e) => (unitWords[e.title] ? { ...e, title: unitWords[e.title]! } : e))
     expect(unit.toc.filter((e) => e.level === 2)).toEqual(renamed)
     expect(unit.notes.sections.map((s) => s.id)).toEqual(dept.notes.sections.map((s) => s.id))
     // the file name follows the title

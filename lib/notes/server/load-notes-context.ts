@@ -37,6 +37,8 @@ export async function loadNotesContext(d: DisclosureFull): Promise<LoadedContext
     year: d.year,
     // whose budget it is: the department's, or for a 单位预算 the unit's
     department: subjectOf(d),
+    // a unit's own 单位预算 is worded for a unit (单位职责, 本单位 …)
+    ...(d.unitCode ? { level: 'unit' as const } : {}),
     data: computed.data,
     tables: computed.tables,
     notes: parseStoredNotes(d.notes),

@@ -15,6 +15,8 @@ import type { ExpenditureCategory, FundType, RevenueSource } from '@/lib/budget/
 export type OpenDataDisclosure = {
   region: { code: string; name: string; province: string }
   department: { code: string; name: string }
+  /** A unit's own 单位预算: the unit (its page and its name); absent for a department's budget. */
+  unit?: { code: string; name: string } | null
   year: number
   revision: number
   publishedAt: string | null
@@ -196,7 +198,13 @@ export function buildDatapackage(scope: PackageScope, list: OpenDataDisclosure[]
   const year = scope.year
   const title = scope.kind === 'disclosure' ? `${scope.name} ${year} 年${scope.level === 'unit' ? '单位预算' : '部门预算'}` : `${scope.name} ${year} 年部门预算（全部已公开部门）`
   const name = `yusuan-${scope.kind === 'disclosure' ? 'dept' : 'region'}-${scope.code}-${year}`.toLowerCase().replace(/[^a-z0-9._/-]/g, '-')
-  const sources = list.map((d) => ({ title: `${d.region.province}${d.region.name} ${d.department.code} ${d.department.name} ${d.year} 年部门预算信息公开（第 ${d.revision} 版${d.publishedAt ? `，${d.publishedAt.slice(0, 10)} 公开` : ''}）`, path: `/disclosures/${d.department.code}/${d.year}` }))
+  const sources = list.map((d) => {
+    const who = d.unit ?? d.department
+    return {
+      title: `${d.region.province}${d.region.name} ${who.code} ${who.name} ${d.year} 年${d.unit ? '单位预算' : '部门预算'}信息公开（第 ${d.revision} 版${d.publishedAt ? `，${d.publishedAt.slice(0, 10)} 公开` : ''}）`,
+      path: `/disclosures/${who.code}/${d.year}`,
+    }
+  })
   return {
     profile: 'fiscal-data-package',
     name,

@@ -63,6 +63,13 @@ describe('Fiscal Data Package', () => {
     expect(new Set(rows.map((r) => `${r.department_code}:${r.revision}`))).toEqual(new Set(['447:1', '448:2']))
   })
 
+  it('datapackage.json of a unit’s own 单位预算: titled and sourced by the unit, pointing at the unit’s page', () => {
+    const d = { ...openData(chengde2023()), unit: { code: '447001', name: '承德市医疗保障局本级' } }
+    const pkg = buildDatapackage({ kind: 'disclosure', code: '447001', name: '承德市医疗保障局本级', year: 2023, level: 'unit' }, [d], 'http://localhost/disclosures/447001/2023')
+    expect(pkg.title).toBe('承德市医疗保障局本级 2023 年单位预算')
+    expect(pkg.sources).toEqual([{ title: '河北省承德市 447001 承德市医疗保障局本级 2023 年单位预算信息公开（第 1 版，2023-02-16 公开）', path: '/disclosures/447001/2023' }])
+  })
+
   it('datapackage.json: fiscal profile, relative CSV resources whose schema lists every column, functional and economic dimensions over real fields', () => {
     const d = openData(chengde2023())
     const pkg = buildDatapackage({ kind: 'disclosure', code: '447', name: '承德市医疗保障局', year: 2023 }, [d], 'http://localhost/disclosures/447/2023')

@@ -12,6 +12,7 @@ async function toOpenData(d: DisclosureFull): Promise<OpenDataDisclosure> {
   return {
     region: { code: d.department.region.code, name: d.department.region.name, province: d.department.region.province },
     department: { code: d.department.code, name: d.department.name },
+    ...(d.unitCode ? { unit: { code: d.unitCode, name: d.department.units.find((u) => u.code === d.unitCode)?.name ?? d.unitCode } } : {}),
     year: d.year,
     revision: d.revision,
     publishedAt: d.publishedAt?.toISOString() ?? null,

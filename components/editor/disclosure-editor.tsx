@@ -197,7 +197,7 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
       {tab === 'tables' &&
         tables.map((t) => (
           <div key={t.key} id={`tbl-${t.key}`}>
-            <BudgetTableView table={t} department={`${state.department.code} ${state.department.name}`} year={state.year} marks={marks(t.key)} highlight={tableFocus?.table === t.key ? tableFocus : null} />
+            <BudgetTableView table={t} department={`${(state.unit ?? state.department).code} ${(state.unit ?? state.department).name}`} year={state.year} marks={marks(t.key)} highlight={tableFocus?.table === t.key ? tableFocus : null} />
           </div>
         ))}
       {tab === 'projects' && <ProjectsPanel state={state} onSave={(originalCode, values) => call(saveProjectAction({ disclosureId: state.id, version: state.version, originalCode, values }))} onDelete={(code) => call(deleteProjectAction({ disclosureId: state.id, version: state.version, code }))} />}

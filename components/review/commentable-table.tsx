@@ -5,6 +5,7 @@ import { useState } from 'react'
 import type { FixtureTable } from '@/lib/budget/table'
 import { formatDelta } from '@/lib/workflow/diff'
 import { BudgetTableHead } from '../tables/budget-table-head'
+import { evenColumns } from '../tables/even-columns'
 import s from './review.module.css'
 
 export type CellChangeMark = { before: string | number | null; delta: number | null }
@@ -27,6 +28,7 @@ export function CommentableTable(props: {
   onSelect?: (row: number, col: number) => void
 }) {
   const { table, changes, addedRows, comments, selected, onSelect } = props
+  const { tableProps, colgroup } = evenColumns(table)
   const amount = table.columns.map((c, i) => table.rows.some((r) => typeof r[i] === 'number') && !/数量/.test(c))
   const [focus, setFocus] = useState<{ row: number; col: number }>({ row: 0, col: Math.max(0, amount.findIndex(Boolean)) })
   const interactive = !!onSelect
@@ -59,7 +61,8 @@ export function CommentableTable(props: {
         <span>单位：万元</span>
       </div>
       <div className="budget-table__scroll">
-        <table data-testid={`review-table-${table.key}`}>
+        <table data-testid={`review-table-${table.key}`} {...tableProps}>
+          {colgroup}
           <BudgetTableHead columns={table.columns} lanci={false} />
           <tbody>
             {table.rows.map((row, r) => (

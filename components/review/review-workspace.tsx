@@ -33,7 +33,8 @@ export function ReviewWorkspace({ state }: { state: ReviewState }) {
   const [selected, setSelected] = useState<TAnchor | null>(null)
   const { run, pending, notice, reload } = useWorkflowAction()
   const v = { disclosureId: state.id, version: state.version }
-  const dept = `${state.department.code} ${state.department.name}`
+  // the tables are captioned with whose budget it is: the department, or for a 单位预算 the unit
+  const dept = `${(state.unit ?? state.department).code} ${(state.unit ?? state.department).name}`
   const comparison = compare === 'previous' ? state.previous : compare === 'lastYear' ? state.lastYear : null
 
   const cellComments = useMemo(() => {

@@ -1,6 +1,6 @@
 import type { FixtureTable } from '@/lib/budget/table'
 import { BudgetTableHead } from './budget-table-head'
-import { evenAmountColumns } from './column-widths'
+import { evenColumns } from './even-columns'
 
 const fmt = (v: string | number | null, isAmount: boolean) => (v === null ? '' : typeof v === 'number' && isAmount ? v.toFixed(2) : String(v))
 
@@ -15,7 +15,7 @@ export type CellMark = { row: number; col: number; severity: 'error' | 'warning'
 export function BudgetTableView({ table, department, year, unit = '万元', marks = [], highlight, id }: { table: FixtureTable; department?: string; year?: number; unit?: string; marks?: CellMark[]; highlight?: { row?: number; col?: number } | null; id?: string }) {
   const amountCol = table.columns.map((c, i) => table.rows.some((r) => typeof r[i] === 'number') && !/数量/.test(c))
   const markAt = new Map(marks.map((m) => [`${m.row}:${m.col}`, m.severity]))
-  const even = evenAmountColumns(table)
+  const { tableProps, colgroup } = evenColumns(table)
   return (
     <section className="budget-table" id={id} aria-labelledby={`${table.key}-title`}>
       <h3 id={`${table.key}-title`} className="budget-table__title">
@@ -28,19 +28,11 @@ export function BudgetTableView({ table, department, year, unit = '万元', mark
       </div>
       {/* focusable so keyboard users can scroll a wide table; the caption names the table for screen readers */}
       <div className="budget-table__scroll" tabIndex={0} role="region" aria-labelledby={`${table.key}-title`}>
-        <table style={even ? { tableLayout: 'fixed', minWidth: `${even.minWidthEm}em` } : undefined} data-layout={even ? 'even' : undefined}>
+        <table {...tableProps}>
           <caption className="visually-hidden">
             {table.title}（单位：{unit}）
           </caption>
-          {even && (
-            <colgroup>
-              <col style={{ width: '3.5em' }} />
-              <col style={{ width: `${even.labelEm}em` }} />
-              {Array.from({ length: even.amounts }, (_, i) => (
-                <col key={i} />
-              ))}
-            </colgroup>
-          )}
+          {colgroup}
           <BudgetTableHead columns={table.columns} />
           <tbody>
             {table.rows.map((row, r) => (

@@ -5,7 +5,6 @@ import type { BudgetTable } from '@/lib/budget/table'
 import { columnIndex, rowIndexById } from '@/lib/budget/table'
 import type { NotesContent, NotesLayout, NotesWording, PerformanceLayout } from '@/lib/budget/template'
 import type { TProjectTarget } from '@/lib/performance/schemas'
-import { targetAmount } from '@/lib/performance/validate'
 import { projectAmounts } from './project-text'
 import type { BudgetData } from '@/lib/budget/types'
 import { computeFigures } from './figures'
@@ -216,7 +215,7 @@ function vehiclesByType(input: LayoutInput, types: string[]): { text: string | n
 
 /**
  * A paragraph or heading in the layout's words (NotesWording). The block is copied, never changed in
- * place, and a finding anchored at the original still finds it: anchors are matched before rewording.
+ * place (the generated notes stay as they are); layNotes moves the findings anchored at it to the copy.
  */
 function reword(b: NotesBlock, w: NotesWording): NotesBlock {
   if (b.kind !== 'paragraph' && b.kind !== 'heading') return b
@@ -235,8 +234,9 @@ function performanceBlocks(g: GeneratedNotes, input: LayoutInput): NotesBlock[] 
   const generated = generatedBlocks(g, 'performance')
   const dept = input.department.name
   const projects = input.targets?.projects ?? []
+  // the money of the projects with targets, from their lines (never the amounts typed in a target table)
   const amounts = projectAmounts(input.data)
-  const covered = projects.reduce<Fen>((s, t) => s + targetAmount(t, amounts), 0)
+  const covered = [...new Set(projects.map((t) => t.projectCode))].reduce<Fen>((s, code) => s + (amounts[code] ?? 0), 0)
   const out: NotesBlock[] = [
     {
       kind: 'paragraph',
@@ -330,7 +330,15 @@ export function layNotes(g: GeneratedNotes, layout: NotesLayout, input: LayoutIn
     if (content === 'performance') return performanceBlocks(g, input)
     return generatedBlocks(g, content)
   }
-  const worded = (blocks: NotesBlock[], w: NotesWording | undefined) => (w ? blocks.map((b) => reword(b, w)) : blocks)
+  // a reworded block is a copy: the findings anchored at the original move to it
+  const worded = (blocks: NotesBlock[], w: NotesWording | undefined) =>
+    w
+      ? blocks.map((b) => {
+          const copy = reword(b, w)
+          if (copy !== b) for (const a of anchored) if (a.anchor === b) a.anchor = copy
+          return copy
+        })
+      : blocks
   const used = new Set<SectionId>()
   const parts: LaidPart[] = layout.parts.map((part) => {
     const sections: LaidSection[] = part.sections.map((s) => ({

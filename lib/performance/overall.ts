@@ -74,8 +74,9 @@ export function validateOverallTarget(t: TOverallTarget, layout: OverallLayout |
     if (ind.level3.trim() === '') err('perf.overall_level3_missing', `${at}未填写三级指标`, loc('level3'))
     if (ind.value.trim() === '') err('perf.overall_value_missing', `${at}未填写指标值`, loc('value'))
   })
+  // one finding per 一级, each its own place: an explanation at submission is given for that 一级 only
   for (const l1 of level1s) {
-    if (!t.indicators.some((ind) => ind.level1 === l1)) warn('perf.overall_level1_missing', `年度绩效指标没有“${l1}”下的三级指标`, { part: 'indicators' })
+    if (!t.indicators.some((ind) => ind.level1 === l1)) warn('perf.overall_level1_missing', `年度绩效指标没有“${l1}”下的三级指标`, { part: 'indicators', field: `level1:${l1}` })
   }
 
   if (budget) {

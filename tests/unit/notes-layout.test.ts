@@ -107,6 +107,18 @@ describe('notes laid out by the template', () => {
     expect(texts(none.sections[1]!.blocks).some((t) => t.startsWith('截至'))).toBe(false)
   })
 
+  it('a reworded item keeps its findings located: the finding points at the printed (reworded) paragraph', () => {
+    const { ctx, generated } = henan({ fixedAssets: [{ category: 'vehicles', quantity: '3', value: 45_000_000 }] })
+    const layout = structuredClone(template.notes!)
+    const item = layout.parts[1]!.sections.at(-1)!.items!.find((i) => i.id === 'assets.byVehicleType')!
+    item.wording = { 共有车辆: '现有车辆' }
+    const laid = applyNotesLayout(generated, layout, withAssets(ctx, { vehiclesByType: { ...zeros, 其他用车: 1 } }))
+    const f = laid.findings.find((x) => x.rule === 'notes.vehicle_types_sum')!
+    const block = laid.sections.find((x) => x.id === f.notes!.section)!.blocks[f.notes!.paragraph]!
+    expect(block).toMatchObject({ kind: 'paragraph' })
+    expect((block as { text: string }).text).toMatch(/^截至2022年底，获嘉县医疗保障局现有车辆1辆/)
+  })
+
   it('Henan: a type without its count is a finding located at that type’s field and the part’s paragraph; no sentence until every type is entered', () => {
     const { ctx, generated } = henan()
     const some = Object.fromEntries(Object.entries({ ...zeros, 主要负责人用车: 1 }).filter(([t]) => t !== '其他用车' && t !== '应急保障用车'))
@@ -199,7 +211,8 @@ describe('notes laid out by the template', () => {
   it('Henan: （四）预算绩效管理情况 counts the projects with targets and their money, refers to the 预算11表, and prints no Hebei 第一部分/第二部分 inside 第二部分', () => {
     const { data, tables } = henan()
     const project = data.projects[0]!
-    const targets = { overall: null, projects: [{ projectCode: project.code, title: project.name, goals: ['完成'], indicators: [], fiscalFunds: undefined, otherFunds: undefined, purpose: '', spendingPlan: {} }] }
+    // the amounts typed in the target table (below the lines' here) do not change 涉及资金: it is the lines'
+    const targets = { overall: null, projects: [{ projectCode: project.code, title: project.name, goals: ['完成'], indicators: [], fiscalFunds: '1.00', otherFunds: undefined, purpose: '', spendingPlan: {} }] }
     const amount = data.expenditure.filter((l) => l.projectCode === project.code && l.category === 'project').reduce((s, l) => s + l.amount, 0)
     const notes = parseStoredNotes({})
     const ctx = { year: 2023, department: { code: '127', name: '获嘉县医疗保障局' }, data, tables, notes, priorSystem: null, glossary: defaultGlossary(), targets, performanceLayout: template.performance! }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Finding } from '@/lib/budget/findings'
 import { findingKey, gate } from '@/lib/workflow/gate'
+import { shippedTemplate } from '@/lib/budget/templates/files'
+import { validateOverallTarget } from '@/lib/performance/overall'
+import { ZOverallTarget } from '@/lib/performance/schemas'
 
 const warnLine: Finding = { rule: 'line.project_on_basic', severity: 'warning', message: '支出明细第 3 行：基本支出不应挂项目 P1', line: { list: 'expenditure', index: 2, id: 'L3', field: 'projectCode' } }
 const warnCell: Finding = { rule: 'cross.three_public_economic', severity: 'warning', message: '公务接待费 0.33 与 30217 0.30 不符', table: 'three_public_expenses', row: 4, col: 1 }
@@ -34,10 +37,12 @@ describe('finding keys', () => {
     expect(findingKey({ rule: 'doc.empty', severity: 'warning', message: '缺少名词解释' })).toBe('doc.empty|msg:缺少名词解释')
   })
 
-  it('locate a finding of the 整体绩效目标表 by part, row and field, so two indicator rows keep their own explanations', () => {
-    const ind = (row: number) => ({ rule: 'perf.overall_level1_empty', severity: 'warning', message: '效益指标下没有指标', overall: { part: 'indicators', row, field: 'level1' } }) as Finding
-    expect(findingKey(ind(2))).toBe('perf.overall_level1_empty|overall:indicators:2:level1')
-    expect(findingKey(ind(2))).not.toBe(findingKey(ind(3)))
+  it('locate a finding of the 整体绩效目标表 by part, row and field, so each 一级 without indicators keeps its own explanation', () => {
+    const empty = validateOverallTarget(ZOverallTarget.parse({}), shippedTemplate('henan-dept-2023').performance!.overall!).filter((f) => f.rule === 'perf.overall_level1_missing')
+    expect(empty.map((f) => f.message)).toEqual(['投入管理指标', '产出指标', '效益指标', '满意度'].map((l1) => `年度绩效指标没有“${l1}”下的三级指标`))
+    expect(new Set(empty.map(findingKey)).size).toBe(4)
+    expect(gate(empty, {}).missing).toHaveLength(4)
+    expect(findingKey(empty[2]!)).toBe('perf.overall_level1_missing|overall:indicators:-:level1:效益指标')
     expect(findingKey({ rule: 'perf.overall_tasks_missing', severity: 'warning', message: '未填写年度主要任务', overall: { part: 'tasks' } } as Finding)).toBe('perf.overall_tasks_missing|overall:tasks:-:-')
   })
 })

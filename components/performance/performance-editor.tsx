@@ -153,7 +153,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
         </>
       ) : (
         <>
-          <h2>部门整体绩效目标</h2>
+          <h2>{subject.unit ? '单位' : '部门'}整体绩效目标</h2>
           <OverallEditor key={`overall-${state.version}`} state={state} ro={ro} pending={pending} onSave={(target) => start(async () => void apply(await saveOverallTargetAction({ disclosureId: state.id, version: state.version, target })))} />
         </>
       )}
@@ -364,7 +364,7 @@ function OverallEditor({ state, ro, pending, onSave }: { state: PerformanceState
   const form = useForm<OverallForm>({ defaultValues: overallToForm(state.overall) })
   const subs = useFieldArray({ control: form.control, name: 'subTargets' })
   return (
-    <form onSubmit={form.handleSubmit((v) => onSave(formToOverall(v)))} noValidate className="card" aria-label="部门整体绩效目标">
+    <form onSubmit={form.handleSubmit((v) => onSave(formToOverall(v)))} noValidate className="card" aria-label="整体绩效目标">
       <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0 }}>
         <div className="form-field">
           <label htmlFor="o-goals">总体绩效目标（每行一段）</label>
@@ -394,7 +394,7 @@ function OverallEditor({ state, ro, pending, onSave }: { state: PerformanceState
         </div>
         {!ro && (
           <button className="btn btn-primary" type="submit" disabled={pending}>
-            保存部门整体绩效目标
+            保存整体绩效目标
           </button>
         )}
       </fieldset>

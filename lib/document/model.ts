@@ -1,4 +1,5 @@
 import type { FixtureTable } from '@/lib/budget/table'
+import type { BudgetLevel } from '@/lib/notes/level'
 import type { GeneratedNotes } from '@/lib/notes/types'
 import type { RenderedOverall } from '@/lib/performance/render'
 
@@ -15,7 +16,7 @@ export type TocEntry = { id: string; title: string; level: 1 | 2 }
  * (Disclosure.unitCode set). Every title of the document names it: the title, the cover, the parts, the
  * 目录, the file name and the PDF/DOCX properties.
  */
-export type BudgetLevel = 'department' | 'unit'
+export type { BudgetLevel } from '@/lib/notes/level'
 
 /** Whose budget, for a page's headings: the department's (unit null) or a unit's own 单位预算. */
 export type BudgetSubject = { level: BudgetLevel; unit: { code: string; name: string } | null }
@@ -44,7 +45,7 @@ export function levelTitles(level: BudgetLevel | undefined, year: number) {
  * 二、部门预算安排的总体情况, Henan's 第二部分 …年部门预算情况说明) names the unit's 单位预算. A department's
  * headings are returned as they are.
  */
-export const headingForLevel = (title: string, level: BudgetLevel | undefined): string => (level === 'unit' ? title.replaceAll('部门预算', '单位预算') : title)
+export { headingForLevel } from '@/lib/notes/level'
 
 /**
  * The complete disclosure as one model, laid out like the seeds: cover, 目录, 部门预算公开表 (the

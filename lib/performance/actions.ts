@@ -11,11 +11,12 @@ import { deleteProjectTarget, saveOverallTarget, saveProjectTarget } from './ser
 
 const zodFields = (issues: { path: PropertyKey[]; message: string }[]): FieldError[] => issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 
-async function run(disclosureId: string, op: () => Promise<unknown>, done: string): Promise<Result<PerformanceState>> {
+async function run(disclosureId: string, op: () => Promise<unknown>, done: string | ((s: PerformanceState) => string)): Promise<Result<PerformanceState>> {
   const actor = await getActor()
   try {
     await op()
-    return { ok: true, state: await getPerformanceState(actor, disclosureId), message: done }
+    const state = await getPerformanceState(actor, disclosureId)
+    return { ok: true, state, message: typeof done === 'string' ? done : done(state) }
   } catch (e) {
     if (e instanceof AppError) {
       const state = e.code === 'CONFLICT' ? await getPerformanceState(actor, disclosureId).catch(() => undefined) : undefined
@@ -42,7 +43,7 @@ export async function deleteProjectTargetAction(input: unknown): Promise<Result<
 
 export async function saveOverallTargetAction(input: unknown): Promise<Result<PerformanceState>> {
   const p = ZSaveOverallTarget.safeParse(input)
-  if (!p.success) return { ok: false, code: 'VALIDATION', message: `部门整体绩效目标有错误：${p.error.issues.slice(0, 5).map((i) => i.message).join('；')}`, fields: zodFields(p.error.issues.map((i) => ({ ...i, path: i.path.slice(1) }))) }
+  if (!p.success) return { ok: false, code: 'VALIDATION', message: `整体绩效目标有错误：${p.error.issues.slice(0, 5).map((i) => i.message).join('；')}`, fields: zodFields(p.error.issues.map((i) => ({ ...i, path: i.path.slice(1) }))) }
   const actor = await getActor()
-  return run(p.data.disclosureId, () => saveOverallTarget(actor, p.data), '部门整体绩效目标已保存')
+  return run(p.data.disclosureId, () => saveOverallTarget(actor, p.data), (s) => `${s.level === 'unit' ? '单位' : '部门'}整体绩效目标已保存`)
 }

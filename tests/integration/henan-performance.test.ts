@@ -91,6 +91,18 @@ describe('the Henan 预算11表 through the server (real PostgreSQL)', () => {
     expect(keys).toContain('perf.overall_tasks_missing|overall:tasks:-:-')
   })
 
+  it('a unit’s own budget on the Henan template is a 单位预算 in what is reviewed and in the messages: 单位概况, …年单位预算情况说明, 单位整体绩效目标', async () => {
+    const unit = (await db().unit.findMany({ where: { departmentId: w.dept.id }, orderBy: { code: 'asc' } }))[0]!
+    const { id } = await createDisclosure(w.accountant, { departmentId: w.dept.id, year: 2023, unitCode: unit.code })
+    const d = await findDisclosureById(w.accountant, id)
+    expect(d.template.key).toBe('henan-dept-2023')
+    const content = await disclosureContent(d)
+    expect(content.notes.sections.map((s) => s.title)).toEqual(['第一部分 单位概况', '第二部分 2023年单位预算情况说明', '第三部分 名词解释'])
+    session.actor = w.accountant
+    const r = await saveOverallTargetAction({ disclosureId: id, version: d.version, target: ZOverallTarget.parse(henanOverall2023()) })
+    expect(r).toMatchObject({ ok: true, message: '单位整体绩效目标已保存' })
+  })
+
   it('a 二级 under the wrong 一级 is refused with its located message at its field, and nothing is saved', async () => {
     session.actor = w.accountant
     const before = await version(w.id)

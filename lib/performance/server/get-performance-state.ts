@@ -21,6 +21,8 @@ export type PerformanceState = {
   version: number
   canEdit: boolean
   department: { code: string; name: string; region: string }
+  /** A department's 部门预算 or a unit's own 单位预算 (docs/decisions/009): the messages name it. */
+  level: 'department' | 'unit'
   projects: { code: string; name: string; amount: string; amountYuan: string }[]
   projectExpenditure: string
   targets: (TProjectTarget & { id: string })[]
@@ -56,6 +58,7 @@ export async function getPerformanceState(actor: Actor, disclosureId: string): P
     version: d.version,
     canEdit: can(actor, 'disclosure.edit', scopeOf(d)),
     department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
+    level: d.unitCode ? 'unit' : 'department',
     projects: d.projects.map((p) => ({ code: p.code, name: p.name, amount: formatWan(amounts[p.code] ?? 0), amountYuan: ((amounts[p.code] ?? 0) / 100).toFixed(2) })),
     projectExpenditure: formatWan(projectExpenditure),
     targets,

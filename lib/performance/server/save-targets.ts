@@ -52,12 +52,12 @@ export async function deleteProjectTarget(actor: Actor, input: { disclosureId: s
 export async function saveOverallTarget(actor: Actor, input: { disclosureId: string; version: number; target: TOverallTarget }): Promise<void> {
   await db().$transaction(async (tx) => {
     const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version })
-    const { template } = await tx.disclosure.findUniqueOrThrow({ where: { id: e.id }, select: { template: { select: { definition: true } } } })
+    const { template, unitCode } = await tx.disclosure.findUniqueOrThrow({ where: { id: e.id }, select: { unitCode: true, template: { select: { definition: true } } } })
     const layout = (template.definition as unknown as Template).performance?.overall
     const checked = overallTargetSchema(layout).safeParse(input.target)
     if (!checked.success) {
       const issues = checked.error.issues
-      throw new AppError('VALIDATION', `部门整体绩效目标有错误，未保存：${issues.slice(0, 5).map((i) => i.message).join('；')}${issues.length > 5 ? `（共 ${issues.length} 处）` : ''}`, issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })))
+      throw new AppError('VALIDATION', `${unitCode ? '单位' : '部门'}整体绩效目标有错误，未保存：${issues.slice(0, 5).map((i) => i.message).join('；')}${issues.length > 5 ? `（共 ${issues.length} 处）` : ''}`, issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })))
     }
     const before = await tx.performanceTarget.findFirst({ where: { disclosureId: e.id, kind: 'overall' } })
     const data = overallTargetData(checked.data)

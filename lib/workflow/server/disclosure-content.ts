@@ -5,6 +5,7 @@ import { presentFindings } from '@/lib/budget/present'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { generateNotes } from '@/lib/notes/generate'
 import { applyNotesLayout } from '@/lib/notes/layout'
+import { notesForLevel } from '@/lib/notes/level'
 import { overallTableFindings } from '@/lib/performance/overall-budget'
 import { loadNotesContext } from '@/lib/notes/server/load-notes-context'
 import type { NotesSection as RenderedSection } from '@/lib/notes/types'
@@ -28,7 +29,7 @@ export async function disclosureContent(d: DisclosureFull): Promise<DisclosureCo
   // the notes as the template lays them out (Henan: 部门概况 / 情况说明 一–九 / 名词解释), as the document
   // prints them: the reviewer reads and comments on what will be published, and the gate asks only
   // for what that layout says (docs/decisions/009)
-  const notes = applyNotesLayout(generateNotes(ctx), computed.template.notes, ctx)
+  const notes = notesForLevel(applyNotesLayout(generateNotes(ctx), computed.template.notes, ctx), ctx.level)
   // the template's 整体绩效目标表 (Henan 预算11表) is part of what is published: its findings count too
   const overall = overallTableFindings({ ...ctx, amountUnit: computed.template.amountUnit }, notes.findings)
   // findings point at the cells as printed (a 三公 table printed across, docs/decisions/010)

@@ -60,7 +60,6 @@ export function validateLines(data: BudgetData, catalogue: Catalogue, index?: Ex
   const lineRef = (list: List, index: number, id: string | undefined, field: string) => ({ list, index, field, ...(id ? { id } : {}) })
   const atExp = (i: number) => `支出明细第 ${i + 1} 行`
   const okFunction = new Set<string>()
-  const okEconomic = new Set<string>()
   const checkCode = (kind: ClassificationKind, ok: Set<string>, code: string, wantLevel: number, where: { list: List; index: number; id?: string; field: string }) => {
     if (ok.has(code)) return
     const f = codeFinding(catalogue, kind, code, wantLevel, where)

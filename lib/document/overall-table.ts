@@ -1,10 +1,8 @@
 import type { AmountUnit } from '@/lib/budget/money'
 import type { BudgetTable } from '@/lib/budget/table'
 import type { NotesContext } from '@/lib/notes/generate'
-import { validateOverallTarget } from '@/lib/performance/overall'
-import { overallBudget } from '@/lib/performance/overall-budget'
+import { overallBudget, overallTableFindings } from '@/lib/performance/overall-budget'
 import { renderOverall } from '@/lib/performance/render'
-import { ZOverallTarget } from '@/lib/performance/schemas'
 import type { DocumentModel } from './model'
 import { buildToc, OVERALL_TABLE_KEY, tableAnchor } from './model'
 
@@ -27,9 +25,8 @@ export function withOverallTable(m: DocumentModel, input: OverallTableInput): Do
     target,
     caption: { left: `${input.department.code} ${input.department.name}`, middle: `预算年度：${input.year}`, right: `单位：${input.amountUnit}` },
   }
-  // the notes already warn when no overall target is entered (perf.overall_missing)
-  const missing = m.notes.findings.some((f) => f.rule === 'perf.overall_missing')
-  const findings = validateOverallTarget(input.targets.overall ?? ZOverallTarget.parse({}), layout, budget).filter((f) => !(missing && f.rule === 'perf.overall_duties_missing'))
+  // the same findings the submission gate weighs (lib/workflow/server/disclosure-content.ts)
+  const findings = overallTableFindings(input, m.notes.findings)
   const withTable = { ...m, overall, notes: { ...m.notes, findings: [...m.notes.findings, ...findings] } }
   return { ...withTable, toc: buildToc(withTable) }
 }

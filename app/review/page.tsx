@@ -45,6 +45,11 @@ function QueueTable({ rows, caption, showRegion }: { rows: QueueRow[]; caption: 
             <td>{r.submittedAt ? chinaTime(r.submittedAt) : '—'}</td>
             <td>
               <span className="badge badge-error">错误 {r.summary.error}</span> <span className="badge badge-warning">提示 {r.summary.warning}</span> <span className="badge badge-rounding">尾差 {r.summary.rounding}</span>
+              {r.summaryAsSubmitted && (
+                <div className="muted" style={{ fontSize: 12 }} title="提交时的校验结果；打开审核页面时按当前科目表重新校验">
+                  提交时
+                </div>
+              )}
             </td>
             <td>{r.openComments}</td>
             <td>{r.deadline ? <DeadlineText info={r.deadline} /> : r.status === 'submitted' ? '审核通过后起算' : '—'}</td>

@@ -104,6 +104,7 @@ describe('the workflow from draft to a corrected publication (real PostgreSQL)',
     expect((await reviewQueue(w.reviewerElsewhere)).queue.find((r) => r.id === c.id)).toBeUndefined()
     // the summary was stored with the submission, and the queue reads it rather than recomputing every row
     expect(snap1.findingSummary).toEqual(q.queue.find((r) => r.id === c.id)!.summary)
+    expect(q.queue.find((r) => r.id === c.id)!.summaryAsSubmitted).toBe(true)
     await db().submissionSnapshot.update({ where: { id: snap1.id }, data: { findingSummary: { error: 0, warning: 0, rounding: 99 } } })
     expect((await reviewQueue(w.reviewer)).queue.find((r) => r.id === c.id)!.summary.rounding).toBe(99)
     await db().submissionSnapshot.update({ where: { id: snap1.id }, data: { findingSummary: snap1.findingSummary ?? undefined } })
@@ -119,7 +120,7 @@ describe('the workflow from draft to a corrected publication (real PostgreSQL)',
     expect(await statusOf(c.id)).toBe('returned')
     // a returned disclosure may change: its summary is computed from its lines, not taken from the submission
     await db().submissionSnapshot.updateMany({ where: { disclosureId: c.id }, data: { findingSummary: { error: 0, warning: 0, rounding: 99 } } })
-    expect((await reviewQueue(w.reviewer)).queue.find((r) => r.id === c.id)!.summary.rounding).toBe(11)
+    expect((await reviewQueue(w.reviewer)).queue.find((r) => r.id === c.id)).toMatchObject({ summary: { rounding: 11 }, summaryAsSubmitted: false })
 
     // the accountant sees both comments, the cell one in words that locate it
     const s = await getSubmitState(c.accountant, c.id)

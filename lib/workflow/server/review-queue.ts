@@ -20,6 +20,8 @@ export type QueueRow = {
   submittedAt: string | null
   deadline: DeadlineInfo | null
   summary: FindingSummary
+  /** the summary stored at submission (submitted, approved), not recomputed: the detail page recomputes */
+  summaryAsSubmitted: boolean
   openComments: number
   correctionNote: string | null
 }
@@ -27,14 +29,15 @@ export type RegionOverdue = { region: { id: string; name: string }; rows: QueueR
 
 /**
  * The validation summary of a queued disclosure. Submitted and approved disclosures cannot change, so
- * the summary stored when they were submitted is theirs; a returned one may have been edited since, and
- * one submitted before summaries were stored has none: those are computed from their lines.
+ * the summary stored when they were submitted is theirs (marked 提交时: a catalogue re-imported since
+ * could change it, and the review page recomputes); a returned one may have been edited since, and one
+ * submitted before summaries were stored has none: those are computed from their lines.
  */
-async function queueSummary(d: { id: string; status: DisclosureStatus; snapshots: { findingSummary: unknown }[] }): Promise<FindingSummary> {
+async function queueSummary(d: { id: string; status: DisclosureStatus; snapshots: { findingSummary: unknown }[] }): Promise<{ summary: FindingSummary; summaryAsSubmitted: boolean }> {
   const stored = d.status !== 'returned' ? parseSummary(d.snapshots[0]?.findingSummary) : null
-  if (stored) return stored
+  if (stored) return { summary: stored, summaryAsSubmitted: true }
   const full = await db().disclosure.findUniqueOrThrow({ where: { id: d.id }, include: disclosureInclude })
-  return summarise((await disclosureContent(full)).findings)
+  return { summary: summarise((await disclosureContent(full)).findings), summaryAsSubmitted: false }
 }
 
 function parseSummary(v: unknown): FindingSummary | null {
@@ -78,7 +81,7 @@ export async function reviewQueue(actor: Actor, now = new Date()): Promise<{ que
       status: d.status,
       submittedAt: d.submittedAt?.toISOString() ?? null,
       deadline: deadlineInfo(d, now),
-      summary: await queueSummary(d),
+      ...(await queueSummary(d)),
       openComments: d._count.comments,
       correctionNote: d.correctionNote,
     })

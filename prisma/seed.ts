@@ -36,8 +36,12 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
     // predates (family, scope, 部门支出分单位, notes and performance layouts) are added
     const def = stored.definition as unknown as Template
     const missing = TEMPLATE_ADDITIONS.filter((k) => def[k] === undefined && t[k] !== undefined)
-    // how a table is printed (a 三公 table across, docs/decisions/010) is added the same way; rows and labels stay
+    // how a table is printed (a 三公 table across, docs/decisions/010) is added the same way, rows and labels
+    // staying; but not to a copy that submitted or published budgets use: what was submitted, reviewed and
+    // published keeps printing as it did (its snapshots, comments and explanations point at those cells)
+    const locked = (await prisma.disclosure.count({ where: { templateId: stored.id, status: { in: ['submitted', 'approved', 'published'] } } })) > 0
     const turned = def.tables.map((tb) => {
+      if (locked) return tb
       const shipped = t.tables.find((x) => x.key === tb.key)
       return tb.kind === 'three_public' && shipped?.kind === 'three_public' && tb.orientation === undefined && shipped.orientation ? { ...tb, orientation: shipped.orientation } : tb
     })

@@ -81,12 +81,17 @@ export function withPresentation(tables: BudgetTable[], template: Template): Bud
 }
 
 /**
- * The printed grid of a horizontal table in terms of the table as held: each printed column's row
- * (null: the label column) and each printed row's column. Rows the template does not know (read from
- * a workbook) are printed after the template's, under their own label.
+ * A table printed across in terms of the table as held: each printed column's row (null: the label
+ * column, or a column the table does not hold) and each printed row's column (-1: none), with the
+ * labels they are printed under.
  */
-type Layout = { columns: { label: string; row: number | null }[]; rows: { label: string; col: number }[] }
+export type PrintedGrid = { columns: { label: string; row: number | null }[]; rows: { label: string; col: number }[] }
+type Layout = PrintedGrid
 
+/**
+ * The grid a table with a presentation is printed in (toFixtureTable). Rows the template does not
+ * know (read from a workbook) are printed after the template's, under their own label.
+ */
 function layoutOf(t: BudgetTable): Layout | null {
   const p = t.presentation
   if (!p) return null
@@ -142,21 +147,34 @@ export function presentedCell(t: BudgetTable, row: number, col: number | undefin
 
 /**
  * Findings moved to the cells as printed (a Finding's row and col are fixture-format positions): for
- * tables printed across, row and col are turned and rowLabel / column name the printed row and column.
- * Everything else is returned as it is.
+ * tables printed across (toFixtureTable), row and col are turned and rowLabel / column name the printed
+ * row and column. Everything else is returned as it is.
  */
 export function presentFindings(findings: Finding[], tables: BudgetTable[]): Finding[] {
-  const across = new Map(tables.filter((t) => t.presentation).map((t) => [t.key as string, t]))
-  if (across.size === 0) return findings
+  const grids = new Map<string, PrintedGrid>()
+  for (const t of tables) {
+    const l = layoutOf(t)
+    if (l) grids.set(t.key, l)
+  }
+  return findingsAsPrinted(findings, grids)
+}
+
+/**
+ * Findings on the tables as held moved to the cells of the grids they were printed in, by table key
+ * (a table read back from a printed one: the grid `tablesFromFixture` found it in). Findings on other
+ * tables, and findings without a row, are returned as they are.
+ */
+export function findingsAsPrinted(findings: Finding[], grids: ReadonlyMap<string, PrintedGrid>): Finding[] {
+  if (grids.size === 0) return findings
   return findings.map((f) => {
-    const t = f.table ? across.get(f.table) : undefined
-    if (!t || f.row === undefined) return f
-    const l = layoutOf(t)!
+    const l = f.table ? grids.get(f.table) : undefined
+    if (!l || f.row === undefined) return f
     const { row: _r, col: _c, ...rest } = f
     const pc = l.columns.findIndex((c) => c.row === f.row)
     if (pc < 0) return rest
+    const column = l.columns[pc]!.label
     const out: Finding = { ...rest, col: pc }
-    if (f.column !== undefined) out.column = l.columns[pc]!.label
+    if (f.column !== undefined) out.column = column
     if (f.col !== undefined) {
       const pr = Math.max(0, l.rows.findIndex((r) => r.col === f.col))
       out.row = pr
@@ -172,8 +190,9 @@ export function presentFindings(findings: Finding[], tables: BudgetTable[]): Fin
  * across (more of its columns are the template's fund columns than its item columns), so a vertical
  * table of the same template is read as before. Findings point at the vertical table, as every
  * finding of the kernel does; an item column the template lacks has no place there and is named only.
+ * `grid` says where each cell of the vertical table is printed in `ft` (findingsAsPrinted).
  */
-export function readAcross(ft: FixtureTable, tt: ThreePublicTable): { table: FixtureTable; findings: Finding[] } | null {
+export function readAcross(ft: FixtureTable, tt: ThreePublicTable): { table: FixtureTable; findings: Finding[]; grid: PrintedGrid } | null {
   const across = acrossColumns(tt)
   const fullKey = new Map(across.map((c) => [labelKey(c.label), c.row]))
   const leafCount = new Map<string, number>()
@@ -229,10 +248,12 @@ export function readAcross(ft: FixtureTable, tt: ThreePublicTable): { table: Fix
   const printedRow = (f: number) => fundOfRow.indexOf(f)
   const colOf = new Map(colRow.flatMap((r, i) => (r === null ? [] : [[r, i] as const])))
   const rows: FixtureTable['rows'] = []
+  const heldRow = new Map<string, number>()
   for (const tr of tt.rows) {
     const c = colOf.get(tr.id)
     if (c === undefined) continue
     const r = rows.length
+    heldRow.set(tr.id, r)
     rows.push([
       tr.label,
       ...funds.map((f, j): Cell => {
@@ -245,5 +266,13 @@ export function readAcross(ft: FixtureTable, tt: ThreePublicTable): { table: Fix
   }
   const table: FixtureTable = { key: ft.key, title: ft.title, columns: [tt.labelColumn, ...funds.map((f) => tt.fundColumns[f]!.label)], rows }
   if (ft.note) table.note = ft.note
-  return { table, findings }
+  const grid: PrintedGrid = {
+    columns: ft.columns.map((label, i) => ({ label, row: colRow[i] == null ? null : (heldRow.get(colRow[i]!) ?? null) })),
+    rows: ft.rows.map((row, i) => {
+      const f = fundOfRow[i] ?? null
+      const text = labelCol >= 0 && typeof row[labelCol] === 'string' ? (row[labelCol] as string).trim() : ''
+      return { label: text || (f === null ? `第${i + 1}行` : tt.fundColumns[f]!.label.split('/').pop()!), col: f === null ? -1 : funds.indexOf(f) + 1 }
+    }),
+  }
+  return { table, findings, grid }
 }

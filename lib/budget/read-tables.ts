@@ -4,6 +4,7 @@ import { numberToPrinted } from './money'
 import type { BudgetTable, Cell, ColumnInfo, ColumnKind, FixtureTable, RowMeta } from './table'
 import type { TableKey, TableTemplate, Template } from './template'
 import { fillYear, TABLE_KEYS, templateTable } from './template'
+import type { PrintedGrid } from './present'
 import { acrossColumns, presentationFor, readAcross } from './present'
 
 const norm = (s: unknown) => (typeof s === 'string' ? normaliseName(s) : '')
@@ -136,10 +137,17 @@ export function rowMetaFor(tt: TableTemplate, rows: Cell[][], onUnknown: (r: num
 /**
  * Reads tables in the fixture JSON format (amounts as printed numbers) into BudgetTables
  * the validator understands. Unknown tables, columns or rows are reported, never guessed.
+ *
+ * A table the template prints across carries that presentation whichever way it was read, so it is
+ * printed across from here on; `across` holds only the tables that were actually read across, each
+ * with the grid it was read from, so that findings on what was read (the import report) are turned
+ * to the printed cells for those only (findingsAsPrinted) — a table printed upright keeps the kernel's
+ * positions, which are its printed ones.
  */
-export function tablesFromFixture(fixtures: FixtureTable[], template: Template, year: number): { tables: BudgetTable[]; findings: Finding[] } {
+export function tablesFromFixture(fixtures: FixtureTable[], template: Template, year: number): { tables: BudgetTable[]; findings: Finding[]; across: Map<TableKey, PrintedGrid> } {
   const findings: Finding[] = []
   const tables: BudgetTable[] = []
+  const acrossGrids = new Map<TableKey, PrintedGrid>()
   for (const printed of fixtures) {
     const key = printed.key as TableKey
     const tt = TABLE_KEYS.includes(key) ? templateTable(template, key) : undefined
@@ -149,7 +157,10 @@ export function tablesFromFixture(fixtures: FixtureTable[], template: Template, 
     }
     // a table printed across (docs/decisions/010) is read back into the vertical one the rules read
     const across = tt.kind === 'three_public' && tt.orientation === 'horizontal' ? readAcross(printed, tt) : null
-    if (across) findings.push(...across.findings)
+    if (across) {
+      findings.push(...across.findings)
+      acrossGrids.set(key, across.grid)
+    }
     const ft = across?.table ?? printed
     const expected = templateColumns(tt, year)
     const columns: ColumnInfo[] = ft.columns.map((label, i) => {
@@ -181,5 +192,5 @@ export function tablesFromFixture(fixtures: FixtureTable[], template: Template, 
     if (presentation) table.presentation = presentation
     tables.push(table)
   }
-  return { tables, findings }
+  return { tables, findings, across: acrossGrids }
 }

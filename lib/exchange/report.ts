@@ -1,7 +1,7 @@
 import type { Catalogue } from '../budget/catalogue'
 import type { Finding, FindingSummary, Severity } from '../budget/findings'
 import { summarise } from '../budget/findings'
-import { presentFindings } from '../budget/present'
+import { findingsAsPrinted } from '../budget/present'
 import { tablesFromFixture } from '../budget/read-tables'
 import type { BudgetTable } from '../budget/table'
 import { TABLE_KEYS } from '../budget/template'
@@ -32,14 +32,16 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, rounding: 2 }
  */
 export function validateParsed(parsed: ParsedWorkbook, catalogue: Catalogue | undefined): { report: ValidationReport; tables: BudgetTable[] } {
   const year = parsed.meta.year ?? catalogue?.year ?? new Date().getFullYear()
-  const { tables, findings: readFindings } = tablesFromFixture(
+  const { tables, findings: readFindings, across } = tablesFromFixture(
     parsed.tables.map((p) => p.table),
     parsed.template,
     year,
   )
-  // the kernel's findings point at the tables as it holds them; turned to the cells as printed (a 三公
-  // table printed across, docs/decisions/010) they find their sheet cells through the parsed locations
-  const all: Finding[] = [...parsed.findings, ...presentFindings([...readFindings, ...validateTables(tables, parsed.template, catalogue)], tables)]
+  // the kernel's findings point at the tables as it holds them. A 三公 table the sheet prints across
+  // (docs/decisions/010) is turned to the cells of the grid it was read from, and they find their sheet
+  // cells through the parsed locations; a table the sheet prints upright — the template may print it
+  // across, the reader takes either — is printed as held, and its findings are left as they are
+  const all: Finding[] = [...parsed.findings, ...findingsAsPrinted([...readFindings, ...validateTables(tables, parsed.template, catalogue)], across)]
   const located = all.map((f) => locate(f, parsed))
   const tableOrder = (k: string | null) => (k === null ? -1 : TABLE_KEYS.indexOf(k as (typeof TABLE_KEYS)[number]))
   const indexed = located.map((f, i) => ({ f, i, row: all[i]!.row ?? -1, col: all[i]!.col ?? -1 }))

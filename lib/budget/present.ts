@@ -147,8 +147,8 @@ export function presentedCell(t: BudgetTable, row: number, col: number | undefin
 
 /**
  * Findings moved to the cells as printed (a Finding's row and col are fixture-format positions): for
- * tables printed across (toFixtureTable), row and col are turned and rowLabel / column name the printed
- * row and column. Everything else is returned as it is.
+ * tables printed across (toFixtureTable), row and col are turned, and rowLabel / column and the cell
+ * the message names (「row」行「col」列) are the printed row and column. Everything else is returned as it is.
  */
 export function presentFindings(findings: Finding[], tables: BudgetTable[]): Finding[] {
   const grids = new Map<string, PrintedGrid>()
@@ -178,7 +178,15 @@ export function findingsAsPrinted(findings: Finding[], grids: ReadonlyMap<string
     if (f.col !== undefined) {
       const pr = Math.max(0, l.rows.findIndex((r) => r.col === f.col))
       out.row = pr
-      if (f.rowLabel !== undefined && l.rows[pr]) out.rowLabel = l.rows[pr]!.label
+      const printedRow = l.rows[pr]?.label
+      if (printedRow !== undefined) {
+        if (f.rowLabel !== undefined) out.rowLabel = printedRow
+        // the message names the cell as the kernel holds it (validate-tables describeCell / reportSum)
+        if (f.rowLabel !== undefined && f.column !== undefined) {
+          const held = `「${f.rowLabel}」行「${f.column}」列`
+          if (f.message.includes(held)) out.message = f.message.replace(held, () => `「${printedRow}」行「${column}」列`)
+        }
+      }
     }
     return out
   })

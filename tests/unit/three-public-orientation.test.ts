@@ -36,7 +36,7 @@ import { parseAddress } from '@/lib/exchange/text'
 import { writeXlsx } from '@/lib/exchange/write-xlsx'
 import { defaultGlossary } from '@/lib/notes/glossary'
 import { parseStoredNotes } from '@/lib/notes/schemas'
-import { henanDept2023, shanghaiDept2023 } from '../factories/template-layouts'
+import { hebeiUnit2024, henanDept2023, shanghaiDept2023 } from '../factories/template-layouts'
 
 const KEY = 'three_public_expenses'
 const ALL = shippedTemplateIds().map(shippedTemplate)
@@ -191,10 +191,47 @@ describe('findings point at the printed cells', () => {
     const [f] = presentFindings(findings, read.tables)
     expect(f).toMatchObject({ table: KEY, row: 0, col: 1, rowLabel: '预算数', column: '合计', expected: 2.3, actual: 3.3 })
     expect(printed.rows[f!.row!]![f!.col!]).toBe(3.3)
+    // the message names the cell as printed too: the 预算数 row, the 合计 column; the rest as the kernel says it
+    expect(f!.message).toBe('一般公共预算“三公”经费支出表「预算数」行「合计」列为 3.30，按「一、因公出国（境）费」+「二、公务用车购置及运行费」+「三、公务接待费」应为 2.30，相差 1.00')
     // a finding without a column (a row the template lacks) keeps only the printed column; other tables are untouched
     expect(presentFindings([{ rule: 'x', severity: 'warning', message: '', table: KEY, row: rowIndexById(held, 'reception') }], read.tables)).toEqual([{ rule: 'x', severity: 'warning', message: '', table: KEY, col: 6 }])
     const other = { rule: 'tree.parent', severity: 'error' as const, message: '', table: 'general_budget_expenditure' as const, row: 3, col: 2 }
     expect(presentFindings([other], read.tables)).toEqual([other])
+  })
+
+  it('a grouped column: the message names the printed row and the column under its group (预算数 / 公务用车购置及运行费/小计)', () => {
+    const { template, tables } = derived('henan-dept-2023')
+    const printed = toFixtureTable(tableOf(tables))
+    printed.rows[0]![3] = 2
+    const read = tablesFromFixture([printed], template, 2023)
+    const held = validateTables(read.tables, template).filter((f) => f.rule === 'three_public.parent')
+    const car = held.find((f) => f.row === rowIndexById(read.tables[0]!, 'vehicle'))!
+    expect(car.message).toContain('「二、公务用车购置及运行费」行「预算数」列为 2.00')
+    const f = presentFindings([car], read.tables)[0]!
+    expect(f).toMatchObject({ row: 0, col: 3, rowLabel: '预算数', column: '公务用车购置及运行费/小计' })
+    expect(printed.rows[f.row!]![f.col!]).toBe(2)
+    expect(f.message).toBe(car.message.replace('「二、公务用车购置及运行费」行「预算数」列', '「预算数」行「公务用车购置及运行费/小计」列'))
+    expect(f.message).toMatch(/^一般公共预算“三公”经费支出表「预算数」行「公务用车购置及运行费\/小计」列为 2\.00，按「其中：公务用车购置费」\+「公务用车运行费」应为 1\.80，相差 0\.20$/)
+  })
+
+  it('a table printed upright (Hebei): findings, messages included, are left as the kernel says them', () => {
+    const template = shippedTemplate('hebei-unit-2024')
+    const data = hebeiUnit2024()
+    const computed = computeDisclosure(data, template, starterCatalogue(data.year))
+    const tables = withPresentation(computed.tables, template)
+    expect(tableOf(tables).presentation).toBeUndefined()
+    const fixtures = tables.map(toFixtureTable)
+    const t = tableOf(fixtures)
+    const r = t.rows.findIndex((row) => row.slice(1).some((v) => typeof v === 'number' && v > 0))
+    const c = t.rows[r]!.findIndex((v, i) => i > 0 && typeof v === 'number' && v > 0)
+    t.rows[r]![c] = (t.rows[r]![c] as number) + 1
+    const read = tablesFromFixture(fixtures, template, data.year)
+    expect(read.across.size).toBe(0)
+    const findings = validateTables(read.tables, template).filter((f) => f.table === KEY)
+    expect(findings.length).toBeGreaterThan(0)
+    const f = findings.find((x) => x.row === r && x.col === c)!
+    expect(f.message).toContain(`「${f.rowLabel}」行「${t.columns[c]}」列`)
+    expect(presentFindings(findings, read.tables)).toEqual(findings)
   })
 
   it('a printed Henan workbook with a wrong 合计: the report names the sheet cell of 合计 in the 预算数 row', async () => {
@@ -286,6 +323,8 @@ describe('the import report locates a wrong 三公 figure in the sheet, whicheve
     expect(shown(raw, SHEET, 'B6')).toBe('预算数')
     const car = threePublic.find((f) => f.rule === 'three_public.parent' && f.expected === 1.8)
     expect(car).toMatchObject({ severity: 'error', sheet: SHEET, cell: 'E6', rowLabel: '预算数', column: '公务用车购置及运行费/小计', actual: 2 })
+    expect(car!.message).toContain('「预算数」行「公务用车购置及运行费/小计」列为 2.00')
+    expect(car!.message).not.toContain('「二、公务用车购置及运行费」行')
     expect(threePublic.filter((f) => f.rule === 'three_public.parent').map((f) => [f.cell, f.rowLabel, f.column])).toEqual([
       ['C6', '预算数', '合计'],
       ['E6', '预算数', '公务用车购置及运行费/小计'],
@@ -317,6 +356,7 @@ describe('the import report locates a wrong 三公 figure in the sheet, whicheve
     const f = findings.find((x) => x.rule === 'three_public.parent')!
     expect(f).toMatchObject({ row: 0, col: 3, rowLabel: '预算数', column: '合计', actual: 3.3 })
     expect(printed.rows[f.row!]![f.col!]).toBe(3.3)
+    expect(f.message).toContain('「预算数」行「合计」列为 3.30')
   })
 })
 

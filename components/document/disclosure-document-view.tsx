@@ -7,7 +7,7 @@ import type { NoteBudgetTable, NotesBlock, TextTable } from '@/lib/notes/types'
 import type { RenderedTarget } from '@/lib/performance/render'
 import { DOCUMENT_CSS } from '@/lib/document/document-css'
 import { OverallTableView } from '@/components/performance/overall-table-view'
-import { evenAmountColumns } from '@/components/tables/column-widths'
+import { evenAmountColumns } from '@/lib/document/column-widths'
 
 /**
  * The complete disclosure as a web page: cover, 目录 (links), the nine tables and the 情况说明 with

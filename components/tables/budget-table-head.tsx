@@ -1,4 +1,4 @@
-import { headerRows } from './header-rows'
+import { headerRows } from '@/lib/budget/header-rows'
 
 /** The multi-level header of a published table (序号, grouped column headers, optionally the 栏次 row). */
 export function BudgetTableHead({ columns, lanci = true }: { columns: string[]; lanci?: boolean }) {

@@ -1,5 +1,5 @@
 import type { FixtureTable } from '@/lib/budget/table'
-import { evenAmountColumns } from './column-widths'
+import { evenAmountColumns } from '@/lib/document/column-widths'
 
 /**
  * Equal amount columns for a table of one label column and amounts (evenAmountColumns): the props of the

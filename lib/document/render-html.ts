@@ -1,6 +1,6 @@
 import type { NoteBudgetTable, NotesBlock, TextTable } from '@/lib/notes/types'
 import type { RenderedTarget } from '@/lib/performance/render'
-import { evenAmountColumns } from '@/components/tables/column-widths'
+import { evenAmountColumns } from '@/lib/document/column-widths'
 import { DOCUMENT_CSS } from './document-css'
 import type { DocumentModel, DocumentOverallTable, DocumentTable } from './model'
 import { levelTitles, NOTES_PART_ID, OVERALL_TABLE_KEY, sectionAnchor, TABLES_PART_ID } from './model'

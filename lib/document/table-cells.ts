@@ -1,4 +1,4 @@
-import { headerRows } from '@/components/tables/header-rows'
+import { headerRows } from '@/lib/budget/header-rows'
 import type { FixtureTable } from '@/lib/budget/table'
 import type { RenderedOverall, RenderedTarget } from '@/lib/performance/render'
 

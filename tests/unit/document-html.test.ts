@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evenAmountColumns } from '@/components/tables/column-widths'
+import { evenAmountColumns } from '@/lib/document/column-widths'
 import { computeDisclosure } from '@/lib/budget/compute'
 import { withPresentation } from '@/lib/budget/present'
 import { toFixtureTable } from '@/lib/budget/table'

@@ -22,6 +22,12 @@ const fenOrNull = (d: Prisma.Decimal | null | undefined): number | null => (d ? 
  * Whose budget a disclosure is: the department's, or for a 单位预算 (unitCode set) the unit's, whose
  * code and name then head its tables and files.
  */
+/** A unit's own 单位预算: the unit (its name, or its code when the unit is gone); null for a department's budget. */
+export function unitOf(d: { unitCode: string; department: { units: { code: string; name: string }[] } }): { code: string; name: string } | null {
+  if (!d.unitCode) return null
+  return { code: d.unitCode, name: d.department.units.find((u) => u.code === d.unitCode)?.name ?? d.unitCode }
+}
+
 export function subjectOf(d: Pick<DisclosureFull, 'unitCode'> & { department: { code: string; name: string; units: { code: string; name: string }[] } }): { code: string; name: string } {
   const unit = d.unitCode ? d.department.units.find((u) => u.code === d.unitCode) : undefined
   return unit ? { code: unit.code, name: unit.name } : { code: d.department.code, name: d.department.name }

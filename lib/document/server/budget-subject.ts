@@ -1,3 +1,4 @@
+import { unitOf } from '@/lib/disclosure/server/to-budget-data'
 import type { Actor } from '@/lib/server/authz'
 import { readableDisclosures } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
@@ -15,7 +16,6 @@ export async function findBudgetSubject(actor: Actor, disclosureId: string): Pro
     select: { unitCode: true, department: { select: { units: { select: { code: true, name: true } } } } },
   })
   if (!d) throw notFound('该预算公开')
-  if (!d.unitCode) return { level: 'department', unit: null }
-  const unit = d.department.units.find((u) => u.code === d.unitCode)
-  return { level: 'unit', unit: { code: d.unitCode, name: unit?.name ?? d.unitCode } }
+  const unit = unitOf(d)
+  return unit ? { level: 'unit', unit } : { level: 'department', unit: null }
 }

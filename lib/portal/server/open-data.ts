@@ -1,7 +1,7 @@
 import type { Catalogue } from '@/lib/budget/catalogue'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
-import { disclosureInclude, subjectOf, toBudgetData } from '@/lib/disclosure/server/to-budget-data'
+import { disclosureInclude, subjectOf, toBudgetData, unitOf } from '@/lib/disclosure/server/to-budget-data'
 import { db } from '@/lib/server/db'
 import type { OpenDataDisclosure, OpenDataFile, PackageScope } from '../datapackage'
 import { buildDatapackage, expenditureCsv, revenueCsv, tablesCsv } from '../datapackage'
@@ -12,7 +12,7 @@ async function toOpenData(d: DisclosureFull): Promise<OpenDataDisclosure> {
   return {
     region: { code: d.department.region.code, name: d.department.region.name, province: d.department.region.province },
     department: { code: d.department.code, name: d.department.name },
-    ...(d.unitCode ? { unit: { code: d.unitCode, name: d.department.units.find((u) => u.code === d.unitCode)?.name ?? d.unitCode } } : {}),
+    unit: unitOf(d),
     year: d.year,
     revision: d.revision,
     publishedAt: d.publishedAt?.toISOString() ?? null,

@@ -1,6 +1,6 @@
 import type { FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
-import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
+import { disclosureInclude, unitOf } from '@/lib/disclosure/server/to-budget-data'
 import type { Actor, DisclosureStatus } from '@/lib/server/authz'
 import { readableDisclosures, requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
@@ -74,7 +74,7 @@ export async function reviewQueue(actor: Actor, now = new Date()): Promise<{ que
     queue.push({
       id: d.id,
       department: { code: d.department.code, name: d.department.name },
-      unit: d.unitCode ? { code: d.unitCode, name: d.department.units.find((u) => u.code === d.unitCode)?.name ?? d.unitCode } : null,
+      unit: unitOf(d),
       region: { id: d.department.region.id, name: d.department.region.name },
       year: d.year,
       revision: d.revision,

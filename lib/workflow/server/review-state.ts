@@ -2,7 +2,7 @@ import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
 import type { FixtureTable } from '@/lib/budget/table'
 import { findDisclosureById, scopeOf } from '@/lib/disclosure/server/find-disclosure'
-import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
+import { disclosureInclude, unitOf } from '@/lib/disclosure/server/to-budget-data'
 import type { Actor, DisclosureStatus } from '@/lib/server/authz'
 import { can, readableDisclosures, requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
@@ -103,7 +103,7 @@ export async function getReviewState(actor: Actor, disclosureId: string, now = n
     version: d.version,
     correctionNote: d.correctionNote,
     department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
-    unit: d.unitCode ? { code: d.unitCode, name: d.department.units.find((u) => u.code === d.unitCode)?.name ?? d.unitCode } : null,
+    unit: unitOf(d),
     submittedAt: d.submittedAt?.toISOString() ?? null,
     deadline: deadlineInfo(d, now),
     today: chinaDate(now),

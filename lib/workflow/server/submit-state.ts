@@ -1,3 +1,4 @@
+import { unitOf } from '@/lib/disclosure/server/to-budget-data'
 import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
 import type { FixtureTable } from '@/lib/budget/table'
@@ -61,7 +62,7 @@ export async function getSubmitState(actor: Actor, disclosureId: string, now = n
     version: d.version,
     correctionNote: d.correctionNote,
     department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
-    unit: d.unitCode ? { code: d.unitCode, name: d.department.units.find((u) => u.code === d.unitCode)?.name ?? d.unitCode } : null,
+    unit: unitOf(d),
     errors: g.errors,
     warnings: g.warnings.map(({ key, finding, explanation }) => ({ key, finding, explanation })),
     summary: summarise(findings),

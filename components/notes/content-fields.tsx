@@ -11,14 +11,17 @@ import { area, Field, PairList, PriorAndReasons } from './fields'
  * so a finding's “定位” finds its field either way.
  */
 
+/** 部门 or 单位: what the notes call the budget's owner (lib/notes words its text the same way). */
+const who = (ctx: EditorCtx) => (ctx.level === 'unit' ? '单位' : '部门')
+
 export function DutiesFields({ ctx }: { ctx: EditorCtx }) {
   const { register } = ctx.form
   return (
     <>
-      <Field id="f-duties-intro" label="部门职责引言" hint={`留空时为“${ctx.name}主要职责是：”`} error={ctx.errorOf('dutiesIntro')}>
+      <Field id="f-duties-intro" label={`${who(ctx)}职责引言`} hint={`留空时为“${ctx.name}主要职责是：”`} error={ctx.errorOf('dutiesIntro')}>
         <input id="f-duties-intro" style={area} {...register('dutiesIntro')} />
       </Field>
-      <Field id="f-duties-text" label="部门职责（每行一条，自动编号“（一）（二）……”）">
+      <Field id="f-duties-text" label={`${who(ctx)}职责（每行一条，自动编号“（一）（二）……”）`}>
         <textarea id="f-duties-text" rows={8} style={area} {...register('dutiesText')} />
       </Field>
     </>
@@ -40,7 +43,7 @@ export function OrganisationFields({ ctx }: { ctx: EditorCtx }) {
         <input id="f-units-intro" style={area} {...register('unitsIntro')} />
       </Field>
       <PairList title="所属单位及职责" prefix="units" fields={units.fields} register={register} onAdd={() => units.append({ name: '', duties: '' })} onRemove={units.remove} ro={ctx.ro} />
-      <p className="muted">“部门机构设置情况”表由单位信息生成（单位名称、性质、规格、经费保障形式）。</p>
+      <p className="muted">“{who(ctx)}机构设置情况”表由单位信息生成（单位名称、性质、规格、经费保障形式）。</p>
     </>
   )
 }

@@ -46,7 +46,7 @@ export function HebeiSections({ ctx }: { ctx: EditorCtx }) {
 
       {(
         [
-          ['performance', 'performanceExtra', '补充说明（部门整体及项目绩效目标在“绩效目标”页填写）'],
+          ['performance', 'performanceExtra', `补充说明（${ctx.level === 'unit' ? '单位' : '部门'}整体及项目绩效目标在“绩效目标”页填写）`],
           ['procurement', 'procurementExtra', '补充说明（采购明细在“政府采购与资产”页填写）'],
           ['assets', 'assetsExtra', '补充说明（固定资产占用情况在“政府采购与资产”页填写）'],
         ] as const

@@ -21,7 +21,7 @@ function ContentFields({ ctx, content, vehicleTypes }: { ctx: EditorCtx; content
     case 'threePublic':
       return <ThreePublicFields ctx={ctx} />
     case 'performance':
-      return <ExtraField ctx={ctx} id="performance" field="performanceExtra" label="补充说明（部门整体及项目绩效目标在“绩效目标”页填写）" />
+      return <ExtraField ctx={ctx} id="performance" field="performanceExtra" label={`补充说明（${ctx.level === 'unit' ? '单位' : '部门'}整体及项目绩效目标在“绩效目标”页填写）`} />
     case 'procurement':
     case 'procurement.byKind':
       return (

@@ -12,6 +12,7 @@ import { checkNumbers, checkResidue, checkWording, checkYears } from './check-te
 import type { Change, Figures } from './figures'
 import { changeOf, computeFigures, priorFrom } from './figures'
 import { chineseNumeral, defaultOfficesIntro, isNumbered, paragraphs, wanText } from './format'
+import { headingForLevel } from './level'
 import type { GlossaryItem } from './glossary'
 import { defaultGlossary } from './glossary'
 import type { ChangeKey, TNotes } from './schemas'
@@ -76,7 +77,7 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
 
   let section: NotesSection = { id: 'duties', title: '', blocks: [] }
   const open = (id: SectionId) => {
-    section = { id, title: ctx.level === 'unit' ? SECTION_TITLES[id].replace(/^(一、|二、)部门/, '$1单位') : SECTION_TITLES[id], blocks: [] }
+    section = { id, title: headingForLevel(SECTION_TITLES[id], ctx.level), blocks: [] }
     sections.push(section)
   }
   const heading = (text: string) => section.blocks.push({ kind: 'heading', text })

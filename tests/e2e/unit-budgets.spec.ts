@@ -106,6 +106,10 @@ test('[ACCOUNTANT][UNITS] a department with two units: the units’ 单位预算
       await expect(page.locator('#form-overview legend').first()).toHaveText('二、单位预算安排的总体情况')
       await expect(page.locator('form[aria-label="情况说明"] legend', { hasText: '部门预算' })).toHaveCount(0)
       await expect(page.getByText(`留空时为“${s.units[0]!.name}主要职责是：”`)).toBeVisible()
+      // and the unit's 职责, not a department's
+      await expect(page.locator('#form-duties legend').first()).toHaveText('一、单位职责及机构设置情况')
+      await expect(page.getByLabel('单位职责引言')).toBeVisible()
+      await expect(page.locator('form[aria-label="情况说明"]')).not.toContainText('部门职责')
     }
     if (path === '/procurement') await expect(page.getByText(`2024年，${s.units[0]!.name}无政府采购预算，空表列示。`)).toBeVisible()
     await shot(page, screenshot)

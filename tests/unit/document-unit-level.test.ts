@@ -240,6 +240,10 @@ describe('a department’s budget: 部门预算, word for word as before', () =>
   it('headingForLevel renames a heading only for a unit', () => {
     expect(headingForLevel('二、部门预算安排的总体情况', 'department')).toBe('二、部门预算安排的总体情况')
     expect(headingForLevel('二、部门预算安排的总体情况', 'unit')).toBe('二、单位预算安排的总体情况')
-    expect(headingForLevel('一、部门职责及机构设置情况', 'unit')).toBe('一、部门职责及机构设置情况')
+    expect(headingForLevel('一、部门职责及机构设置情况', 'unit')).toBe('一、单位职责及机构设置情况')
+    expect(headingForLevel('第一部分 部门概况', 'unit')).toBe('第一部分 单位概况')
+    // a heading that names both stays right: 部门（单位） is not a 部门预算
+    expect(headingForLevel('部门（单位）整体绩效目标表', 'unit')).toBe('部门（单位）整体绩效目标表')
+    expect(headingForLevel('一、部门职责及机构设置情况', 'department')).toBe('一、部门职责及机构设置情况')
   })
 })

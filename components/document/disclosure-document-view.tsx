@@ -7,7 +7,7 @@ import type { NoteBudgetTable, NotesBlock, TextTable } from '@/lib/notes/types'
 import type { RenderedTarget } from '@/lib/performance/render'
 import { DOCUMENT_CSS } from '@/lib/document/document-css'
 import { OverallTableView } from '@/components/performance/overall-table-view'
-import { evenAmountColumns } from '@/lib/document/column-widths'
+import { evenColumns } from '../tables/even-columns'
 
 /**
  * The complete disclosure as a web page: cover, 目录 (links), the nine tables and the 情况说明 with
@@ -110,7 +110,7 @@ function BudgetTable({ table: t, anchor, headingLevel }: { table: DocumentTable 
   const wide = t.table.columns.length > 7
   const titleId = `${anchor ?? t.table.key}-title`
   // a label column and amounts (the 三公 table, also printed across): the amount columns equally wide
-  const even = evenAmountColumns(t.table)
+  const even = evenColumns(t.table)
   return (
     <div className={`dd-table${wide ? ' dd-wide' : ''}`} id={anchor} data-table={t.table.key}>
       <H id={titleId}>{t.table.title}</H>
@@ -120,19 +120,11 @@ function BudgetTable({ table: t, anchor, headingLevel }: { table: DocumentTable 
         <span>{t.caption.right}</span>
       </div>
       <div className="dd-scroll" tabIndex={0} role="region" aria-labelledby={titleId}>
-        <table style={even ? { tableLayout: 'fixed', minWidth: `${even.minWidthEm}em` } : undefined} data-layout={even ? 'even' : undefined}>
+        <table {...even.tableProps}>
           <caption className="sr-only" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
             {t.table.title}（{t.caption.right}）
           </caption>
-          {even && (
-            <colgroup>
-              <col style={{ width: '3.5em' }} />
-              <col style={{ width: `${even.labelEm}em` }} />
-              {Array.from({ length: even.amounts }, (_, i) => (
-                <col key={i} />
-              ))}
-            </colgroup>
-          )}
+          {even.colgroup}
           <thead>
             {g.header.map((row, r) => (
               <tr key={r} className={r === g.header.length - 1 ? 'lanci' : undefined}>

@@ -43,30 +43,8 @@ test('[ADMIN][TEMPLATE] copies the 2024 template to 2025, renames a row label, a
 async function henanBudgetOn(templateKey: string) {
   process.env.DATABASE_URL = E2E_DATABASE_URL
   const f = await import('../factories/db')
-  const { henanDept2023 } = await import('../factories/template-layouts')
-  const { replaceDisclosureData } = await import('../../lib/disclosure/server/replace-data')
-  const { hashPassword } = await import('../../lib/server/password')
-  const { db } = await import('../../lib/server/db')
-  await f.ensureReferenceData()
-  const region = await f.createRegion(`获嘉县${crypto.randomInt(1000, 10_000)}`)
-  await db().region.update({ where: { id: region.id }, data: { province: '河南省' } })
-  const dept = await f.createDepartment(region.id, String(crypto.randomInt(100_000, 1_000_000)), '获嘉县医疗保障局')
-  const data = henanDept2023()
-  const code = (c: string) => `${dept.code}${c.slice(-3)}`
-  const local = {
-    ...data,
-    department: { code: dept.code, name: dept.name },
-    units: data.units.map((u) => ({ ...u, code: code(u.code) })),
-    revenue: data.revenue.map((l) => ({ ...l, unitCode: code(l.unitCode) })),
-    expenditure: data.expenditure.map((l) => ({ ...l, unitCode: code(l.unitCode) })),
-    projects: data.projects.map((p) => ({ ...p, unitCode: p.unitCode ? code(p.unitCode) : p.unitCode })),
-  }
-  const template = await db().template.findUniqueOrThrow({ where: { key: templateKey } })
-  const d = await db().disclosure.create({ data: { departmentId: dept.id, year: 2023, status: 'draft', templateId: template.id } })
-  await db().$transaction((tx) => replaceDisclosureData(tx, d.id, dept.id, local), { timeout: 30_000 })
-  const u = await f.createUser('accountant', { departmentId: dept.id })
-  const accountant = (await db().user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword(DEMO_PASSWORD) } })).username
-  return { disclosure: d.id, accountant }
+  const b = await f.createHenanBudget({ templateKey })
+  return { disclosure: b.id, accountant: await f.withPassword(b.accountant.id, DEMO_PASSWORD) }
 }
 
 test('[ADMIN][TEMPLATE][HENAN] renames the 小计 of the 三公 table printed across; the budget on that template prints it, its amount columns equally wide', async ({ page, browser }) => {

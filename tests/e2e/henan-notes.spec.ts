@@ -1,5 +1,4 @@
-import crypto from 'node:crypto'
-import { E2E_DATABASE_URL, expect, login, shot, test } from './support'
+import { DEMO_PASSWORD, E2E_DATABASE_URL, expect, login, shot, test } from './support'
 
 const TYPES = ['副部（省）级及以上领导用车', '主要负责人用车', '机要通信用车', '应急保障用车', '执法执勤用车', '特种专业技术用车', '离退休干部服务用车', '其他用车']
 
@@ -10,34 +9,8 @@ const TYPES = ['副部（省）级及以上领导用车', '主要负责人用车
 async function henanScenario() {
   process.env.DATABASE_URL = E2E_DATABASE_URL
   const f = await import('../factories/db')
-  const { henanDept2023 } = await import('../factories/template-layouts')
-  const { createDisclosure } = await import('../../lib/disclosure/server/create-disclosure')
-  const { replaceDisclosureData } = await import('../../lib/disclosure/server/replace-data')
-  const { hashPassword } = await import('../../lib/server/password')
-  const { db } = await import('../../lib/server/db')
-  const { DEMO_PASSWORD } = await import('./support')
-  await f.ensureReferenceData()
-  const region = await f.createRegion(`新乡市${crypto.randomInt(1000, 10_000)}`)
-  await db().region.update({ where: { id: region.id }, data: { province: '河南省' } })
-  const dept = await f.createDepartment(region.id, String(crypto.randomInt(100_000, 1_000_000)), '获嘉县医疗保障局')
-  const accountant = await f.createUser('accountant', { departmentId: dept.id })
-  await db().user.update({ where: { id: accountant.id }, data: { passwordHash: await hashPassword(DEMO_PASSWORD) } })
-  const { id } = await createDisclosure(accountant, { departmentId: dept.id, year: 2023 })
-  const base = henanDept2023()
-  const code = new Map(base.units.map((u, i) => [u.code, `${dept.code}00${i + 1}`]))
-  const fix = <T extends { unitCode?: string }>(x: T): T => (x.unitCode ? { ...x, unitCode: code.get(x.unitCode)! } : x)
-  const data = {
-    ...base,
-    department: { code: dept.code, name: dept.name },
-    units: base.units.map((u) => ({ ...u, code: code.get(u.code)! })),
-    revenue: base.revenue.map(fix),
-    expenditure: base.expenditure.map(fix),
-    projects: base.projects.map(fix),
-    fixedAssets: [{ category: 'vehicles' as const, quantity: '3', value: 450_000_00 }],
-  }
-  await db().$transaction((tx) => replaceDisclosureData(tx, id, dept.id, data), { timeout: 30_000 })
-  const username = (await db().user.findUniqueOrThrow({ where: { id: accountant.id } })).username
-  return { id, dept, accountant: username }
+  const b = await f.createHenanBudget({ extra: { fixedAssets: [{ category: 'vehicles', quantity: '3', value: 450_000_00 }] } })
+  return { id: b.id, dept: b.dept, accountant: await f.withPassword(b.accountant.id, DEMO_PASSWORD) }
 }
 
 test('[ACCOUNTANT][NOTES][HENAN] the notes follow the Henan template: 部门概况, 情况说明 一–九 with vehicles by type, 名词解释; counts typed, saved and printed in the document', async ({ page }) => {

@@ -1,5 +1,4 @@
-import crypto from 'node:crypto'
-import { E2E_DATABASE_URL, expect, login, shot, test } from './support'
+import { DEMO_PASSWORD, E2E_DATABASE_URL, expect, login, shot, test } from './support'
 
 /**
  * A Henan county department (region in 河南省, so its 2023 budget takes the henan-dept-2023 template)
@@ -8,35 +7,8 @@ import { E2E_DATABASE_URL, expect, login, shot, test } from './support'
 async function henanScenario() {
   process.env.DATABASE_URL = E2E_DATABASE_URL
   const f = await import('../factories/db')
-  const { henanDept2023 } = await import('../factories/template-layouts')
-  const { createDisclosure } = await import('../../lib/disclosure/server/create-disclosure')
-  const { replaceDisclosureData } = await import('../../lib/disclosure/server/replace-data')
-  const { hashPassword } = await import('../../lib/server/password')
-  const { db } = await import('../../lib/server/db')
-  const { DEMO_PASSWORD } = await import('./support')
-  await f.ensureReferenceData()
-  const region = await f.createRegion(`获嘉县${crypto.randomInt(1000, 10_000)}`)
-  await db().region.update({ where: { id: region.id }, data: { province: '河南省' } })
-  const dept = await f.createDepartment(region.id, `H${crypto.randomInt(100_000, 1_000_000)}`, '获嘉县医疗保障局')
-  const accountant = await f.createUser('accountant', { departmentId: dept.id })
-  await db().user.update({ where: { id: accountant.id }, data: { passwordHash: await hashPassword(DEMO_PASSWORD) } })
-  const { id } = await createDisclosure(accountant, { departmentId: dept.id, year: 2023 })
-  const data = henanDept2023()
-  const code = (u: string) => `${dept.code}${u.slice(-3)}`
-  await db().$transaction(
-    (tx) =>
-      replaceDisclosureData(tx, id, dept.id, {
-        ...data,
-        department: { code: dept.code, name: dept.name },
-        units: data.units.map((u) => ({ ...u, code: code(u.code) })),
-        revenue: data.revenue.map((l) => ({ ...l, unitCode: code(l.unitCode) })),
-        expenditure: data.expenditure.map((l) => ({ ...l, unitCode: code(l.unitCode) })),
-        projects: data.projects.map((p) => ({ ...p, ...(p.unitCode ? { unitCode: code(p.unitCode) } : {}) })),
-      }),
-    { timeout: 30_000 },
-  )
-  const username = (await db().user.findUniqueOrThrow({ where: { id: accountant.id } })).username
-  return { id, dept, accountant: username }
+  const b = await f.createHenanBudget()
+  return { id: b.id, dept: b.dept, accountant: await f.withPassword(b.accountant.id, DEMO_PASSWORD) }
 }
 
 const TITLE = '2023年部门（单位）整体绩效目标表（预算11表）'

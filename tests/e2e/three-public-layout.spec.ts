@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import { DEMO_PASSWORD, E2E_DATABASE_URL, expect, login, shot, test } from './support'
 
 /**
@@ -9,35 +8,12 @@ import { DEMO_PASSWORD, E2E_DATABASE_URL, expect, login, shot, test } from './su
 async function henanScenario() {
   process.env.DATABASE_URL = E2E_DATABASE_URL
   const f = await import('../factories/db')
-  const { henanDept2023 } = await import('../factories/template-layouts')
-  const { replaceDisclosureData } = await import('../../lib/disclosure/server/replace-data')
-  const { hashPassword } = await import('../../lib/server/password')
   const { db } = await import('../../lib/server/db')
-  await f.ensureReferenceData()
-  const region = await f.createRegion(`获嘉县${crypto.randomInt(1000, 10_000)}`)
-  await db().region.update({ where: { id: region.id }, data: { province: '河南省' } })
-  const dept = await f.createDepartment(region.id, String(crypto.randomInt(100_000, 1_000_000)), '获嘉县医疗保障局')
-  const data = henanDept2023()
-  const code = (c: string) => `${dept.code}${c.slice(-3)}`
-  const local = {
-    ...data,
-    department: { code: dept.code, name: dept.name },
-    units: data.units.map((u) => ({ ...u, code: code(u.code) })),
-    revenue: data.revenue.map((l) => ({ ...l, unitCode: code(l.unitCode) })),
-    expenditure: data.expenditure.map((l) => ({ ...l, unitCode: code(l.unitCode) })),
-    projects: data.projects.map((p) => ({ ...p, unitCode: p.unitCode ? code(p.unitCode) : p.unitCode })),
-  }
-  const template = await db().template.findUniqueOrThrow({ where: { key: 'henan-dept-2023' } })
-  const d = await db().disclosure.create({ data: { departmentId: dept.id, year: 2023, status: 'draft', templateId: template.id } })
-  await db().$transaction((tx) => replaceDisclosureData(tx, d.id, dept.id, local), { timeout: 30_000 })
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
-  const user = async (role: 'accountant' | 'reviewer') => {
-    const u = await f.createUser(role, role === 'accountant' ? { departmentId: dept.id } : { regionId: region.id })
-    return (await db().user.update({ where: { id: u.id }, data: { passwordHash } })).username
-  }
+  const b = await f.createHenanBudget()
+  const reviewer = await f.createUser('reviewer', { regionId: b.region.id })
   const setStatus = async (status: 'submitted' | 'published') =>
-    db().disclosure.update({ where: { id: d.id }, data: status === 'published' ? { status, approvedAt: new Date(), publishedAt: new Date() } : { status } })
-  return { dept, disclosure: d.id, accountant: await user('accountant'), reviewer: await user('reviewer'), setStatus }
+    db().disclosure.update({ where: { id: b.id }, data: status === 'published' ? { status, approvedAt: new Date(), publishedAt: new Date() } : { status } })
+  return { dept: b.dept, disclosure: b.id, accountant: await f.withPassword(b.accountant.id, DEMO_PASSWORD), reviewer: await f.withPassword(reviewer.id, DEMO_PASSWORD), setStatus }
 }
 
 const TITLE = '一般公共预算“三公”经费支出表'

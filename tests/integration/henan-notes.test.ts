@@ -5,12 +5,8 @@
  * count is refused with a Chinese message at its field and nothing is saved; a type the template does
  * not name is refused too, and a Hebei disclosure takes no vehicle types at all.
  */
-import crypto from 'node:crypto'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import type { BudgetData } from '@/lib/budget/types'
-import { createDisclosure } from '@/lib/disclosure/server/create-disclosure'
 import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
-import { replaceDisclosureData } from '@/lib/disclosure/server/replace-data'
 import { buildDocumentModel } from '@/lib/document/server/build-document'
 import type { TNotesInput } from '@/lib/notes/schemas'
 import { parseStoredNotes } from '@/lib/notes/schemas'
@@ -20,8 +16,7 @@ import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { chengde2023 } from '../factories'
-import { createDepartment, createDisclosure as createHebeiDisclosure, createRegion, createUser, ensureReferenceData } from '../factories/db'
-import { henanDept2023 } from '../factories/template-layouts'
+import { createDepartment, createDisclosure as createHebeiDisclosure, createHenanBudget, createRegion, createUser } from '../factories/db'
 
 const session = vi.hoisted(() => ({ actor: null as Actor }))
 vi.mock('@/lib/server/auth', () => ({ getActor: async () => session.actor }))
@@ -50,27 +45,11 @@ describe('Henan notes: vehicles by type saved and read back (real PostgreSQL)', 
   let deptName: string
 
   beforeAll(async () => {
-    await ensureReferenceData()
-    const region = await createRegion()
-    await db().region.update({ where: { id: region.id }, data: { province: '河南省' } })
-    const dept = await createDepartment(region.id, String(crypto.randomInt(100_000, 1_000_000)), '获嘉县医疗保障局')
-    deptName = dept.name
-    accountant = await createUser('accountant', { departmentId: dept.id })
-    id = (await createDisclosure(accountant, { departmentId: dept.id, year: 2023 })).id
-    // the Henan factory's lines, its units under this department's codes, 3 vehicles in the 固定资产 table
-    const base = henanDept2023()
-    const code = new Map(base.units.map((u, i) => [u.code, `${dept.code}00${i + 1}`]))
-    const fix = <T extends { unitCode?: string }>(x: T): T => (x.unitCode ? { ...x, unitCode: code.get(x.unitCode)! } : x)
-    const data: BudgetData = {
-      ...base,
-      department: { code: dept.code, name: dept.name },
-      units: base.units.map((u) => ({ ...u, code: code.get(u.code)! })),
-      revenue: base.revenue.map(fix),
-      expenditure: base.expenditure.map(fix),
-      projects: base.projects.map(fix),
-      fixedAssets: [{ category: 'vehicles', quantity: '3', value: 450_000_00 }],
-    }
-    await db().$transaction((tx) => replaceDisclosureData(tx, id, dept.id, data), { timeout: 30_000 })
+    // the Henan factory's lines under this department's codes, 3 vehicles in the 固定资产 table
+    const b = await createHenanBudget({ extra: { fixedAssets: [{ category: 'vehicles', quantity: '3', value: 450_000_00 }] } })
+    deptName = b.dept.name
+    accountant = b.accountant
+    id = b.id
   })
 
   it('the editor’s state carries the template’s layout: its parts, the vehicle types, and a finding at the first type’s field while none is entered', async () => {

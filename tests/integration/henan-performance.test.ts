@@ -4,11 +4,9 @@
  * document with 预算情况 from the data; a row whose 二级 the template does not list under its 一级 is
  * refused with the row's Chinese message at its field, and nothing is written.
  */
-import crypto from 'node:crypto'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDisclosure } from '@/lib/disclosure/server/create-disclosure'
 import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
-import { replaceDisclosureData } from '@/lib/disclosure/server/replace-data'
 import { buildDocumentModel } from '@/lib/document/server/build-document'
 import { gate } from '@/lib/workflow/gate'
 import { disclosureContent } from '@/lib/workflow/server/disclosure-content'
@@ -20,10 +18,9 @@ import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { chengde2023 } from '../factories'
-import { createDepartment, createRegion, createUser, ensureReferenceData, createDisclosure as createHebeiDisclosure } from '../factories/db'
+import { createDepartment, createDisclosure as createHebeiDisclosure, createHenanBudget, createRegion, createUser } from '../factories/db'
 import { henanOverall2023 } from '../factories/henan-performance'
 import { chengde2023Overall } from '../factories/notes-chengde-2023'
-import { henanDept2023 } from '../factories/template-layouts'
 
 const session = vi.hoisted(() => ({ actor: null as Actor }))
 vi.mock('@/lib/server/auth', () => ({ getActor: async () => session.actor }))
@@ -39,26 +36,10 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
   throw new Error('expected an AppError')
 }
 
-/** A Henan county department with its 2023 budget entered as lines (henanDept2023, unit codes made unique). */
+/** A Henan county department with its 2023 budget entered as lines (tests/factories/db.ts). */
 async function henanWorld() {
-  await ensureReferenceData()
-  const region = await createRegion()
-  await db().region.update({ where: { id: region.id }, data: { province: '河南省' } })
-  const dept = await createDepartment(region.id, `H${crypto.randomInt(100_000, 1_000_000)}`, '获嘉县医疗保障局')
-  const accountant = await createUser('accountant', { departmentId: dept.id })
-  const { id } = await createDisclosure(accountant, { departmentId: dept.id, year: 2023 })
-  const data = henanDept2023()
-  const code = (u: string) => `${dept.code}${u.slice(-3)}`
-  const localised = {
-    ...data,
-    department: { code: dept.code, name: dept.name },
-    units: data.units.map((u) => ({ ...u, code: code(u.code) })),
-    revenue: data.revenue.map((l) => ({ ...l, unitCode: code(l.unitCode) })),
-    expenditure: data.expenditure.map((l) => ({ ...l, unitCode: code(l.unitCode) })),
-    projects: data.projects.map((p) => ({ ...p, ...(p.unitCode ? { unitCode: code(p.unitCode) } : {}) })),
-  }
-  await db().$transaction((tx) => replaceDisclosureData(tx, id, dept.id, localised), { timeout: 30_000 })
-  return { dept, accountant, id }
+  const b = await createHenanBudget()
+  return { dept: b.dept, accountant: b.accountant, id: b.id }
 }
 
 const version = async (id: string) => (await db().disclosure.findUniqueOrThrow({ where: { id } })).version

@@ -16,9 +16,10 @@ import { STATUS_LABELS } from '@/lib/server/authz'
 import type { BudgetSubject } from '@/lib/document/model'
 import { budgetHeading, budgetTitle, DEPARTMENT, DisclosureSubnav } from '../document/disclosure-subnav'
 import { NotesFindings } from '../notes/notes-findings'
+import { OverallParagraphsEditor } from './overall-paragraphs-editor'
 import { OverallTableEditor } from './overall-table-editor'
-import type { OverallForm, TargetForm } from './target-form'
-import { formToOverall, formToTarget, overallToForm, targetToForm } from './target-form'
+import type { TargetForm } from './target-form'
+import { formToTarget, targetToForm } from './target-form'
 import { NoticeBar } from '@/components/ui/notice-bar'
 
 const input = { width: '100%', font: 'inherit', padding: '6px 8px', border: '1px solid var(--line)', borderRadius: 6 } as const
@@ -154,7 +155,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
       ) : (
         <>
           <h2>{subject.unit ? '单位' : '部门'}整体绩效目标</h2>
-          <OverallEditor key={`overall-${state.version}`} state={state} ro={ro} pending={pending} onSave={(target) => start(async () => void apply(await saveOverallTargetAction({ disclosureId: state.id, version: state.version, target })))} />
+          <OverallParagraphsEditor key={`overall-${state.version}`} state={state} ro={ro} pending={pending} onSave={(target) => start(async () => void apply(await saveOverallTargetAction({ disclosureId: state.id, version: state.version, target })))} />
         </>
       )}
 
@@ -357,47 +358,5 @@ function TargetEditor({
         </div>
       </form>
     </section>
-  )
-}
-
-function OverallEditor({ state, ro, pending, onSave }: { state: PerformanceState; ro: boolean; pending: boolean; onSave: (t: ReturnType<typeof formToOverall>) => void }) {
-  const form = useForm<OverallForm>({ defaultValues: overallToForm(state.overall) })
-  const subs = useFieldArray({ control: form.control, name: 'subTargets' })
-  return (
-    <form onSubmit={form.handleSubmit((v) => onSave(formToOverall(v)))} noValidate className="card" aria-label="整体绩效目标">
-      <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0 }}>
-        <div className="form-field">
-          <label htmlFor="o-goals">总体绩效目标（每行一段）</label>
-          <textarea id="o-goals" rows={4} style={input} {...form.register('goalsText')} />
-        </div>
-        <div style={{ fontWeight: 600, margin: '6px 0' }}>分项绩效目标</div>
-        {subs.fields.map((f, i) => (
-          <div key={f.id} style={{ display: 'grid', gridTemplateColumns: 'minmax(140px, 240px) 1fr 1fr auto', gap: 8, marginBottom: 6 }}>
-            <input aria-label={`分项目标 ${i + 1} 名称`} style={input} {...form.register(`subTargets.${i}.title` as const)} />
-            <textarea aria-label={`分项目标 ${i + 1} 绩效目标`} rows={2} style={input} {...form.register(`subTargets.${i}.goal` as const)} />
-            <textarea aria-label={`分项目标 ${i + 1} 绩效指标`} rows={2} style={input} {...form.register(`subTargets.${i}.indicators` as const)} />
-            {!ro && (
-              <button type="button" className="btn" onClick={() => subs.remove(i)} aria-label={`删除分项目标 ${i + 1}`}>
-                删除
-              </button>
-            )}
-          </div>
-        ))}
-        {!ro && (
-          <button type="button" className="btn" onClick={() => subs.append({ title: '', goal: '', indicators: '' })}>
-            添加分项目标
-          </button>
-        )}
-        <div className="form-field" style={{ marginTop: 10 }}>
-          <label htmlFor="o-measures">工作保障措施（每行一条，自动编号）</label>
-          <textarea id="o-measures" rows={4} style={input} {...form.register('measuresText')} />
-        </div>
-        {!ro && (
-          <button className="btn btn-primary" type="submit" disabled={pending}>
-            保存整体绩效目标
-          </button>
-        )}
-      </fieldset>
-    </form>
   )
 }

@@ -37,6 +37,27 @@ const order = (ind: TIndicator): [number, number] => {
 }
 
 /**
+ * The merged-cell spans of indicator rows in tree order, as the seeds print them: the first row of a run
+ * of one 一级 spans the run (span1), the first of a run of one 二级 within it spans that (span2); the
+ * others 0. Sets them on the rows and returns the rows.
+ */
+function withSpans<R extends { level1: string; level2: string; span1: number; span2: number }>(rows: R[]): R[] {
+  for (let i = 0; i < rows.length; ) {
+    let j = i
+    while (j < rows.length && rows[j]!.level1 === rows[i]!.level1) j++
+    rows[i]!.span1 = j - i
+    for (let k = i; k < j; ) {
+      let m = k
+      while (m < j && rows[m]!.level2 === rows[k]!.level2) m++
+      rows[k]!.span2 = m - k
+      k = m
+    }
+    i = j
+  }
+  return rows
+}
+
+/**
  * Rows in tree order: by 一级 and 二级 in the taxonomy's order (entry order within), with the
  * merged-cell spans the seeds print. Sorting is stable, so the accountant's order of 三级 stays.
  */
@@ -55,19 +76,7 @@ export function indicatorRows(indicators: TIndicator[]): RenderedIndicatorRow[] 
     span1: 0,
     span2: 0,
   }))
-  for (let i = 0; i < rows.length; ) {
-    let j = i
-    while (j < rows.length && rows[j]!.level1 === rows[i]!.level1) j++
-    rows[i]!.span1 = j - i
-    for (let k = i; k < j; ) {
-      let m = k
-      while (m < j && rows[m]!.level2 === rows[k]!.level2) m++
-      rows[k]!.span2 = m - k
-      k = m
-    }
-    i = j
-  }
-  return rows
+  return withSpans(rows)
 }
 
 const wanOrBlank = (s: string | undefined) => (s && s.trim() !== '' ? formatWan(parseAmount(s, '元')) : '')
@@ -170,19 +179,7 @@ export function overallIndicatorRows(indicators: TOverallIndicator[], layout: Ov
     .map((ind, i) => ({ ind, i, k: key(ind) }))
     .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
     .map(({ ind }) => ({ level1: ind.level1, level2: ind.level2, level3: ind.level3, value: ind.value, note: ind.note, span1: 0, span2: 0 }))
-  for (let i = 0; i < rows.length; ) {
-    let j = i
-    while (j < rows.length && rows[j]!.level1 === rows[i]!.level1) j++
-    rows[i]!.span1 = j - i
-    for (let k = i; k < j; ) {
-      let m = k
-      while (m < j && rows[m]!.level2 === rows[k]!.level2) m++
-      rows[k]!.span2 = m - k
-      k = m
-    }
-    i = j
-  }
-  return rows
+  return withSpans(rows)
 }
 
 /** The 预算11表 of a disclosure: the overall target as entered (or blank), 预算情况 from the data. */

@@ -41,7 +41,8 @@ export function normaliseName(name: string): string {
   return name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）')
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance (unknown codes → nearest known ones; workbook titles spelt slightly differently). */
+export function editDistance(a: string, b: string): number {
   const dp = Array.from({ length: b.length + 1 }, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {
     let prev = dp[0]!

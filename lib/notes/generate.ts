@@ -19,7 +19,7 @@ import type { ChangeKey, TNotes } from './schemas'
 import { CHANGE_LABELS } from './schemas'
 import { procurementFindings } from './procurement'
 import type { GeneratedNotes, NotesBlock, NotesFinding, NotesSection, SectionId } from './types'
-import { SECTION_TITLES } from './types'
+import { INCOME_LABELS, SECTION_TITLES } from './types'
 import { changeSentence, contradiction, explainedByParts, isStated } from './change-text'
 import { mainProjectsText, projectAmounts } from './project-text'
 
@@ -43,18 +43,6 @@ export type NotesContext = {
    */
   level?: 'department' | 'unit'
 }
-
-const INCOME_LABELS: [key: string, label: string][] = [
-  ['general_budget', '一般公共预算拨款收入'],
-  ['gov_fund', '政府性基金预算拨款收入'],
-  ['state_capital', '国有资本经营预算拨款收入'],
-  ['special_account', '财政专户管理资金收入'],
-  ['business', '事业收入'],
-  ['business_operating', '事业单位经营收入'],
-  ['superior_subsidy', '上级补助收入'],
-  ['subordinate_remit', '附属单位上缴收入'],
-  ['other', '其他收入'],
-]
 
 /**
  * Builds sections 一 to 九 of the 情况说明. Sentences follow the seeds' wording; every amount in

@@ -11,7 +11,7 @@ import { computeFigures } from './figures'
 import { wanText } from './format'
 import type { TNotes } from './schemas'
 import type { GeneratedNotes, NotesBlock, NotesFinding, NotesSection, SectionId } from './types'
-import { SECTION_IDS } from './types'
+import { INCOME_LABELS, SECTION_IDS } from './types'
 
 /**
  * The 情况说明 laid out as a template says (template.notes, docs/decisions/009): parts (第一部分 …)
@@ -38,18 +38,6 @@ export type LayoutInput = {
   /** The template's performance tables: with a 整体绩效目标表 (Henan 预算11表) the notes refer to it. */
   performanceLayout?: PerformanceLayout
 }
-
-const INCOME: [string, string][] = [
-  ['general_budget', '一般公共预算拨款收入'],
-  ['gov_fund', '政府性基金预算拨款收入'],
-  ['state_capital', '国有资本经营预算拨款收入'],
-  ['special_account', '财政专户管理资金收入'],
-  ['business', '事业收入'],
-  ['business_operating', '事业单位经营收入'],
-  ['superior_subsidy', '上级补助收入'],
-  ['subordinate_remit', '附属单位上缴收入'],
-  ['other', '其他收入'],
-]
 
 /** Share of a part in a whole, one decimal (“占 62.3%”), or '' when the whole is zero. */
 function share(part: Printed, whole: Printed): string {
@@ -83,7 +71,7 @@ function budgetParagraphs(content: string, input: LayoutInput): string[] {
       return [`${dept}${year}年收入总计${w('income.total')}，支出总计${wanText(out)}。`]
     }
     case 'budget.income': {
-      const parts = INCOME.filter(([k]) => a[`income.${k}`]).map(([k, label]) => `${label}${w(`income.${k}`)}${share(a[`income.${k}`]!, a['income.total']!)}`)
+      const parts = INCOME_LABELS.filter(([k]) => a[`income.${k}`]).map(([k, label]) => `${label}${w(`income.${k}`)}${share(a[`income.${k}`]!, a['income.total']!)}`)
       if (a['income.carryover']) parts.push(`上年结转${w('income.carryover')}${share(a['income.carryover'], a['income.total']!)}`)
       return [`${dept}${year}年收入合计${w('income.total')}${parts.length ? `，其中：${parts.join('；')}` : ''}。`]
     }

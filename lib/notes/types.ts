@@ -18,6 +18,19 @@ export const SECTION_TITLES: Record<SectionId, string> = {
   other: '九、其他需要说明的事项',
 }
 
+/** The 本年收入 sources the notes name, in the order of the 收入总表 (figures keys income.<source>). */
+export const INCOME_LABELS: [source: string, label: string][] = [
+  ['general_budget', '一般公共预算拨款收入'],
+  ['gov_fund', '政府性基金预算拨款收入'],
+  ['state_capital', '国有资本经营预算拨款收入'],
+  ['special_account', '财政专户管理资金收入'],
+  ['business', '事业收入'],
+  ['business_operating', '事业单位经营收入'],
+  ['superior_subsidy', '上级补助收入'],
+  ['subordinate_remit', '附属单位上缴收入'],
+  ['other', '其他收入'],
+]
+
 /** A simple printed table of the notes (机构设置情况), cells as text. */
 export type TextTable = { title: string; columns: string[]; rows: string[][] }
 

@@ -1,3 +1,5 @@
+import { SECTION_TITLES } from '@/lib/notes/types'
+
 /**
  * The notes (情况说明) as sections of paragraphs, for anchoring review comments ({kind:'notes', section,
  * paragraph}) and for comparing two versions section by section. Two shapes are read:
@@ -8,21 +10,9 @@
  */
 export type NotesSection = { key: string; title: string; paragraphs: string[] }
 
-/** Titles of the standard sections (一 to 九 of the seeds, keyed as in lib/notes); other keys are shown as they are. */
-const SECTION_TITLES: Record<string, string> = {
-  duties: '一、部门职责及机构设置情况',
-  overview: '二、部门预算安排的总体情况',
-  operating: '三、机关运行经费安排情况',
-  threePublic: '四、财政拨款“三公”经费预算情况及增减变化原因',
-  performance: '五、预算绩效信息',
-  procurement: '六、政府采购预算情况',
-  assets: '七、国有资产信息',
-  glossary: '八、名词解释',
-  other: '九、其他需要说明的事项',
-}
 
 export function sectionTitle(key: string): string {
-  return SECTION_TITLES[key] ?? key
+  return (SECTION_TITLES as Record<string, string>)[key] ?? key
 }
 
 function texts(v: unknown, label: string | null, out: string[]): void {

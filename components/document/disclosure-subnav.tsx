@@ -1,5 +1,8 @@
 import Link from 'next/link'
+import type { ReactNode } from 'react'
 import type { BudgetSubject } from '@/lib/document/model'
+import type { DisclosureStatus } from '@/lib/server/authz'
+import { STATUS_LABELS } from '@/lib/server/authz'
 
 const PAGES = [
   ['', '报表编制'],
@@ -35,5 +38,37 @@ export function DisclosureSubnav({ id, current, title }: { id: string; current: 
         </Link>
       ))}
     </nav>
+  )
+}
+
+/**
+ * The top of every editing page of a disclosure: the breadcrumb (工作台 / 地区 / 部门), the heading with
+ * whose budget it is, the page and the status, and the sub-navigation. `extra` goes in the heading
+ * after the status (the tables editor's export menu).
+ */
+export function EditorHeader(props: {
+  id: string
+  year: number
+  status: DisclosureStatus
+  department: { code: string; name: string; region?: string }
+  unit: Unit
+  current: (typeof PAGES)[number][0]
+  extra?: ReactNode
+}) {
+  const { id, year, status, department, unit, current } = props
+  const page = PAGES.find(([path]) => path === current)![1]
+  return (
+    <>
+      <p className="muted no-print" style={{ margin: 0 }}>
+        <Link href="/workspace">工作台</Link> / {department.region ? `${department.region} / ` : ''}
+        {department.code} {department.name}
+      </p>
+      <h1>
+        {budgetHeading(year, unit)}
+        {current ? ` · ${page}` : ''} <span className={`badge badge-${status}`}>{STATUS_LABELS[status]}</span>
+        {props.extra}
+      </h1>
+      <DisclosureSubnav id={id} current={current} title={budgetTitle(year, unit)} />
+    </>
   )
 }

@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { DisclosureSubnav } from '../document/disclosure-subnav'
+import { EditorHeader } from '../document/disclosure-subnav'
 import { useMemo, useState, useTransition } from 'react'
 import type { Finding } from '@/lib/budget/findings'
 import type { TableKey } from '@/lib/budget/template'
@@ -84,14 +84,7 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
   const summary = state.summary
   return (
     <div>
-      <p className="muted no-print" style={{ margin: 0 }}>
-        <Link href="/workspace">工作台</Link> / {state.department.region} / {state.department.code} {state.department.name}
-      </p>
-      <h1>
-        {state.year} 年{state.unit ? `单位预算：${state.unit.name}` : '部门预算'} <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
-        <ExportMenu code={state.unit?.code ?? state.department.code} year={state.year} />
-      </h1>
-      <DisclosureSubnav id={state.id} current="" title={`${state.year} 年${state.unit ? '单位预算' : '部门预算'}`} />
+      <EditorHeader id={state.id} year={state.year} status={state.status} department={state.department} unit={state.unit} current="" extra={<ExportMenu code={state.unit?.code ?? state.department.code} year={state.year} />} />
       <p className="no-print" style={{ margin: '0 0 10px' }}>
         <Link className={state.status === 'returned' ? 'btn btn-primary' : 'btn'} href={`/workspace/disclosures/${state.id}/submit`} data-testid="workflow-link">
           {state.status === 'draft' ? '提交审核 →' : state.status === 'returned' ? '查看审核意见并重新提交 →' : state.status === 'published' ? '更正与版本 →' : '审核进度 →'}

@@ -13,7 +13,7 @@ import type { NotesFinding } from '@/lib/notes/types'
 import { STATUS_LABELS } from '@/lib/server/authz'
 import type { BudgetSubject } from '@/lib/document/model'
 import { headingForLevel } from '@/lib/document/model'
-import { budgetHeading, budgetTitle, DEPARTMENT, DisclosureSubnav } from '../document/disclosure-subnav'
+import { DEPARTMENT, EditorHeader } from '../document/disclosure-subnav'
 import type { EditorCtx } from './fields'
 import { HebeiSections } from './hebei-sections'
 import { LayoutSections } from './layout-sections'
@@ -106,13 +106,7 @@ export function NotesEditor({ initial, subject = DEPARTMENT }: { initial: NotesS
 
   return (
     <div>
-      <p className="muted no-print" style={{ margin: 0 }}>
-        <Link href="/workspace">工作台</Link> / {state.department.region} / {state.department.code} {state.department.name}
-      </p>
-      <h1>
-        {budgetHeading(state.year, subject.unit)} · 情况说明 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
-      </h1>
-      <DisclosureSubnav id={state.id} current="/notes" title={budgetTitle(state.year, subject.unit)} />
+      <EditorHeader id={state.id} year={state.year} status={state.status} department={state.department} unit={subject.unit} current="/notes" />
       {layout && (
         <p className="muted" data-testid="notes-layout-note">
           本预算使用“{layout.templateName}”，情况说明按该模板的格式编写：{layout.parts.map((p) => headingForLevel(p.title, subject.level)).join('、')}。

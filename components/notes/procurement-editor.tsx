@@ -1,7 +1,6 @@
 'use client'
 
 import Decimal from 'decimal.js'
-import Link from 'next/link'
 import { useState, useTransition } from 'react'
 import type { FieldPath } from 'react-hook-form'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
@@ -12,9 +11,8 @@ import { reloadProcurementAction, saveProcurementAction } from '@/lib/notes/acti
 import type { TFixedAssetInput, TProcurementItemInput } from '@/lib/notes/procurement'
 import { FIXED_ASSET_LABELS, PROCUREMENT_FUND_LABELS } from '@/lib/notes/procurement'
 import type { ProcurementState } from '@/lib/notes/server/procurement'
-import { STATUS_LABELS } from '@/lib/server/authz'
 import type { BudgetSubject } from '@/lib/document/model'
-import { budgetHeading, budgetTitle, DEPARTMENT, DisclosureSubnav } from '../document/disclosure-subnav'
+import { DEPARTMENT, EditorHeader } from '../document/disclosure-subnav'
 import { NotesFindings } from './notes-findings'
 import { NoticeBar } from '@/components/ui/notice-bar'
 
@@ -75,13 +73,7 @@ export function ProcurementEditor({ initial, subject = DEPARTMENT }: { initial: 
 
   return (
     <div>
-      <p className="muted no-print" style={{ margin: 0 }}>
-        <Link href="/workspace">工作台</Link> / {state.department.code} {state.department.name}
-      </p>
-      <h1>
-        {budgetHeading(state.year, subject.unit)} · 政府采购与资产 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
-      </h1>
-      <DisclosureSubnav id={state.id} current="/procurement" title={budgetTitle(state.year, subject.unit)} />
+      <EditorHeader id={state.id} year={state.year} status={state.status} department={state.department} unit={subject.unit} current="/procurement" />
       <NoticeBar notice={notice} onReload={() => start(async () => apply(await reloadProcurementAction(state.id)))} testId="procurement-notice" />
       <form onSubmit={save} noValidate aria-label="政府采购与资产">
         <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0 }}>

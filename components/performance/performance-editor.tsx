@@ -1,6 +1,5 @@
 'use client'
 
-import Link from 'next/link'
 import { useMemo, useState, useTransition } from 'react'
 import type { FieldPath } from 'react-hook-form'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
@@ -14,7 +13,7 @@ import { LEVEL1, normaliseLevel1, normaliseLevel2, OPERATOR_LABELS, OPERATORS, T
 import { validateTargets } from '@/lib/performance/validate'
 import { STATUS_LABELS } from '@/lib/server/authz'
 import type { BudgetSubject } from '@/lib/document/model'
-import { budgetHeading, budgetTitle, DEPARTMENT, DisclosureSubnav } from '../document/disclosure-subnav'
+import { DEPARTMENT, EditorHeader } from '../document/disclosure-subnav'
 import { NotesFindings } from '../notes/notes-findings'
 import { OverallParagraphsEditor } from './overall-paragraphs-editor'
 import { OverallTableEditor } from './overall-table-editor'
@@ -53,13 +52,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
 
   return (
     <div>
-      <p className="muted no-print" style={{ margin: 0 }}>
-        <Link href="/workspace">工作台</Link> / {state.department.region} / {state.department.code} {state.department.name}
-      </p>
-      <h1>
-        {budgetHeading(state.year, subject.unit)} · 绩效目标 <span className={`badge badge-${state.status}`}>{STATUS_LABELS[state.status]}</span>
-      </h1>
-      <DisclosureSubnav id={state.id} current="/performance" title={budgetTitle(state.year, subject.unit)} />
+      <EditorHeader id={state.id} year={state.year} status={state.status} department={state.department} unit={subject.unit} current="/performance" />
       <NoticeBar notice={notice} onReload={() => window.location.reload()} testId="perf-notice" />
       {ro && <p className="alert alert-warn">当前为只读：预算{STATUS_LABELS[state.status]}或您没有编辑权限。</p>}
 

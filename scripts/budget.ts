@@ -23,7 +23,10 @@ const USAGE = `用法：
       单位预算工作簿（标题以“单位预算”开头）导入到该单位自己的单位预算，单位编码读自工作簿（--unit 可指定）。
       有错误时不导入（不写入任何数据），--force 仍然导入（用于迁移历史数据）。
   npm run budget -- export <部门或单位编码> <年度> --format xlsx|csv|json --out <路径> [--table 表key]
-      导出报表（单位编码：该单位的单位预算，没有时为其部门的预算）；csv 时 --out 为 .zip 文件或目录（每表一个 CSV）。`
+      导出报表（单位编码：该单位的单位预算，没有时为其部门的预算）；csv 时 --out 为 .zip 文件或目录（每表一个 CSV）。
+  npm run budget -- check <公开文件.pdf|.docx|.txt> [--json] [--year 年度]
+      检查已公开的预算公开文件（报表与说明文字），打印发现的问题与检查覆盖情况
+      （--json 输出 {"findings":[…],"coverage":[…],"summary":{…}}）。退出码：0 无错误；1 有错误；2 文件无法读取。`
 
 type Args = { _: string[]; flags: Record<string, string | true> }
 
@@ -107,9 +110,13 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE)
     return cmd ? 0 : 2
   }
-  if (!['validate', 'import', 'export'].includes(cmd)) throw new UsageError(`未知命令“${cmd}”`)
+  if (!['validate', 'import', 'export', 'check'].includes(cmd)) throw new UsageError(`未知命令“${cmd}”`)
   const json = args.flags.json === true
   const year = flagYear(args)
+  if (cmd === 'check') {
+    const { runCheck } = await import('./budget-check')
+    return runCheck(rest[0], json, year, (p) => readFile(p), FileProblem)
+  }
   const input = cmd === 'export' ? null : readFile(rest[0])
 
   const database = await resolveDatabase()

@@ -70,6 +70,10 @@ export function checkDocument(doc: CheckDocument, candidates: Template[], opts: 
     const read = tablesFromFixture(usable.map((t) => t.table), template, year)
     tables = read.tables
     kernel = validateTables(tables, template).filter((f) => f.rule !== 'table.missing')
+    // a table whose rows do not fit the template's structure was not understood: its rules did not run
+    for (const f of kernel) if (f.rule === 'table.structure' && f.table) unusable.set(f.table, `表格结构与模板不符，未能检查：${f.message}`)
+    tables = tables.filter((t) => !unusable.has(t.key))
+    kernel = kernel.filter((f) => !f.table || !unusable.has(f.table))
   }
   for (const f of kernel) {
     findings.push(

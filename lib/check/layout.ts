@@ -30,7 +30,7 @@ export function linesFromWords(words: PdfWord[], pageCount: number): DocLine[] {
       const text = joinWords(r)
       const grid = lanci.filter((l) => l.i <= i).pop() ?? lanci.find((l) => l.i > i && l.top - r[0]!.top < 80)
       let cells: string[] | null = null
-      if (grid && r.length > 1 && !isFarFrom(grid.top, r[0]!.top)) {
+      if (grid && r.length > 1 && !isFarFrom(grid.top, r[0]!.top) && !/^[-—–\s\d]+$/.test(text)) {
         const c = grid.centres
         const bounds = c.slice(1).map((x, k) => (x + c[k]!) / 2)
         cells = new Array<string>(c.length).fill('')

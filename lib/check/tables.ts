@@ -34,7 +34,7 @@ const PAGE_NO = /^[-—–\s]*\d{1,3}[-—–\s]*$/
 /** Letter-spaced headers ("科目 编 码", "价 值 (金 额 单 位 : 万 元)") as one word. */
 const tight = (c: string) => c.replace(/(?<=[\u4e00-\u9fff（）()：:“”])\s+(?=[\u4e00-\u9fff（）()：:“”])/g, '')
 
-const isTitleCandidate = (l: DocLine) => !TOC.test(l.text) && l.text.length <= 48 && (l.cells === null || l.cells.filter(Boolean).length <= 2)
+const isTitleCandidate = (l: DocLine) => !TOC.test(l.text) && !/\s\d{1,3}$/.test(l.text) && l.text.length <= 48 && (l.cells === null || new Set(l.cells.filter(Boolean)).size === 1)
 
 function titleKey(l: DocLine, candidates: Template[]): TableKey | null {
   if (!isTitleCandidate(l)) return null
@@ -51,10 +51,18 @@ export function recogniseTables(lines: DocLine[], candidates: Template[], year?:
   const lineOfRow: number[] = []
   const titles: { key: TableKey; line: number }[] = []
   const flat = new Map<TableKey, { cells: number; bare: number }>()
+  // a title is a table's only when rows with cells follow it before the next title (not a contents line)
+  const keys = lines.map((l) => titleKey(l, candidates))
+  const starts = keys.flatMap((k, i) => (k ? [i] : []))
+  starts.forEach((i, n) => {
+    const end = starts[n + 1] ?? Math.min(lines.length, i + 40)
+    const body = lines.slice(i + 1, Math.min(end, i + 40))
+    if (!body.some((l) => (l.cells && l.cells.filter(Boolean).length >= 2) || /栏次|预算年度|单位[:：]\s*(?:万元|元)|^注[:：]/.test(l.text))) keys[i] = null
+  })
   let current: TableKey | null = null
   const tableLines = new Set<number>()
   lines.forEach((l, i) => {
-    const key = titleKey(l, candidates)
+    const key = keys[i]
     if (key) {
       current = key
       titles.push({ key, line: i })

@@ -183,8 +183,7 @@ export function changeReason(sentences: Sentence[]): RuleRun {
   sentences.forEach((s, i) => {
     if (!COMPARISON.test(s.text) || !/(增加|减少|增长|下降|上升|降低)\s*\d/.test(s.text)) return
     n++
-    const next = sentences[i + 1]
-    const window = s.text + (next && next.section === s.section ? next.text : '')
+    const window = [s, ...sentences.slice(i + 1, i + 4).filter((x) => x.section === s.section)].map((x) => x.text).join('')
     if (!REASON.test(window)) out.push(finding('text.change_reason', 'warning', '说明了与上年相比的增减，但没有说明原因', at(s)))
   })
   return n ? { findings: out } : { findings: [], notRun: '没有与上年比较增减的句子' }

@@ -37,7 +37,7 @@ export function amountsAgainstTables(sentences: Sentence[], figures: Record<stri
       // a label inside a longer name (“基金预算收入” is not “预算收入”) does not tie the amount to the figure
       const quoted = /^“([^”]*)”/.exec(message)?.[1] ?? ''
       const pos = quoted ? s.text.indexOf(quoted) : -1
-      if (pos > 0 && !/[年，,：:；;、的为是\s“（(0-9]/.test(s.text[pos - 1]!)) continue
+      if (pos > 0 && !/[年，,：:；;、的为是\s“（(0-9中括及和与含其]/.test(s.text[pos - 1]!)) continue
       if (m && fig !== undefined) {
         const stated = toHundredths(m[1]!, m[2]!)
         const figD = new Decimal(fig)
@@ -91,8 +91,10 @@ const THREE_PUBLIC_LABELS: [RegExp, string][] = [
 /** The 三公 total's stated change against the changes stated for 因公出国, 公务用车, 公务接待. */
 export function threePublicChange(sentences: Sentence[]): RuleRun {
   const tp = sentences.filter((s) => /三公|因公出国|公务用车|公务接待/.test(s.text) && !/名词解释|是指|反映/.test(s.section + s.text.slice(0, 12)))
-  const text = tp.map((s) => s.text).join('')
-  const changes = changesIn(text, THREE_PUBLIC_LABELS)
+  // a sentence that opens with the comparison ("与2022年相比减少0.01万元") speaks of the 三公 total
+  const changes = tp.flatMap((s) =>
+    changesIn(s.text, THREE_PUBLIC_LABELS).map((c, k) => (k === 0 && !c.label && /^(?:其中[:：]?)?(?:与|比|较|同)/.test(s.text) && !/^其中/.test(s.text) ? { ...c, label: 'total' } : c)),
+  )
   const first = (l: string) => changes.find((c) => c.label === l)
   const total = first('total')
   const items = ['abroad', 'vehicle', 'reception'].map(first)

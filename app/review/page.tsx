@@ -87,6 +87,12 @@ export default async function ReviewPage() {
       <h1>审核工作台{region ? ` — ${region.financeBureau}` : admin ? ' — 全部地区' : ''}</h1>
       <p className="muted">
         待审核 {waiting.length} 份 · 已审核待公开 {approved.length} 份 · 已退回 {returned.length} 份
+        {can(actor, 'document.inspect') && (
+          <>
+            {' · '}
+            <Link href="/review/inspect">公开文件检查</Link>
+          </>
+        )}
         {can(actor, 'audit.read') && (
           <>
             {' · '}

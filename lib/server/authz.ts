@@ -26,6 +26,7 @@ export const ACTIONS = [
   'disclosure.approve',
   'disclosure.publish',
   'review.queue',
+  'document.inspect',
   'audit.read',
   'catalogue.manage',
   'template.manage',
@@ -70,6 +71,9 @@ export function can(actor: Actor, action: Action, scope?: DisclosureScope): bool
     case 'review.queue':
       // without a scope: opening the review workspace; with one: reviewing that disclosure (its region's reviewers, admins)
       return !!actor && (actor.role === 'admin' || (actor.role === 'reviewer' && (!scope || actor.regionId === scope.regionId)))
+    case 'document.inspect':
+      // checking published documents uploaded by a reviewer (预决算公开检查): reviewers and admins, no disclosure scope
+      return !!actor && (actor.role === 'admin' || actor.role === 'reviewer')
     case 'audit.read':
       // without a scope: opening the audit log at all (the rows are then filtered by region, see lib/workflow/server/list-audit.ts)
       return !!actor && (actor.role === 'admin' || (actor.role === 'reviewer' && (!scope || actor.regionId === scope.regionId)))

@@ -54,6 +54,7 @@ const ALLOWED: Record<Action, Record<DisclosureStatus, RoleKey[]> | RoleKey[]> =
   'disclosure.approve': { draft: NONE, submitted: ['reviewerHere'], returned: NONE, approved: NONE, published: NONE },
   'disclosure.publish': { draft: NONE, submitted: NONE, returned: NONE, approved: ['reviewerHere'], published: NONE },
   'review.queue': ['reviewerHere', 'admin'],
+  'document.inspect': ['reviewerHere', 'reviewerElsewhere', 'admin'],
   'audit.read': ['reviewerHere', 'admin'],
   'catalogue.manage': ['admin'],
   'template.manage': ['admin'],

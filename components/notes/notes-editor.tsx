@@ -20,6 +20,7 @@ import { LayoutSections } from './layout-sections'
 import type { NotesForm } from './notes-form'
 import { fieldDomId, formPath, toForm, toNotes } from './notes-form'
 import { NotesFindings } from './notes-findings'
+import { liveTextFindings } from '@/lib/check/live'
 import styles from './notes.module.css'
 import { NoticeBar } from '@/components/ui/notice-bar'
 
@@ -41,7 +42,9 @@ export function NotesEditor({ initial, subject = DEPARTMENT }: { initial: NotesS
   const { handleSubmit, reset, setError, formState } = form
   const ro = !state.canEdit
   const layout = state.layout
-  const findings = layout ? layout.findings : state.generated.findings
+  const saved = layout ? layout.findings : state.generated.findings
+  // the checker's wording rules, live on what is being typed (lib/check/live.ts)
+  const findings = [...saved, ...liveTextFindings(form.watch(), state.year, saved)]
 
   const apply = (r: Result<NotesState>) => {
     if (r.ok) {

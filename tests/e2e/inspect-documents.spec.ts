@@ -1,0 +1,67 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { createScenario, expect, login, shot, test } from './support'
+
+const seeds = path.resolve(import.meta.dirname, '../fixtures/seeds')
+
+/** A disclosure this product publishes, as PDF, with one defect in its text (增加增加). */
+async function publishedPdfWithDefect(): Promise<Buffer> {
+  const { assembleDocument } = await import('../../lib/document/assemble')
+  const { renderPdf } = await import('../../lib/document/pdf/render-pdf')
+  const { documentInputFor } = await import('../factories/notes-laoting-2022')
+  const model = assembleDocument(await documentInputFor('chengde-2023'))
+  for (const s of model.notes.sections) for (const b of s.blocks as { kind: string; text?: string }[]) if (b.kind === 'paragraph' && b.text?.includes('增加5.45万元')) b.text = b.text.replace('增加5.45万元', '增加增加5.45万元')
+  return Buffer.from(await renderPdf(model))
+}
+
+test('[REVIEWER][INSPECT] uploads three published documents, opens a finding and sees its page, downloads the region summary', async ({ page }) => {
+  test.setTimeout(240_000)
+  const s = await createScenario()
+  await login(page, s.reviewer)
+  await page.goto('/review')
+  await page.getByRole('link', { name: '公开文件检查' }).click()
+  await expect(page.getByRole('heading', { name: '公开文件检查' })).toBeVisible()
+
+  await page.getByTestId('inspect-files').setInputFiles([
+    { name: '承德市医疗保障局2023年部门预算.pdf', mimeType: 'application/pdf', buffer: await publishedPdfWithDefect() },
+    { name: 'laiyuan-2024.txt', mimeType: 'text/plain', buffer: fs.readFileSync(path.join(seeds, 'laiyuan-2024.txt')) },
+    { name: 'laoting-2022.txt', mimeType: 'text/plain', buffer: fs.readFileSync(path.join(seeds, 'laoting-2022.txt')) },
+  ])
+  await page.getByRole('button', { name: '开始检查' }).click()
+  const summary = page.getByTestId('inspect-summary')
+  await expect(summary.locator('tbody tr')).toHaveCount(3, { timeout: 120_000 })
+  await expect(summary.locator('tbody tr', { hasText: 'laiyuan-2024.txt' })).toContainText('涞源县医疗保障局本级')
+  await shot(page, 'inspect-summary')
+
+  // the laiyuan report: the 会议费 finding
+  await page.getByRole('button', { name: '查看 laiyuan-2024.txt 的检查结果' }).click()
+  await expect(page.getByTestId('inspect-findings')).toContainText('会议费')
+
+  // the PDF: the doubled word, shown on its page with the sentence marked
+  await page.getByRole('button', { name: /查看 承德市医疗保障局2023年部门预算\.pdf/ }).click()
+  const finding = page.getByTestId('inspect-findings').getByRole('button', { name: /“增加增加”词语重复/ })
+  await expect(finding).toContainText(/第 \d+ 页/)
+  await finding.click()
+  const view = page.getByTestId('inspect-page')
+  await expect(view.locator('figcaption')).toHaveText(/第 \d+ 页/)
+  await expect(view.getByTestId('inspect-mark').first()).toContainText('增加增加')
+  await shot(page, 'inspect-finding-page')
+
+  // the region summary, as XLSX and as PDF
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载汇总（Excel）' }).click()])
+  expect(xlsx.suggestedFilename()).toMatch(/预算公开检查汇总\.xlsx$/)
+  const xlsxBytes = fs.readFileSync((await xlsx.path())!)
+  expect(xlsxBytes.subarray(0, 2).toString()).toBe('PK')
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载汇总（PDF）' }).click()])
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/)
+  expect(fs.readFileSync((await pdf.path())!).subarray(0, 4).toString()).toBe('%PDF')
+})
+
+test('[ACCOUNTANT] cannot open the inspection workspace or its API', async ({ page }) => {
+  const s = await createScenario()
+  await login(page, s.accountant)
+  await page.goto('/review/inspect')
+  await expect(page.getByText('公开文件检查仅供财政局审核人员和系统管理员使用。')).toBeVisible()
+  const res = await page.request.post('/api/review/inspect', { multipart: { file: { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('x') } } })
+  expect(res.status()).toBe(403)
+})

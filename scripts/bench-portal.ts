@@ -127,7 +127,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function generateRegion(n: number): Promise<string> {
   const { db } = await import('../lib/server/db')
   const { formatYuan } = await import('../lib/budget/money')
-  const { chengde2023 } = await import('../tests/factories')
+  const { chengde2023 } = await import('../prisma/demo')
   const base = chengde2023()
   const code = `B${Date.now().toString(36)}`
   const region = await db().region.create({ data: { code, name: '基准测试市', province: '河北省', financeBureau: '基准测试市财政局' } })

@@ -14,6 +14,9 @@ export type AppErrorCode = keyof typeof APP_ERROR_STATUS
 
 export type FieldError = { path: string; message: string }
 
+/** What a form's server action returns: the reloaded state, or the error with its fields (and the current state on a conflict). */
+export type StateResult<S> = { ok: true; state: S; message: string } | { ok: false; code: string; message: string; fields: FieldError[]; state?: S }
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,

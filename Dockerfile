@@ -11,4 +11,4 @@ ENV NEXT_TELEMETRY_DISABLED=1 NODE_ENV=production
 RUN npx next build
 EXPOSE 3000
 # migrations, reference data and demo data once, then next start (DATABASE_URL points at the db service)
-CMD ["npx", "tsx", "scripts/start.ts"]
+CMD ["npx", "tsx", "--import", "./scripts/server-only-hook.mjs", "scripts/start.ts"]

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Prisma } from '@/src/generated/prisma/client'
 import type { DisclosureStatus, Role } from '@/lib/domain/status'
 import { DISCLOSURE_STATUSES, STATUS_LABELS } from '@/lib/domain/status'

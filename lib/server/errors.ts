@@ -1,3 +1,4 @@
+import 'server-only'
 /** One error type for expected failures; the code decides the HTTP status, the message is Chinese. */
 export const APP_ERROR_STATUS = {
   UNAUTHENTICATED: 401,

@@ -1,3 +1,4 @@
+import 'server-only'
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { processEnvironment } from './env'

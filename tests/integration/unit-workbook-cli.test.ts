@@ -28,7 +28,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 type Run = { code: number; stdout: string; stderr: string }
 function budget(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, ['scripts/budget.ts', ...args], { cwd: ROOT, env: { ...process.env } as NodeJS.ProcessEnv })
+    const child = spawn(TSX, ['--import', './scripts/server-only-hook.mjs', 'scripts/budget.ts', ...args], { cwd: ROOT, env: { ...process.env } as NodeJS.ProcessEnv })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

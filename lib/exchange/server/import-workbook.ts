@@ -1,3 +1,4 @@
+import 'server-only'
 import crypto from 'node:crypto'
 import type { Finding } from '@/lib/budget/findings'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'

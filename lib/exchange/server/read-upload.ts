@@ -1,3 +1,4 @@
+import 'server-only'
 import { AppError } from '@/lib/server/errors'
 import type { ExchangeError } from '../errors'
 import { MAX_FILE_BYTES, mb } from '../errors'

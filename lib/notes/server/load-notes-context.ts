@@ -1,3 +1,4 @@
+import 'server-only'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { disclosureInclude, subjectOf } from '@/lib/disclosure/server/to-budget-data'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { formatYuan, parseAmount } from '@/lib/budget/money'
 import { db } from '@/lib/server/db'
 import type { Prisma } from '@/src/generated/prisma/client'

@@ -113,7 +113,7 @@ export function NotesEditor({ initial, subject = DEPARTMENT }: { initial: NotesS
         </p>
       )}
       <NoticeBar notice={notice} onReload={reload} testId="notes-notice" />
-      {ro && <p className="alert alert-warn">当前为只读：{state.status === 'draft' || state.status === 'returned' ? '您没有编辑此预算的权限。' : `预算已${STATUS_LABELS[state.status]}，不能修改。`}</p>}
+      {ro && <p className="alert alert-warn">当前为只读：{state.status === 'draft' || state.status === 'returned' ? '您没有编辑此预算的权限。' : `预算${STATUS_LABELS[state.status]}，不能修改。`}</p>}
       <div className={styles.layout}>
         <form onSubmit={save} noValidate aria-label="情况说明">
           {layout ? <LayoutSections ctx={ctx} parts={layout.parts} /> : <HebeiSections ctx={ctx} />}

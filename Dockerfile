@@ -1,4 +1,4 @@
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -11,4 +11,4 @@ ENV NEXT_TELEMETRY_DISABLED=1 NODE_ENV=production
 RUN npx next build
 EXPOSE 3000
 # migrations, reference data and demo data once, then next start (DATABASE_URL points at the db service)
-CMD ["npx", "tsx", "scripts/start.ts"]
+CMD ["npx", "tsx", "--import", "./scripts/server-only-hook.mjs", "scripts/start.ts"]

@@ -1,5 +1,12 @@
 import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { defineConfig } from '@playwright/test'
+
+// The tests set up their data through lib/**/server modules, which `import 'server-only'`: the workers
+// (forked after this file is read) resolve it to an empty module through the hook (docs/decisions/013).
+const serverOnlyHook = `--import ${pathToFileURL(path.resolve(import.meta.dirname, 'scripts/server-only-hook.mjs')).href}`
+if (!process.env.NODE_OPTIONS?.includes('server-only-hook')) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${serverOnlyHook}`.trim()
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 // Debian's Chromium on these machines; elsewhere Playwright's own browser (npx playwright install).
@@ -24,7 +31,7 @@ export default defineConfig({
   },
   webServer: {
     // a fresh embedded PostgreSQL with the demo data, the production build, on its own port
-    command: 'npx tsx scripts/start.ts',
+    command: 'npx tsx --import ./scripts/server-only-hook.mjs scripts/start.ts',
     url: `http://127.0.0.1:${PORT}/login`,
     timeout: 300_000,
     reuseExistingServer: false,

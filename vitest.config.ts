@@ -2,7 +2,8 @@ import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  // `server-only` throws outside Next's react-server build; in tests it is the marker it is meant to be
+  resolve: { alias: { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'tests/setup/server-only.ts') } },
   test: {
     projects: [
       {

@@ -1,12 +1,12 @@
 import type { Template } from '../lib/budget/template'
-import { shippedTemplate, shippedTemplateIds } from '../lib/budget/templates/files'
+import { shippedTemplate, shippedTemplateIds } from '../lib/templates/files'
 import { rowsForYear } from '../lib/budget/catalogue-csv'
 import { starterCatalogueRows } from '../lib/catalogue/files'
 import { replaceDisclosureData } from '../lib/disclosure/server/replace-data'
 import { hashPassword } from '../lib/server/password'
 import type { PrismaClient } from '../src/generated/prisma/client'
-import { chengde2023, laoting2022 } from '../tests/factories'
-import { seedNotesDemo } from '../tests/factories/notes-chengde-2023'
+import { chengde2023, laoting2022 } from './demo'
+import { seedNotesDemo } from './demo/seed-notes'
 
 export const DEMO_PASSWORD = 'demo12345'
 export const DEMO_USERS = [

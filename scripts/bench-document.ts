@@ -17,7 +17,7 @@ import path from 'node:path'
 import { assembleDocument } from '../lib/document/assemble'
 import { renderDocx } from '../lib/document/docx/render-docx'
 import { renderPdf } from '../lib/document/pdf/render-pdf'
-import { documentInputFor } from '../tests/factories/notes-laoting-2022'
+import { documentInputFor } from '../tests/factories/document-input'
 
 export const TARGET_RATIO = 0.5
 

@@ -63,7 +63,7 @@ type Server = { base: string; databaseUrl: string; stop: () => Promise<void> }
 async function startServer(): Promise<Server> {
   const [port, pgPort] = [await freePort(), await freePort()]
   const log: string[] = []
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/server-only-hook.mjs', 'scripts/start.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_DIR: `.tmp/bench-portal-pg-${pgPort}`, EMBEDDED_PG_FRESH: '1', NEXT_DIST_DIR: '.next-bench', NEXTAUTH_URL: `http://127.0.0.1:${port}`, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -127,7 +127,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function generateRegion(n: number): Promise<string> {
   const { db } = await import('../lib/server/db')
   const { formatYuan } = await import('../lib/budget/money')
-  const { chengde2023 } = await import('../tests/factories')
+  const { chengde2023 } = await import('../prisma/demo')
   const base = chengde2023()
   const code = `B${Date.now().toString(36)}`
   const region = await db().region.create({ data: { code, name: '基准测试市', province: '河北省', financeBureau: '基准测试市财政局' } })

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation'
 import { DeadlineText } from '@/components/workflow/deadline-text'
 import { getActor } from '@/lib/server/auth'
 import { can, STATUS_LABELS } from '@/lib/server/authz'
-import { db } from '@/lib/server/db'
+import { actorRegion } from '@/lib/disclosure/server/workspace'
 import { chinaTime } from '@/lib/workflow/format'
 import type { QueueRow } from '@/lib/workflow/server/review-queue'
 import { reviewQueue } from '@/lib/workflow/server/review-queue'
@@ -77,7 +77,7 @@ export default async function ReviewPage() {
     )
   }
   const { queue, overdue } = await reviewQueue(actor)
-  const region = actor.regionId ? await db().region.findUnique({ where: { id: actor.regionId } }) : null
+  const region = await actorRegion(actor)
   const admin = actor.role === 'admin'
   const waiting = queue.filter((r) => r.status === 'submitted')
   const approved = queue.filter((r) => r.status === 'approved')

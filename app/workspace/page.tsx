@@ -1,8 +1,8 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getActor } from '@/lib/server/auth'
-import { readableDisclosures, STATUS_LABELS } from '@/lib/server/authz'
-import { db } from '@/lib/server/db'
+import { STATUS_LABELS } from '@/lib/server/authz'
+import { actorDepartment, workspaceDisclosures } from '@/lib/disclosure/server/workspace'
 import { NewDisclosureForm } from '@/components/workspace/new-disclosure-form'
 import { DeadlineText } from '@/components/workflow/deadline-text'
 import { deadlineInfo } from '@/lib/workflow/deadline'
@@ -12,9 +12,7 @@ export const dynamic = 'force-dynamic'
 export default async function WorkspacePage() {
   const actor = await getActor()
   if (!actor) redirect('/login?callbackUrl=/workspace')
-  const where = actor.role === 'accountant' ? (actor.unitCode ? { departmentId: actor.departmentId ?? '__none__', unitCode: actor.unitCode } : { departmentId: actor.departmentId ?? '__none__' }) : actor.role === 'reviewer' ? { AND: [readableDisclosures(actor), { department: { regionId: actor.regionId ?? '__none__' } }] } : {}
-  const list = await db().disclosure.findMany({ where, include: { department: { include: { region: true, units: true } } }, orderBy: [{ year: 'desc' }, { department: { code: 'asc' } }, { unitCode: 'asc' }] })
-  const dept = actor.departmentId ? await db().department.findUnique({ where: { id: actor.departmentId }, include: { units: { orderBy: [{ position: 'asc' }, { code: 'asc' }] } } }) : null
+  const [list, dept] = await Promise.all([workspaceDisclosures(actor), actorDepartment(actor)])
   // whose budget a new year starts: the department's (its own lines, or summed from its units) or a unit's (docs/decisions/009)
   const levels = !dept
     ? []

@@ -2,7 +2,7 @@ import Link from 'next/link'
 import type { ReactNode } from 'react'
 import type { BudgetSubject } from '@/lib/document/model'
 import type { DisclosureStatus } from '@/lib/server/authz'
-import { STATUS_LABELS } from '@/lib/server/authz'
+import { STATUS_LABELS } from '@/lib/domain/status'
 
 const PAGES = [
   ['', '报表编制'],

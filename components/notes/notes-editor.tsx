@@ -10,7 +10,7 @@ import { reloadNotesAction, saveNotesAction } from '@/lib/notes/actions'
 import type { ChangeKey } from '@/lib/notes/schemas'
 import type { NotesState } from '@/lib/notes/server/get-notes-state'
 import type { NotesFinding } from '@/lib/notes/types'
-import { STATUS_LABELS } from '@/lib/server/authz'
+import { STATUS_LABELS } from '@/lib/domain/status'
 import type { BudgetSubject } from '@/lib/document/model'
 import { headingForLevel } from '@/lib/document/model'
 import { DEPARTMENT, EditorHeader } from '../document/disclosure-subnav'
@@ -116,7 +116,7 @@ export function NotesEditor({ initial, subject = DEPARTMENT }: { initial: NotesS
         </p>
       )}
       <NoticeBar notice={notice} onReload={reload} testId="notes-notice" />
-      {ro && <p className="alert alert-warn">当前为只读：{state.status === 'draft' || state.status === 'returned' ? '您没有编辑此预算的权限。' : `预算已${STATUS_LABELS[state.status]}，不能修改。`}</p>}
+      {ro && <p className="alert alert-warn">当前为只读：{state.status === 'draft' || state.status === 'returned' ? '您没有编辑此预算的权限。' : `预算${STATUS_LABELS[state.status]}，不能修改。`}</p>}
       <div className={styles.layout}>
         <form onSubmit={save} noValidate aria-label="情况说明">
           {layout ? <LayoutSections ctx={ctx} parts={layout.parts} /> : <HebeiSections ctx={ctx} />}

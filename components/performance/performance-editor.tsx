@@ -11,7 +11,7 @@ import type { PerformanceState } from '@/lib/performance/server/get-performance-
 import type { Level1 } from '@/lib/performance/taxonomy'
 import { LEVEL1, normaliseLevel1, normaliseLevel2, OPERATOR_LABELS, OPERATORS, TAXONOMY } from '@/lib/performance/taxonomy'
 import { validateTargets } from '@/lib/performance/validate'
-import { STATUS_LABELS } from '@/lib/server/authz'
+import { STATUS_LABELS } from '@/lib/domain/status'
 import type { BudgetSubject } from '@/lib/document/model'
 import { DEPARTMENT, EditorHeader } from '../document/disclosure-subnav'
 import { NotesFindings } from '../notes/notes-findings'

@@ -5,10 +5,18 @@ import Decimal from 'decimal.js'
  * Integers are exact in IEEE doubles up to 2^53 (≈ 9.0e13 元), far above any department budget;
  * every value entering the kernel is checked with `assertFen`. See docs/decisions/001-money.md.
  */
-export type Fen = number
+declare const unit: unique symbol
+export type Fen = number & { readonly [unit]?: 'fen' }
 
-/** A printed amount: an integer number of the printed unit's hundredths (0.01 万元 or 0.01 元). */
-export type Printed = number
+/**
+ * A printed amount: an integer number of the printed unit's hundredths (0.01 万元 or 0.01 元).
+ *
+ * Fen and Printed carry their unit in the type (docs/decisions/013): a Printed passed or assigned where a
+ * Fen is expected, or the other way round, does not compile (tests/unit/money-types.test.ts). The tag
+ * is optional, so plain numbers (literals, the kernel's Float64Array sums in its hot loops) still are
+ * either; the units meet only through toPrinted (rounding once) and the constructors below.
+ */
+export type Printed = number & { readonly [unit]?: 'printed' }
 
 export type AmountUnit = '万元' | '元'
 
@@ -19,6 +27,13 @@ export class MoneyError extends Error {}
 export function assertFen(value: number, where = '金额'): Fen {
   if (!Number.isSafeInteger(value)) throw new MoneyError(`${where}不是以分为单位的精确整数：${value}`)
   return value
+}
+
+/** Σ of amounts in 分, checked to stay exact (a Printed among the parts does not compile). */
+export function addFen(...parts: Fen[]): Fen {
+  let total = 0
+  for (const p of parts) total += p
+  return assertFen(total, '合计')
 }
 
 const MONEY_RE = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/
@@ -40,7 +55,8 @@ export function parseAmount(text: string | number, unit: AmountUnit = '元'): Fe
 /** Rounds exact 分 to the printed unit's hundredths, half away from zero (四舍五入). */
 export function toPrinted(fen: Fen, unit: AmountUnit = '万元'): Printed {
   const per = FEN_PER_PRINTED[unit]
-  if (per === 1) return fen
+  // 元: a printed hundredth is one 分, the same integer in the other unit
+  if (per === 1) return fen as number
   const q = Math.trunc(fen / per)
   const r = fen - q * per
   if (2 * Math.abs(r) >= per) return q + Math.sign(r)

@@ -1,8 +1,8 @@
 import type { Finding } from './findings'
 import type { BudgetTable } from './table'
 import { columnIndex, rowIndexById } from './table'
-import type { CellRef, TableSet } from './validate-tables'
-import { checkSum } from './validate-tables'
+import type { CellRef, TableSet } from './check-sum'
+import { checkSum } from './check-sum'
 
 type Emit = (f: Finding) => void
 

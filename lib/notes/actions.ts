@@ -1,7 +1,7 @@
 'use server'
 
 import { getActor } from '@/lib/server/auth'
-import type { FieldError } from '@/lib/server/errors'
+import type { FieldError, StateResult } from '@/lib/server/errors'
 import { AppError } from '@/lib/server/errors'
 import { ZSaveGlossary } from './glossary'
 import { ZSaveProcurement } from './procurement'
@@ -14,7 +14,7 @@ import type { ProcurementState } from './server/procurement'
 import { getProcurementState, saveProcurement } from './server/procurement'
 import { saveNotes } from './server/save-notes'
 
-export type Result<S> = { ok: true; state: S; message: string } | { ok: false; code: string; message: string; fields: FieldError[]; state?: S }
+export type Result<S> = StateResult<S>
 
 const zodFields = (issues: { path: PropertyKey[]; message: string }[]): FieldError[] => issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MoneyError, parseAmount } from '@/lib/budget/money'
+import { ZYuanOpt } from '@/lib/budget/amount-schema'
 
 /**
  * The explanatory notes (情况说明) of a disclosure as stored in Disclosure.notes.
@@ -12,19 +12,7 @@ import { MoneyError, parseAmount } from '@/lib/budget/money'
 const text = (max: number) => z.string().max(max, `不能超过 ${max} 字`)
 const optText = (max: number) => text(max).optional()
 
-/** Optional 元 amount as a string; '' means not entered. */
-export const ZYuanOpt = z
-  .string()
-  .trim()
-  .optional()
-  .superRefine((v, ctx) => {
-    if (v === undefined || v === '') return
-    try {
-      if (parseAmount(v, '元') < 0) ctx.addIssue({ code: 'custom', message: '金额不能为负数' })
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: e instanceof MoneyError ? e.message : '金额格式不正确' })
-    }
-  })
+export { ZYuanOpt }
 
 const ZCount = z.number().int('应为整数').min(0, '不能为负数').max(1_000_000).nullable().optional()
 

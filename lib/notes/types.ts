@@ -1,6 +1,6 @@
-import type { Finding } from '@/lib/budget/findings'
 import type { FixtureTable } from '@/lib/budget/table'
 import type { RenderedTarget } from '@/lib/performance/render'
+import type { TargetFinding } from '@/lib/performance/validate'
 
 export const SECTION_IDS = ['duties', 'overview', 'operating', 'threePublic', 'performance', 'procurement', 'assets', 'glossary', 'other'] as const
 export type SectionId = (typeof SECTION_IDS)[number]
@@ -58,7 +58,7 @@ export type NotesSection = { id: SectionId; title: string; blocks: NotesBlock[] 
 /** Where a finding in the notes points: a section, the paragraph's index among its blocks, and the field to edit. */
 export type NotesLocation = { section: SectionId; paragraph: number; field?: string }
 
-export type NotesFinding = Finding & { notes?: NotesLocation; target?: { index: number; projectCode?: string | null; indicator?: number; field?: string } }
+export type NotesFinding = TargetFinding & { notes?: NotesLocation }
 
 export type GeneratedNotes = {
   title: string

@@ -1,8 +1,7 @@
 'use server'
 
-import type { Result } from '@/lib/notes/actions'
 import { getActor } from '@/lib/server/auth'
-import type { FieldError } from '@/lib/server/errors'
+import type { FieldError, StateResult as Result } from '@/lib/server/errors'
 import { AppError } from '@/lib/server/errors'
 import { ZDeleteTarget, ZSaveOverallTarget, ZSaveProjectTarget } from './schemas'
 import type { PerformanceState } from './server/get-performance-state'

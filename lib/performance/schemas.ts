@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZYuanOpt } from '@/lib/notes/schemas'
+import { ZYuanOpt } from '@/lib/budget/amount-schema'
 import type { OverallLayout } from './overall'
 import { validateOverallTarget } from './overall'
 import { OPERATORS } from './taxonomy'

@@ -1,12 +1,15 @@
 import Decimal from 'decimal.js'
 import type { Fen } from '@/lib/budget/money'
 import { formatWan, parseAmount } from '@/lib/budget/money'
-import type { NotesFinding } from '@/lib/notes/types'
+import type { Finding } from '@/lib/budget/findings'
 import type { TProjectTarget } from './schemas'
 import { isLevel1, normaliseLevel1, normaliseLevel2, parentOfLevel2 } from './taxonomy'
 import { costUnitToYuan, formatIndicatorValue, isNumericValue } from './value'
 
 const yuan = (s: string | undefined): Fen | null => (s === undefined || s.trim() === '' ? null : parseAmount(s, '元'))
+
+/** A finding of the performance targets: which target (and indicator, field) it points to. */
+export type TargetFinding = Finding & { target?: { index: number; projectCode?: string | null; indicator?: number; field?: string } }
 
 export type TargetForCheck = TProjectTarget & { id?: string }
 
@@ -32,8 +35,8 @@ export function validateTargets(input: {
   projectExpenditure: Fen
   /** The template's spending plan (template.performance): cumulative points (3月底 … 12月底) or quarters (absent). */
   spendingPlan?: { cumulative: boolean; points: { key: 'q1' | 'q2' | 'q3' | 'q4'; label: string }[] }
-}): NotesFinding[] {
-  const out: NotesFinding[] = []
+}): TargetFinding[] {
+  const out: TargetFinding[] = []
   const names = new Map(input.projects.map((p) => [p.code, p.name]))
   const seen = new Map<string, number>()
   let sum: Fen = 0

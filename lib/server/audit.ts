@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Prisma } from '@/src/generated/prisma/client'
 import type { Actor } from './authz'
 import type { Tx } from './db'

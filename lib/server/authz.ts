@@ -1,10 +1,13 @@
+import 'server-only'
 import type { Prisma } from '@/src/generated/prisma/client'
+import type { DisclosureStatus, Role } from '@/lib/domain/status'
+import { DISCLOSURE_STATUSES, STATUS_LABELS } from '@/lib/domain/status'
 import { AppError, notFound } from './errors'
 
-export type Role = 'accountant' | 'reviewer' | 'admin'
+export type { DisclosureStatus, Role } from '@/lib/domain/status'
+export { ROLE_LABELS, STATUS_LABELS } from '@/lib/domain/status'
 /** `unitCode`: a unit accountant's unit (they work on that unit's 单位预算 only); absent or null for a department accountant. */
 export type Actor = { id: string; role: Role; name: string; departmentId: string | null; regionId: string | null; unitCode?: string | null } | null
-export type DisclosureStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published'
 /** `unitCode`: the unit of a 单位预算; '' or absent for the department's budget. */
 export type DisclosureScope = { departmentId: string; regionId: string; status: DisclosureStatus; unitCode?: string }
 
@@ -120,14 +123,4 @@ export function readableDisclosures(actor: Actor): Prisma.DisclosureWhereInput {
   }
 }
 
-const ALL_STATUSES: DisclosureStatus[] = ['draft', 'submitted', 'returned', 'approved', 'published']
-
-export const STATUS_LABELS: Record<DisclosureStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '已退回',
-  approved: '已审核',
-  published: '已公开',
-}
-
-export const ROLE_LABELS: Record<Role, string> = { accountant: '部门会计', reviewer: '财政局审核人员', admin: '系统管理员' }
+const ALL_STATUSES: readonly DisclosureStatus[] = DISCLOSURE_STATUSES

@@ -1,3 +1,4 @@
+import 'server-only'
 import { z } from 'zod'
 
 /** The only place that reads process.env. */
@@ -9,6 +10,11 @@ const ZEnv = z.object({
 })
 
 export type Env = z.infer<typeof ZEnv>
+
+/** The whole environment, for a child process that inherits it (lib/server/migrate.ts). */
+export function processEnvironment(): NodeJS.ProcessEnv {
+  return process.env
+}
 
 let cached: Env | undefined
 export function env(): Env {

@@ -1,3 +1,4 @@
+import 'server-only'
 /** One error type for expected failures; the code decides the HTTP status, the message is Chinese. */
 export const APP_ERROR_STATUS = {
   UNAUTHENTICATED: 401,
@@ -13,6 +14,9 @@ export const APP_ERROR_STATUS = {
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS
 
 export type FieldError = { path: string; message: string }
+
+/** What a form's server action returns: the reloaded state, or the error with its fields (and the current state on a conflict). */
+export type StateResult<S> = { ok: true; state: S; message: string } | { ok: false; code: string; message: string; fields: FieldError[]; state?: S }
 
 export class AppError extends Error {
   constructor(

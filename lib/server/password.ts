@@ -1,3 +1,4 @@
+import 'server-only'
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 
 /** scrypt (memory-hard, slow by design) from Node's own crypto: N=2^15, r=8, p=1, 64-byte key. */

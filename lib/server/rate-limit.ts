@@ -1,3 +1,4 @@
+import 'server-only'
 /** Fixed-window limiter per key (login attempts per username), in process memory. */
 export class RateLimiter {
   private hits = new Map<string, { count: number; since: number }>()

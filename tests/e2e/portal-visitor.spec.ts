@@ -14,7 +14,7 @@ let s: Scenario
 
 async function createPortalScenario(): Promise<Scenario> {
   process.env.DATABASE_URL = E2E_DATABASE_URL
-  const { chengde2023 } = await import('../factories')
+  const { chengde2023 } = await import('../../prisma/demo')
   const f = await import('../factories/db')
   const { db } = await import('../../lib/server/db')
   const tag = Math.random().toString(36).slice(2, 7)

@@ -45,7 +45,7 @@ export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || `postgresql://po
  */
 export async function createScenario(opts: { year?: number; status?: 'draft' | 'submitted' | 'approved' | 'published' } = {}) {
   process.env.DATABASE_URL = E2E_DATABASE_URL
-  const { chengde2023 } = await import('../factories')
+  const { chengde2023 } = await import('../../prisma/demo')
   const f = await import('../factories/db')
   const { hashPassword } = await import('../../lib/server/password')
   const { db } = await import('../../lib/server/db')

@@ -10,7 +10,7 @@ import { toFixtureTable, type FixtureTable } from '../../lib/budget/table'
 import type { Template } from '../../lib/budget/template'
 import { TABLE_KEYS } from '../../lib/budget/template'
 import type { BudgetData } from '../../lib/budget/types'
-import { chengde2023, laoting2022 } from './index'
+import { chengde2023, laoting2022 } from '../../prisma/demo'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const fixtureDir = fs.existsSync(path.join(root, 'tests/fixtures/chengde-2023.json')) ? path.join(root, 'tests/fixtures') : path.resolve(root, '../shared/fixtures')

@@ -5,7 +5,7 @@ import { getEditorState } from '@/lib/disclosure/server/editor-state'
 import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 import { createDepartment, createDisclosure, createRegion, createUser } from '../factories/db'
 
 async function errorOf(p: Promise<unknown>): Promise<AppError> {

@@ -3,7 +3,7 @@ import { createDisclosure } from '@/lib/disclosure/server/create-disclosure'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
 import { db } from '@/lib/server/db'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 import { createDepartment, createDisclosure as createFixture, createRegion, createUser } from '../factories/db'
 
 describe('starting a new year (real PostgreSQL)', () => {

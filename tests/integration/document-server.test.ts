@@ -15,9 +15,9 @@ import { deleteProjectTarget, saveProjectTarget } from '@/lib/performance/server
 import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 import { createDepartment, createDisclosure, createRegion, createUser } from '../factories/db'
-import { chengde2023Notes, chengde2023Overall, chengde2023Targets } from '../factories/notes-chengde-2023'
+import { chengde2023Notes, chengde2023Overall, chengde2023Targets } from '../../prisma/demo/notes-chengde-2023'
 import { loadFixture } from '../support/fixtures'
 
 const session = vi.hoisted(() => ({ actor: null as Actor }))

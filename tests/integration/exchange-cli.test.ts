@@ -22,7 +22,7 @@ type Run = { code: number; stdout: string; stderr: string }
 /** `npm run budget -- …` as a user runs it (tsx scripts/budget.ts), against the test database unless env says otherwise. */
 function budget(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, ['scripts/budget.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, ...env } as NodeJS.ProcessEnv })
+    const child = spawn(TSX, ['--import', './scripts/server-only-hook.mjs', 'scripts/budget.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, ...env } as NodeJS.ProcessEnv })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

@@ -15,7 +15,7 @@ import { saveNotes } from '@/lib/notes/server/save-notes'
 import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 import { createDepartment, createDisclosure as createHebeiDisclosure, createHenanBudget, createRegion, createUser } from '../factories/db'
 
 const session = vi.hoisted(() => ({ actor: null as Actor }))

@@ -17,10 +17,10 @@ import { saveOverallTarget } from '@/lib/performance/server/save-targets'
 import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 import { createDepartment, createDisclosure as createHebeiDisclosure, createHenanBudget, createRegion, createUser } from '../factories/db'
 import { henanOverall2023 } from '../factories/henan-performance'
-import { chengde2023Overall } from '../factories/notes-chengde-2023'
+import { chengde2023Overall } from '../../prisma/demo/notes-chengde-2023'
 
 const session = vi.hoisted(() => ({ actor: null as Actor }))
 vi.mock('@/lib/server/auth', () => ({ getActor: async () => session.actor }))

@@ -10,7 +10,7 @@ import { loadRegionComparison } from '@/lib/portal/server/region-comparison'
 import { searchPublished } from '@/lib/portal/server/search'
 import { revalidatePublished } from '@/lib/portal/server/cache'
 import { db } from '@/lib/server/db'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 import { createDepartment, createDisclosure, createRegion } from '../factories/db'
 import { loadFixture } from '../support/fixtures'
 

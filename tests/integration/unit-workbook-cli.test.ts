@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { computeDisclosure } from '@/lib/budget/compute'
 import type { FixtureTable } from '@/lib/budget/table'
 import { toFixtureTable } from '@/lib/budget/table'
-import { shippedTemplate } from '@/lib/budget/templates/files'
+import { shippedTemplate } from '@/lib/templates/files'
 import { starterCatalogue } from '@/lib/catalogue/files'
 import { db } from '@/lib/server/db'
 import { hebeiUnit2024 } from '../factories/template-layouts'
@@ -28,7 +28,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 type Run = { code: number; stdout: string; stderr: string }
 function budget(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, ['scripts/budget.ts', ...args], { cwd: ROOT, env: { ...process.env } as NodeJS.ProcessEnv })
+    const child = spawn(TSX, ['--import', './scripts/server-only-hook.mjs', 'scripts/budget.ts', ...args], { cwd: ROOT, env: { ...process.env } as NodeJS.ProcessEnv })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

@@ -5,7 +5,7 @@ import { authOptions } from '@/lib/server/auth'
 import { db } from '@/lib/server/db'
 import { hashPassword } from '@/lib/server/password'
 import { RateLimiter } from '@/lib/server/rate-limit'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 import { createDepartment, createDisclosure, createRegion, createUser } from '../factories/db'
 
 type Authorize = (credentials: Record<string, string>, req: unknown) => Promise<{ id: string } | null>

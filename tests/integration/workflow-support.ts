@@ -5,7 +5,7 @@ import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 import { findingKey } from '@/lib/workflow/gate'
 import { disclosureContent } from '@/lib/workflow/server/disclosure-content'
 import type { DisclosureStatus } from '@/src/generated/prisma/client'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 import { createDepartment, createDisclosure, createRegion, createUser } from '../factories/db'
 
 /** Shared set-up of the workflow integration tests: real PostgreSQL, data written by the factories. */

@@ -2,7 +2,7 @@
 import { computeDisclosure } from '@/lib/budget/compute'
 import { withPresentation } from '@/lib/budget/present'
 import type { Template, ThreePublicTable } from '@/lib/budget/template'
-import { shippedTemplate, shippedTemplateIds } from '@/lib/budget/templates/files'
+import { shippedTemplate, shippedTemplateIds } from '@/lib/templates/files'
 import { starterCatalogue } from '@/lib/catalogue/files'
 import { henanDept2023, shanghaiDept2023 } from '../factories/template-layouts'
 

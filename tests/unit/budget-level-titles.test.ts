@@ -10,7 +10,7 @@ import { documentFileName, NOTES_PART_ID, TABLES_PART_ID } from '@/lib/document/
 import { writeXlsx } from '@/lib/exchange/write-xlsx'
 import { buildDatapackage } from '@/lib/portal/datapackage'
 import { budgetSubject } from '@/lib/portal/format'
-import { documentInputFor } from '../factories/notes-laoting-2022'
+import { documentInputFor } from '../factories/document-input'
 
 const part = (m: ReturnType<typeof assembleDocument>, id: string) => m.toc.find((e) => e.id === id)?.title
 

@@ -14,7 +14,7 @@ import { classifyDifference } from '@/lib/budget/findings'
 import type { Fen } from '@/lib/budget/money'
 import type { BudgetTable } from '@/lib/budget/table'
 import type { Template } from '@/lib/budget/template'
-import { shippedTemplate } from '@/lib/budget/templates/files'
+import { shippedTemplate } from '@/lib/templates/files'
 import type { BudgetData, ExpenditureLine, FundType, RevenueLine, RevenueSource, ThreePublicItem } from '@/lib/budget/types'
 import { starterCatalogue } from '@/lib/catalogue/files'
 

@@ -9,7 +9,7 @@ import { renderDocx } from '@/lib/document/docx/render-docx'
 import type { DocumentModel } from '@/lib/document/model'
 import { listZipEntries } from '@/lib/exchange/zip'
 import { SECTION_TITLES } from '@/lib/notes/types'
-import { documentInputFor } from '../factories/notes-laoting-2022'
+import { documentInputFor } from '../factories/document-input'
 import { loadFixture } from '../support/fixtures'
 
 const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync('which', [c]).status === 0)

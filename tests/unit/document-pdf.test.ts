@@ -7,7 +7,7 @@ import { assembleDocument } from '@/lib/document/assemble'
 import type { DocumentModel } from '@/lib/document/model'
 import { renderPdf } from '@/lib/document/pdf/render-pdf'
 import { SECTION_TITLES } from '@/lib/notes/types'
-import { documentInputFor } from '../factories/notes-laoting-2022'
+import { documentInputFor } from '../factories/document-input'
 import { loadFixture } from '../support/fixtures'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'document-pdf-'))

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { templateColumns } from '../../lib/budget/read-tables'
 import type { FixtureTable } from '../../lib/budget/table'
 import type { Template } from '../../lib/budget/template'
-import { shippedTemplate } from '../../lib/budget/templates/files'
+import { shippedTemplate } from '../../lib/templates/files'
 import { writeXlsx } from '../../lib/exchange/write-xlsx'
 import type { Fixture } from '../support/fixtures'
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { computeDisclosure } from '@/lib/budget/compute'
 import { toFixtureTable } from '@/lib/budget/table'
 import { starterCatalogue } from '@/lib/catalogue/files'
-import { chengde2023, laoting2022 } from '../factories'
+import { chengde2023, laoting2022 } from '../../prisma/demo'
 import { loadFixture, templateFor } from '../support/fixtures'
 
 describe('golden: tables derived from lines equal the published tables cell for cell', () => {

@@ -14,7 +14,7 @@ import type { TableKey } from '@/lib/budget/template'
 import type { BudgetData, ExpenditureLine } from '@/lib/budget/types'
 import { validateTables } from '@/lib/budget/validate-tables'
 import { starterCatalogue } from '@/lib/catalogue/files'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 import { loadFixture, templateFor } from '../support/fixtures'
 
 const template = templateFor(2023)

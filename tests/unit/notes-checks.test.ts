@@ -3,7 +3,7 @@ import type { AssembleInput } from '@/lib/document/assemble'
 import { changePct, computeFigures } from '@/lib/notes/figures'
 import { generateNotes } from '@/lib/notes/generate'
 import type { TNotes } from '@/lib/notes/schemas'
-import { documentInputFor } from '../factories/notes-laoting-2022'
+import { documentInputFor } from '../factories/document-input'
 
 async function withNotes(name: 'chengde-2023' | 'laoting-2022', change: (n: TNotes) => void): Promise<ReturnType<typeof generateNotes>> {
   const input: AssembleInput = await documentInputFor(name)

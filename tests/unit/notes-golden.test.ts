@@ -6,9 +6,9 @@ import type { NotesContext } from '@/lib/notes/generate'
 import { generateNotes } from '@/lib/notes/generate'
 import { ZNotes } from '@/lib/notes/schemas'
 import { ZOverallTarget, ZProjectTarget } from '@/lib/performance/schemas'
-import { chengde2023, laoting2022 } from '../factories'
-import { chengde2023Notes, chengde2023Overall, chengde2023Targets } from '../factories/notes-chengde-2023'
-import { laoting2022Notes, laoting2022Overall, laoting2022Targets } from '../factories/notes-laoting-2022'
+import { chengde2023, laoting2022 } from '../../prisma/demo'
+import { chengde2023Notes, chengde2023Overall, chengde2023Targets } from '../../prisma/demo/notes-chengde-2023'
+import { laoting2022Notes, laoting2022Overall, laoting2022Targets } from '../../prisma/demo/notes-laoting-2022'
 import { loadFixture, templateFor } from '../support/fixtures'
 
 function context(name: 'chengde-2023' | 'laoting-2022'): NotesContext {

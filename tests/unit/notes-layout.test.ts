@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeDisclosure } from '@/lib/budget/compute'
 import { formatPrinted, toPrinted } from '@/lib/budget/money'
-import { shippedTemplate } from '@/lib/budget/templates/files'
+import { shippedTemplate } from '@/lib/templates/files'
 import type { BudgetData } from '@/lib/budget/types'
 import { starterCatalogue } from '@/lib/catalogue/files'
 import { assembleDocument } from '@/lib/document/assemble'
@@ -158,7 +158,7 @@ describe('notes laid out by the template', () => {
   })
 
   it('Henan, section by section (the editor): parts, sections in the template’s order, 九’s items with their blocks; 政府采购 keeps its 补充说明', () => {
-    const { ctx, generated } = henan()
+    const { ctx } = henan()
     const notes = parseStoredNotes({ ...ctx.notes, procurement: { extra: '采购均按政府采购目录执行。' }, assets: { vehiclesByType: { ...zeros, 执法执勤用车: 1 } } })
     const g = generateNotes({ ...ctx, notes })
     const laid = layNotes(g, template.notes!, { ...ctx, notes })

@@ -4,7 +4,7 @@
  * 6月底 / 10月底 / 12月底 — checked as cumulative figures, printed with the template's labels.
  */
 import { describe, expect, it } from 'vitest'
-import { shippedTemplate } from '@/lib/budget/templates/files'
+import { shippedTemplate } from '@/lib/templates/files'
 import { targetGrid } from '@/lib/document/table-cells'
 import { renderTarget } from '@/lib/performance/render'
 import type { TProjectTarget } from '@/lib/performance/schemas'

@@ -6,9 +6,9 @@ import { ZProjectTarget } from '@/lib/performance/schemas'
 import { parentOfLevel2, TAXONOMY } from '@/lib/performance/taxonomy'
 import { validateTargets } from '@/lib/performance/validate'
 import { formatIndicatorValue, parseIndicatorValue } from '@/lib/performance/value'
-import { chengde2023, laoting2022 } from '../factories'
-import { chengde2023Targets } from '../factories/notes-chengde-2023'
-import { laoting2022Targets } from '../factories/notes-laoting-2022'
+import { chengde2023, laoting2022 } from '../../prisma/demo'
+import { chengde2023Targets } from '../../prisma/demo/notes-chengde-2023'
+import { laoting2022Targets } from '../../prisma/demo/notes-laoting-2022'
 import { loadFixture } from '../support/fixtures'
 
 type FixtureTarget = { project: string; title?: string; goals: string[]; indicators: { level1: string; level2: string; level3: string; description: string; value: string; basis: string }[] }

@@ -6,7 +6,7 @@ import type { BudgetData } from '@/lib/budget/types'
 import { starterCatalogue } from '@/lib/catalogue/files'
 import { compareFunctionClasses, compareIndicators, compareTables } from '@/lib/portal/compare'
 import { figuresFromTables, formatPerMille, indicatorsFromAmounts, indicatorsOf, personnelShare } from '@/lib/portal/figures'
-import { chengde2023, laoting2022 } from '../factories'
+import { chengde2023, laoting2022 } from '../../prisma/demo'
 import { loadFixture, templateFor } from '../support/fixtures'
 
 const derive = (data: BudgetData) => computeDisclosure(data, templateFor(data.year), starterCatalogue(data.year)).tables

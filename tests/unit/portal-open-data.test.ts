@@ -7,7 +7,7 @@ import type { BudgetData } from '@/lib/budget/types'
 import { starterCatalogue } from '@/lib/catalogue/files'
 import type { OpenDataDisclosure } from '@/lib/portal/datapackage'
 import { buildDatapackage, csvField, expenditureCsv, revenueCsv, tablesCsv } from '@/lib/portal/datapackage'
-import { chengde2023, laoting2022 } from '../factories'
+import { chengde2023, laoting2022 } from '../../prisma/demo'
 import { templateFor } from '../support/fixtures'
 
 function openData(data: BudgetData, region = { code: '130800', name: '承德市', province: '河北省' }): OpenDataDisclosure {

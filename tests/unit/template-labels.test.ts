@@ -12,7 +12,7 @@ import { toFixtureTable } from '@/lib/budget/table'
 import type { Template, ThreePublicTable } from '@/lib/budget/template'
 import { applyLabelEdits, editableLabels } from '@/lib/budget/template-labels'
 import { parseTemplate } from '@/lib/budget/template-schema'
-import { shippedTemplate } from '@/lib/budget/templates/files'
+import { shippedTemplate } from '@/lib/templates/files'
 import { starterCatalogue } from '@/lib/catalogue/files'
 import { henanDept2023, shanghaiDept2023 } from '../factories/template-layouts'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseTemplate } from '@/lib/budget/template-schema'
-import { shippedTemplate, shippedTemplateIds } from '@/lib/budget/templates/files'
+import { shippedTemplate, shippedTemplateIds } from '@/lib/templates/files'
 
 describe('template schema', () => {
   for (const id of shippedTemplateIds()) {

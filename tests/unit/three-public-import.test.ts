@@ -17,7 +17,7 @@ import { parseWorkbook } from '@/lib/exchange/parse-workbook'
 import { validateParsed } from '@/lib/exchange/report'
 import { parseAddress } from '@/lib/exchange/text'
 import { writeXlsx } from '@/lib/exchange/write-xlsx'
-import { ALL, across, derived, KEY, tableOf } from '../support/three-public'
+import { ALL, derived, KEY, tableOf } from '../support/three-public'
 
 describe('the import report locates a wrong 三公 figure in the sheet, whichever way the sheet prints the table', () => {
   const SHEET = '一般公共预算“三公”经费支出表'

@@ -22,7 +22,7 @@ import { templateColumns, tablesFromFixture } from '@/lib/budget/read-tables'
 import type { BudgetTable, FixtureTable } from '@/lib/budget/table'
 import { rowIndexById, toFixtureTable } from '@/lib/budget/table'
 import { parseTemplate } from '@/lib/budget/template-schema'
-import { shippedTemplate } from '@/lib/budget/templates/files'
+import { shippedTemplate } from '@/lib/templates/files'
 import { validateTables } from '@/lib/budget/validate-tables'
 import { starterCatalogue } from '@/lib/catalogue/files'
 import { assembleDocument } from '@/lib/document/assemble'
@@ -36,7 +36,7 @@ import { defaultGlossary } from '@/lib/notes/glossary'
 import { parseStoredNotes } from '@/lib/notes/schemas'
 import { hebeiUnit2024 } from '../factories/template-layouts'
 
-import { ALL, across, derived, KEY, LAYOUTS, tableOf, threePublicOf } from '../support/three-public'
+import { ALL, derived, KEY, LAYOUTS, tableOf, threePublicOf } from '../support/three-public'
 
 describe('the 三公 table printed across', () => {
   it('Henan: 项目 | 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 | 公务用车购置费 | 公务用车运行费) | 公务接待费, one 预算数 row', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Finding } from '@/lib/budget/findings'
 import { findingKey, gate } from '@/lib/workflow/gate'
-import { shippedTemplate } from '@/lib/budget/templates/files'
+import { shippedTemplate } from '@/lib/templates/files'
 import { validateOverallTarget } from '@/lib/performance/overall'
 import { ZOverallTarget } from '@/lib/performance/schemas'
 

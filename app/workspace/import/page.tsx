@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation'
 import { ImportWorkbench } from '@/components/exchange/import-workbench'
 import { getActor } from '@/lib/server/auth'
 import { can } from '@/lib/server/authz'
-import { db } from '@/lib/server/db'
+import { actorDepartment } from '@/lib/disclosure/server/workspace'
 
 export const dynamic = 'force-dynamic'
 export const metadata = { title: '导入预算报表 — 预算公开' }
@@ -11,7 +11,7 @@ export const metadata = { title: '导入预算报表 — 预算公开' }
 export default async function ImportPage() {
   const actor = await getActor()
   if (!actor) redirect('/login?callbackUrl=/workspace/import')
-  const dept = actor.departmentId ? await db().department.findUnique({ where: { id: actor.departmentId } }) : null
+  const dept = await actorDepartment(actor)
   const allowed = !!dept && can(actor, 'disclosure.create', { departmentId: dept.id, regionId: dept.regionId, status: 'draft', unitCode: actor.unitCode ?? '' })
   return (
     <>

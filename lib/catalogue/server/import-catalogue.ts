@@ -1,3 +1,4 @@
+import 'server-only'
 import ExcelJS from 'exceljs'
 import type { ClassificationKind } from '@/lib/budget/catalogue'
 import type { CatalogueRow } from '@/lib/budget/catalogue-csv'

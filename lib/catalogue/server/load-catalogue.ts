@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Catalogue } from '@/lib/budget/catalogue'
 import { catalogueFromEntries } from '@/lib/budget/catalogue'
 import { db } from '@/lib/server/db'

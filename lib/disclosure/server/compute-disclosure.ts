@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Computed } from '@/lib/budget/compute'
 import { computeDisclosure } from '@/lib/budget/compute'
 import { consolidate } from '@/lib/budget/consolidate'

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { z } from 'zod'
 import type { Catalogue } from '@/lib/budget/catalogue'
 import { suggestCodes } from '@/lib/budget/catalogue'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { formatYuan, parseAmount } from '@/lib/budget/money'
 import { FUND_TYPES, THREE_PUBLIC_ITEMS } from '@/lib/budget/types'
 import { audit } from '@/lib/server/audit'

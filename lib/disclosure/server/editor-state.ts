@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Finding } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
 import { projectTotals } from '@/lib/budget/derive-extra'

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Prisma } from '@/src/generated/prisma/client'
 import type { Actor, DisclosureScope, DisclosureStatus } from '@/lib/server/authz'
 import { readableDisclosures } from '@/lib/server/authz'

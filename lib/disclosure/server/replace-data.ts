@@ -1,3 +1,4 @@
+import 'server-only'
 import { formatYuan } from '@/lib/budget/money'
 import type { BudgetData } from '@/lib/budget/types'
 import type { Tx } from '@/lib/server/db'

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { BudgetData, ExpenditureCategory, FixedAssetCategory, FundType, ProcurementFund, RevenueSource, ThreePublicItem } from '@/lib/budget/types'
 import { parseAmount } from '@/lib/budget/money'
 import type { Prisma } from '@/src/generated/prisma/client'

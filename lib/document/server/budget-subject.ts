@@ -1,3 +1,4 @@
+import 'server-only'
 import { unitOf } from '@/lib/disclosure/server/to-budget-data'
 import type { Actor } from '@/lib/server/authz'
 import { readableDisclosures } from '@/lib/server/authz'

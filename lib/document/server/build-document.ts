@@ -1,3 +1,4 @@
+import 'server-only'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { loadNotesContext } from '@/lib/notes/server/load-notes-context'
 import { STATUS_LABELS } from '@/lib/server/authz'

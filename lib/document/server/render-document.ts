@@ -1,3 +1,4 @@
+import 'server-only'
 import { renderDocx } from '../docx/render-docx'
 import type { DocumentModel } from '../model'
 import { documentFileName } from '../model'

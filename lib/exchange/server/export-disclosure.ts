@@ -1,3 +1,4 @@
+import 'server-only'
 import { toFixtureTable } from '@/lib/budget/table'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'

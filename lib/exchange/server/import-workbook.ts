@@ -1,3 +1,4 @@
+import 'server-only'
 import crypto from 'node:crypto'
 import type { Finding } from '@/lib/budget/findings'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
@@ -208,7 +209,7 @@ function describeTarget(
   } else {
     canImport = !!department && (!unit || by.actor.departmentId === department.id) && can(by.actor, existing ? 'disclosure.import' : 'disclosure.create', scopeFor(department, existing, unit?.code ?? null))
   }
-  if (!canImport) reason = existing && !EDITABLE.has(existing.status) ? `${year} 年的预算公开已${STATUS_LABELS[existing.status]}，不能再导入覆盖` : '您没有导入到该部门的权限'
+  if (!canImport) reason = existing && !EDITABLE.has(existing.status) ? `${year} 年的预算公开${STATUS_LABELS[existing.status]}，不能再导入覆盖` : '您没有导入到该部门的权限'
   return {
     department: { code: department?.code ?? code, name },
     ...(unit ? { unit } : {}),

@@ -1,5 +1,7 @@
+import 'server-only'
 import { AppError } from '@/lib/server/errors'
-import { ExchangeError, MAX_FILE_BYTES, mb } from '../errors'
+import type { ExchangeError } from '../errors'
+import { MAX_FILE_BYTES, mb } from '../errors'
 
 /** Multipart overhead allowed above the file limit (boundaries, the other fields). */
 const SLACK = 64 * 1024

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Template } from '@/lib/budget/template'
 import type { Tx } from '@/lib/server/db'
 import { db } from '@/lib/server/db'

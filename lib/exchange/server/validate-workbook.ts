@@ -1,3 +1,4 @@
+import 'server-only'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
 import { AppError } from '@/lib/server/errors'
 import { loadWorkbook } from '../load-workbook'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { formatWan } from '@/lib/budget/money'
 import { findDisclosureById, scopeOf } from '@/lib/disclosure/server/find-disclosure'
 import type { Actor, DisclosureStatus } from '@/lib/server/authz'

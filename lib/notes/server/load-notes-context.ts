@@ -1,7 +1,8 @@
+import 'server-only'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { disclosureInclude, subjectOf } from '@/lib/disclosure/server/to-budget-data'
-import { overallTargetOf, projectTargetOf } from '@/lib/performance/server/rows'
+import { loadTargets } from '@/lib/performance/server/rows'
 import { db } from '@/lib/server/db'
 import { computeFigures } from '../figures'
 import type { NotesContext } from '../generate'
@@ -24,7 +25,7 @@ export async function loadNotesContext(d: DisclosureFull): Promise<LoadedContext
   const [computed, glossary, targets, prior] = await Promise.all([
     computeFor(d),
     db().glossaryEntry.findMany({ where: { regionId: d.department.regionId }, orderBy: [{ position: 'asc' }, { term: 'asc' }] }),
-    db().performanceTarget.findMany({ where: { disclosureId: d.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
+    loadTargets(d.id),
     findPriorDisclosure(d),
   ])
   let priorSystem: NotesContext['priorSystem'] = null
@@ -32,7 +33,6 @@ export async function loadNotesContext(d: DisclosureFull): Promise<LoadedContext
     const pc = await computeFor(prior)
     priorSystem = { year: prior.year, figures: computeFigures({ tables: pc.tables, data: pc.data, notes: parseStoredNotes(prior.notes) }) }
   }
-  const projectRows = targets.filter((t) => t.kind === 'project')
   const ctx: NotesContext = {
     year: d.year,
     // whose budget it is: the department's, or for a 单位预算 the unit's
@@ -44,8 +44,8 @@ export async function loadNotesContext(d: DisclosureFull): Promise<LoadedContext
     notes: parseStoredNotes(d.notes),
     priorSystem,
     glossary: glossary.map((g) => ({ term: g.term, definition: g.definition })),
-    targets: { overall: overallTargetOf(targets.find((t) => t.kind === 'overall')), projects: projectRows.map(projectTargetOf) },
+    targets: { overall: targets.overall, projects: targets.projects },
     ...(computed.template.performance ? { performanceLayout: computed.template.performance } : {}),
   }
-  return { ctx, computed, targetIds: projectRows.map((t) => t.id), priorDisclosure: prior ? { id: prior.id, year: prior.year, revision: prior.revision } : null }
+  return { ctx, computed, targetIds: targets.projectIds, priorDisclosure: prior ? { id: prior.id, year: prior.year, revision: prior.revision } : null }
 }

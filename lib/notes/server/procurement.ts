@@ -1,3 +1,4 @@
+import 'server-only'
 import { formatWan, formatYuan, parseAmount } from '@/lib/budget/money'
 import { FIXED_ASSET_CATEGORIES, PROCUREMENT_FUNDS } from '@/lib/budget/types'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'

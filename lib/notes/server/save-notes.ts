@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Template } from '@/lib/budget/template'
 import { openForEdit } from '@/lib/disclosure/server/edit-lines'
 import { audit } from '@/lib/server/audit'

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Prisma, PrismaClient } from '@/src/generated/prisma/client'
 import type { GlossaryItem } from '../glossary'
 import type { TNotesInput } from '../schemas'

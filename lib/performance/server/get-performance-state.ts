@@ -1,7 +1,8 @@
+import 'server-only'
 import { formatWan } from '@/lib/budget/money'
 import { findDisclosureById, scopeOf } from '@/lib/disclosure/server/find-disclosure'
-import { loadNotesContext } from '@/lib/notes/server/load-notes-context'
-import type { NotesFinding } from '@/lib/notes/types'
+import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
+import { subjectOf } from '@/lib/disclosure/server/to-budget-data'
 import type { Actor, DisclosureStatus } from '@/lib/server/authz'
 import { can } from '@/lib/server/authz'
 import type { OverallLayout } from '../overall'
@@ -12,7 +13,9 @@ import type { RenderedOverall } from '../render'
 import { renderOverall } from '../render'
 import type { TOverallTarget, TProjectTarget } from '../schemas'
 import { ZOverallTarget } from '../schemas'
+import type { TargetFinding } from '../validate'
 import { validateTargets } from '../validate'
+import { loadTargets } from './rows'
 
 export type PerformanceState = {
   id: string
@@ -27,7 +30,7 @@ export type PerformanceState = {
   projectExpenditure: string
   targets: (TProjectTarget & { id: string })[]
   overall: TOverallTarget | null
-  findings: NotesFinding[]
+  findings: TargetFinding[]
   /** The template's spending plan: its points' labels (3月底 …) and whether they are cumulative. */
   spendingPlan: { cumulative: boolean; label: string; points: { key: 'q1' | 'q2' | 'q3' | 'q4'; label: string }[] } | null
   /**
@@ -39,7 +42,10 @@ export type PerformanceState = {
 
 export async function getPerformanceState(actor: Actor, disclosureId: string): Promise<PerformanceState> {
   const d = await findDisclosureById(actor, disclosureId)
-  const { ctx, targetIds, computed } = await loadNotesContext(d)
+  const [computed, stored] = await Promise.all([computeFor(d), loadTargets(d.id)])
+  // what the targets are checked against: the derived tables and lines, the template's performance layout
+  const ctx = { data: computed.data, tables: computed.tables, department: subjectOf(d), targets: { overall: stored.overall, projects: stored.projects }, performanceLayout: computed.template.performance }
+  const targetIds = stored.projectIds
   const amounts: Record<string, number> = {}
   let projectExpenditure = 0
   for (const l of ctx.data?.expenditure ?? []) {

@@ -1,4 +1,6 @@
+import 'server-only'
 import { formatYuan, parseAmount } from '@/lib/budget/money'
+import { db } from '@/lib/server/db'
 import type { Prisma } from '@/src/generated/prisma/client'
 import type { TOverallTarget, TProjectTarget } from '../schemas'
 import { ZIndicator, ZOverallTarget, ZProjectTarget } from '../schemas'
@@ -61,4 +63,11 @@ export function overallTargetOf(row: TargetRow | null | undefined): TOverallTarg
   const list = (v: unknown) => (Array.isArray(v) ? v : [])
   const r = ZOverallTarget.safeParse({ title: row.title, goals: row.goals, subTargets: extra.subTargets ?? [], measures: extra.measures ?? [], tasks: list(extra.tasks), indicators: list(row.indicators) })
   return r.success ? r.data : null
+}
+
+/** A disclosure's targets as stored: the 整体绩效目标 (or null) and the project targets in order, with their row ids. */
+export async function loadTargets(disclosureId: string): Promise<{ overall: TOverallTarget | null; projects: TProjectTarget[]; projectIds: string[] }> {
+  const rows = await db().performanceTarget.findMany({ where: { disclosureId }, orderBy: [{ position: 'asc' }, { id: 'asc' }] })
+  const projectRows = rows.filter((t) => t.kind === 'project')
+  return { overall: overallTargetOf(rows.find((t) => t.kind === 'overall')), projects: projectRows.map(projectTargetOf), projectIds: projectRows.map((t) => t.id) }
 }

@@ -1,3 +1,4 @@
+import 'server-only'
 import { openForEdit } from '@/lib/disclosure/server/edit-lines'
 import { audit } from '@/lib/server/audit'
 import type { Actor } from '@/lib/server/authz'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { revalidatePath, revalidateTag, unstable_cache } from 'next/cache'
 import { loadRegionYear } from './browse'
 import { loadDisclosureView, loadTableComparison } from './disclosure-view'

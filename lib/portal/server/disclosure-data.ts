@@ -1,3 +1,4 @@
+import 'server-only'
 import type { BudgetTable, FixtureTable } from '@/lib/budget/table'
 import { toFixtureTable } from '@/lib/budget/table'
 import { tablesFromFixture } from '@/lib/budget/read-tables'

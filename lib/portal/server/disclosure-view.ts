@@ -1,3 +1,4 @@
+import 'server-only'
 import type { FixtureTable } from '@/lib/budget/table'
 import { NINE_TABLE_KEYS } from '@/lib/budget/template'
 import type { ComparedTable, IndicatorChange } from '../compare'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { createHash } from 'node:crypto'
 import { AppError, notFound } from '@/lib/server/errors'
 import type { OpenDataFile } from '../datapackage'

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Catalogue } from '@/lib/budget/catalogue'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'

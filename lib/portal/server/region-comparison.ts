@@ -1,3 +1,4 @@
+import 'server-only'
 import { parseAmount } from '@/lib/budget/money'
 import { readableDisclosures } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { db } from '@/lib/server/db'
 import { Prisma } from '@/src/generated/prisma/client'
 import type { Snippet } from '../search-text'

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Template } from '@/lib/budget/template'
 import { applyLabelEdits, editableLabels } from '@/lib/budget/template-labels'
 import { parseTemplate } from '@/lib/budget/template-schema'

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { FixtureTable } from '@/lib/budget/table'
 import type { Tx } from '@/lib/server/db'
 import type { PrismaClient } from '@/src/generated/prisma/client'

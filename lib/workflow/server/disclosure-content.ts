@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Finding } from '@/lib/budget/findings'
 import type { FixtureTable } from '@/lib/budget/table'
 import { toFixtureTable } from '@/lib/budget/table'

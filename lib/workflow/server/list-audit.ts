@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Actor } from '@/lib/server/authz'
 import { requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { scopeOf } from '@/lib/disclosure/server/find-disclosure'
 import type { Action, Actor, DisclosureStatus } from '@/lib/server/authz'
 import { can, requirePermission, STATUS_LABELS } from '@/lib/server/authz'

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { FixtureTable } from '@/lib/budget/table'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 import type { Tx } from '@/lib/server/db'

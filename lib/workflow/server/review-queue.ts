@@ -1,3 +1,4 @@
+import 'server-only'
 import type { FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
 import { disclosureInclude, unitOf } from '@/lib/disclosure/server/to-budget-data'

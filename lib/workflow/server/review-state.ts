@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
 import type { FixtureTable } from '@/lib/budget/table'

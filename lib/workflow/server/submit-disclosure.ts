@@ -1,3 +1,4 @@
+import 'server-only'
 import { summarise } from '@/lib/budget/findings'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 import { audit } from '@/lib/server/audit'

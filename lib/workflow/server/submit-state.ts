@@ -1,3 +1,4 @@
+import 'server-only'
 import { unitOf } from '@/lib/disclosure/server/to-budget-data'
 import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'

@@ -2,7 +2,7 @@
  * 承德市医疗保障局 (447), 2023 department budget, as LINES.
  *
  * Deriving the tables from these lines with the hebei-dept-2023 template reproduces
- * ../fixtures/chengde-2023.json cell for cell (see verify-factories.ts), including the
+ * tests/fixtures/chengde-2023.json cell for cell (see tests/factories/verify-factories.ts), including the
  * source's 11 rounding differences (尾差). Every printed cell is the exact Σ of lines in 分
  * rounded half-up to 0.01 万元; the published 合计 rows were rounded from exact 元 totals, so
  * three basic cells carry 40 元 beyond their printed hundredths:

@@ -249,20 +249,3 @@ export function chengde2023Targets(): TProjectTargetInput[] {
     },
   ]
 }
-
-/**
- * The demo's notes (prisma/seed.ts): 承德 2023 (published) with its notes and seven target tables,
- * the 2024 draft with the same texts (its prior-year figures come from 2023 in the system), 乐亭
- * 2022 with its notes and thirteen tables; 名词解释 for both regions in their own wording.
- */
-export async function seedNotesDemo(prisma: import('../../src/generated/prisma/client').PrismaClient, ids: { chengde2023: string; chengde2024: string; laoting2022: string; chengdeRegion: string; laotingRegion: string }): Promise<void> {
-  const { writeGlossary, writeNotesAndTargets } = await import('../../lib/notes/server/seed-notes')
-  const { defaultGlossary } = await import('../../lib/notes/glossary')
-  const { laoting2022Notes, laoting2022Overall, laoting2022Targets } = await import('./notes-laoting-2022')
-  await writeNotesAndTargets(prisma, ids.chengde2023, { notes: chengde2023Notes(), overall: chengde2023Overall(), targets: chengde2023Targets() })
-  const { prior: _prior, reasons: _reasons, ...texts } = chengde2023Notes()
-  await writeNotesAndTargets(prisma, ids.chengde2024, { notes: texts })
-  await writeNotesAndTargets(prisma, ids.laoting2022, { notes: laoting2022Notes(), overall: laoting2022Overall(), targets: laoting2022Targets() })
-  await writeGlossary(prisma, ids.chengdeRegion, defaultGlossary('市级'))
-  await writeGlossary(prisma, ids.laotingRegion, defaultGlossary('本级'))
-}

@@ -2,7 +2,7 @@
  * 乐亭县医疗保障局 (printed "460 医疗保障"), 2022 county department budget, as LINES.
  *
  * Deriving the tables from these lines with the hebei-dept-2022 template reproduces
- * ../fixtures/laoting-2022.json cell for cell (see verify-factories.ts). The published tables
+ * tests/fixtures/laoting-2022.json cell for cell (see tests/factories/verify-factories.ts). The published tables
  * are arithmetically consistent, so the basic cells carry only a few 元 of 分-level detail
  * that rounds away at every printed level (each 款, 类, 项 and 合计 stays within ±50 元 of
  * its printed hundredth); 30231 公务用车运行维护费 equals the 三公 figure exactly.

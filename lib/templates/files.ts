@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Template } from '../template'
+import type { Template } from '@/lib/budget/template'
 
-const DIR = import.meta.dirname
+/** The shipped templates are data in the kernel's folder (docs/decisions/002); reading files is not the kernel's job. */
+const DIR = path.join(import.meta.dirname, '../budget/templates')
 
 /** The shipped templates, read from their JSON files (Node-only: seed, CLI, tests). */
 export function shippedTemplate(id: string): Template {

@@ -291,35 +291,3 @@ export function laoting2022Targets(): TProjectTargetInput[] {
     },
   ]
 }
-
-/**
- * The complete document's input for one of the two fixtures, built from the factories without a
- * database: tables derived from the lines with the shipped catalogue, notes and targets as entered.
- */
-export async function documentInputFor(name: 'chengde-2023' | 'laoting-2022'): Promise<import('../../lib/document/assemble').AssembleInput> {
-  const { computeDisclosure } = await import('../../lib/budget/compute')
-  const { starterCatalogue } = await import('../../lib/catalogue/files')
-  const { ZNotes } = await import('../../lib/notes/schemas')
-  const { ZOverallTarget, ZProjectTarget } = await import('../../lib/performance/schemas')
-  const { templateFor } = await import('../support/fixtures')
-  const { chengde2023, laoting2022 } = await import('./index')
-  const { chengde2023Notes, chengde2023Overall, chengde2023Targets } = await import('./notes-chengde-2023')
-  const { defaultGlossary } = await import('../../lib/notes/glossary')
-  const isC = name === 'chengde-2023'
-  const data = isC ? chengde2023() : laoting2022()
-  const { tables } = computeDisclosure(data, templateFor(data.year), starterCatalogue(data.year))
-  return {
-    year: data.year,
-    department: data.department,
-    data,
-    tables,
-    amountUnit: '万元',
-    region: isC ? { name: '承德市', province: '河北省', financeBureau: '承德市财政局' } : { name: '乐亭县', province: '河北省', financeBureau: '乐亭县财政局' },
-    status: 'published',
-    dateLine: isC ? '公开日期：2023年2月16日' : '公开日期：2022年2月8日',
-    notes: ZNotes.parse(isC ? chengde2023Notes() : laoting2022Notes()),
-    priorSystem: null,
-    glossary: defaultGlossary(isC ? '市级' : '本级'),
-    targets: { overall: ZOverallTarget.parse(isC ? chengde2023Overall() : laoting2022Overall()), projects: (isC ? chengde2023Targets() : laoting2022Targets()).map((t) => ZProjectTarget.parse(t)) },
-  }
-}

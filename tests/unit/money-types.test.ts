@@ -1,0 +1,33 @@
+// The compiler holds ADR 001: 分 (Fen) and printed hundredths (Printed) do not mix. `npm run typecheck`
+// checks the @ts-expect-error lines below (each would be an unused directive, itself an error, if the
+// mix compiled); vitest checks the runtime half.
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import type { Fen, Printed } from '@/lib/budget/money'
+import { addFen, assertFen, formatYuan, MoneyError, parseAmount, toPrinted } from '@/lib/budget/money'
+
+describe('Fen and Printed', () => {
+  const fen: Fen = parseAmount('1234.56', '元')
+  const printed: Printed = toPrinted(fen, '万元')
+
+  it('do not mix at compile time', () => {
+    // @ts-expect-error adding a Printed to a Fen
+    addFen(fen, printed)
+    // @ts-expect-error a Printed is not a Fen
+    const asFen: Fen = printed
+    // @ts-expect-error a Fen is not a Printed
+    const asPrinted: Printed = fen
+    // @ts-expect-error formatting printed hundredths as 元
+    formatYuan(printed)
+    expectTypeOf<Printed>().not.toExtend<Fen>()
+    expectTypeOf<Fen>().not.toExtend<Printed>()
+    expectTypeOf(addFen(fen, fen)).toEqualTypeOf<Fen>()
+    expect([asFen, asPrinted]).toEqual([12, 123456])
+  })
+
+  it('are exact integers at the edges', () => {
+    expect(addFen(fen, parseAmount('0.44', '元'))).toBe(123500)
+    expect(() => assertFen(0.5, '支出第 1 行金额')).toThrow(MoneyError)
+    expect(() => assertFen(0.5, '支出第 1 行金额')).toThrow('支出第 1 行金额不是以分为单位的精确整数')
+    expect(() => addFen(Number.MAX_SAFE_INTEGER, 1)).toThrow(MoneyError)
+  })
+})

@@ -8,6 +8,7 @@ import { loadDisclosureView, loadTableComparison } from '@/lib/portal/server/dis
 import { loadDisclosureOpenData, loadRegionOpenData, renderOpenDataFile } from '@/lib/portal/server/open-data'
 import { loadRegionComparison } from '@/lib/portal/server/region-comparison'
 import { searchPublished } from '@/lib/portal/server/search'
+import { indexMissingPublications } from '@/lib/portal/server/publication-index'
 import { revalidatePublished } from '@/lib/portal/server/cache'
 import { db } from '@/lib/server/db'
 import { chengde2023 } from '../factories'
@@ -52,6 +53,8 @@ beforeAll(async () => {
   // an imported disclosure: the approved workbook's tables as declared, no lines
   const tpl = await db().template.findUniqueOrThrow({ where: { key: 'hebei-dept-2023' } })
   await db().disclosure.create({ data: { departmentId: imp.id, year: 2023, status: 'published', templateId: tpl.id, source: 'imported', declaredTables: loadFixture('chengde-2023').tables as object[], publishedAt: new Date() } })
+  // written straight to the database (not through publishDisclosure): build the portal's read model as start-up does
+  await indexMissingPublications()
 })
 
 describe('portal queries (real PostgreSQL)', () => {

@@ -157,7 +157,9 @@ describe('portal queries (real PostgreSQL)', () => {
   it('open data: the region package holds every published department; CSV rows equal the lines', async () => {
     const set = (await loadRegionOpenData(region.code, 2023))!
     expect(set.list.map((d) => d.department.code)).toEqual([a.code, b.code, imp.code])
-    const rows = parse(renderOpenDataFile(set, 'expenditure.csv', 'http://x').body, { columns: true }) as Record<string, string>[]
+    const body = renderOpenDataFile(set, 'expenditure.csv', 'http://x').body
+    expect(body.startsWith('\uFEFFfiscal_year,')).toBe(true) // a BOM, so that Excel reads UTF-8
+    const rows = parse(body, { columns: true, bom: true }) as Record<string, string>[]
     const lines = await db().expenditureLine.count({ where: { disclosure: { status: 'published', year: 2023, department: { regionId: region.id }, revision: { in: [1, 2] } } } })
     const a1Lines = await db().expenditureLine.count({ where: { disclosure: { department: { code: a.code }, year: 2023, revision: 1 } } })
     expect(rows).toHaveLength(lines - a1Lines) // revision 1 of A is superseded

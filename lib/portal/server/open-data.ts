@@ -48,16 +48,19 @@ export async function loadRegionOpenData(regionCode: string, year: number): Prom
 }
 
 /** The body and content type of one file of an open-data package. */
+/** A UTF-8 byte-order mark before each CSV: Excel otherwise opens UTF-8 Chinese text as mojibake (issue 12). */
+export const CSV_BOM = '\uFEFF'
+
 export function renderOpenDataFile(set: OpenDataSet, file: OpenDataFile, homepage: string): { body: string; contentType: string } {
   const cat = (y: number) => set.catalogues.get(y)!
   switch (file) {
     case 'datapackage.json':
       return { body: JSON.stringify(buildDatapackage(set.scope, set.list, homepage), null, 2), contentType: 'application/json; charset=utf-8' }
     case 'expenditure.csv':
-      return { body: expenditureCsv(set.list, cat), contentType: 'text/csv; charset=utf-8' }
+      return { body: CSV_BOM + expenditureCsv(set.list, cat), contentType: 'text/csv; charset=utf-8' }
     case 'revenue.csv':
-      return { body: revenueCsv(set.list, cat), contentType: 'text/csv; charset=utf-8' }
+      return { body: CSV_BOM + revenueCsv(set.list, cat), contentType: 'text/csv; charset=utf-8' }
     case 'tables.csv':
-      return { body: tablesCsv(set.list), contentType: 'text/csv; charset=utf-8' }
+      return { body: CSV_BOM + tablesCsv(set.list), contentType: 'text/csv; charset=utf-8' }
   }
 }

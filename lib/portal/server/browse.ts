@@ -42,7 +42,7 @@ export async function loadRegion(code: string): Promise<RegionSummary | null> {
 
 /** The most recently published disclosures (latest revision each), newest first. */
 export async function loadRecent(limit = 10): Promise<PublishedEntry[]> {
-  const rows = await db().portalEntry.findMany({ orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }], take: limit })
+  const rows = await db().portalEntry.findMany({ where: { publishedAt: { not: null } }, orderBy: { publishedAt: 'desc' }, take: limit })
   const regions = await db().region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.regionId))] } }, select: { id: true, code: true, name: true, province: true } })
   const byId = new Map(regions.map(({ id, ...r }) => [id, r]))
   return rows.map((r) => ({ department: { code: r.departmentCode, name: r.departmentName }, region: byId.get(r.regionId)!, year: r.year, revision: r.revision, publishedAt: r.publishedAt?.toISOString() ?? null }))

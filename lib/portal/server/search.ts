@@ -39,42 +39,11 @@ export async function searchPublished(rawQuery: string, opts: { limit?: number; 
   const limit = Math.min(Math.max(opts.limit ?? 20, 1), 50)
   const offset = Math.max(opts.offset ?? 0, 0)
   const empty = { query: rawQuery, terms, hits: [], total: 0, capped: false }
-  const queries = terms.map(termQuery)
-  if (terms.length === 0 || queries.some((q) => q === null)) return empty
-  const termSql = terms.map((t, i) => Prisma.sql`(s."tsv" @@ ${queries[i]}::tsquery AND (${literal(t)}))`)
-  const any = queries.map((q) => `(${q})`).join(' | ')
-  const flags = Prisma.join(
-    termSql.map((c, i) => Prisma.sql`${c} AS ${Prisma.raw(`t${i}`)}`),
-    ', ',
-  )
-  const all = Prisma.join(
-    terms.map((_, i) => Prisma.raw(`bool_or(m.t${i})`)),
-    ' AND ',
-  )
-  const rows = await db().$queryRaw<Row[]>`
-    WITH m AS (
-      SELECT s."entryId", s."kind", ${flags}
-      FROM "PortalSearchText" s
-      WHERE s."tsv" @@ ${any}::tsquery
-      LIMIT ${MAX_CANDIDATES + 1}
-    ), cnt AS (SELECT COUNT(*) > ${MAX_CANDIDATES} AS capped FROM m),
-    h AS (
-      SELECT m."entryId",
-             (CASE WHEN bool_or(m."kind" = 'department') THEN 8 ELSE 0 END) + (CASE WHEN bool_or(m."kind" = 'region') THEN 4 ELSE 0 END)
-             + (CASE WHEN bool_or(m."kind" IN ('project', 'procurement', 'code')) THEN 3 ELSE 0 END) + (CASE WHEN bool_or(m."kind" IN ('notes', 'table')) THEN 1 ELSE 0 END) AS score
-      FROM m GROUP BY m."entryId" HAVING ${all}
-    )
-    SELECT e."id" AS entry_id, e."year", e."revision", e."publishedAt" AS published_at, e."departmentCode" AS dept_code, e."departmentName" AS dept_name,
-           r."code" AS region_code, r."name" AS region_name, r."province", h.score, COUNT(*) OVER () AS total, cnt.capped
-    FROM h JOIN "PortalEntry" e ON e."id" = h."entryId" JOIN "Region" r ON r."id" = e."regionId" CROSS JOIN cnt
-    ORDER BY h.score DESC, e."year" DESC, e."departmentCode" ASC
-    LIMIT ${limit} OFFSET ${offset}`
+  const stmt = searchStatement(terms, limit, offset)
+  if (!stmt) return empty
+  const rows = await db().$queryRaw<Row[]>(stmt.hits)
   if (rows.length === 0) return empty
-  const ids = rows.map((r) => r.entry_id)
-  const places = await db().$queryRaw<{ entryId: string; kind: SearchRowKind; anchor: string; label: string; text: string }[]>`
-    SELECT s."entryId", s."kind", s."anchor", s."label", s."text" FROM "PortalSearchText" s
-    WHERE s."entryId" IN (${Prisma.join(ids)}) AND s."tsv" @@ ${any}::tsquery AND s."kind" <> 'department'
-    ORDER BY s."id"`
+  const places = await db().$queryRaw<{ entryId: string; kind: SearchRowKind; anchor: string; label: string; text: string }[]>(stmt.places(rows.map((r) => r.entry_id)))
   const marks = highlightStrings(terms)
   const hits: SearchHit[] = rows.map((r) => {
     const matches = places
@@ -93,6 +62,45 @@ export async function searchPublished(rawQuery: string, opts: { limit?: number; 
     }
   })
   return { query: rawQuery, terms, hits, total: Number(rows[0]!.total), capped: rows[0]!.capped }
+}
+
+/** The two statements of a search (exported for the EXPLAIN test): the ranked page of hits, and the matched places of those hits. */
+export function searchStatement(terms: string[], limit: number, offset: number): { hits: Prisma.Sql; places: (entryIds: string[]) => Prisma.Sql } | null {
+  const queries = terms.map(termQuery)
+  if (terms.length === 0 || queries.some((q) => q === null)) return null
+  const termSql = terms.map((t, i) => Prisma.sql`(s."tsv" @@ ${queries[i]}::tsquery AND (${literal(t)}))`)
+  const any = queries.map((q) => `(${q})`).join(' | ')
+  const flags = Prisma.join(
+    termSql.map((c, i) => Prisma.sql`${c} AS ${Prisma.raw(`t${i}`)}`),
+    ', ',
+  )
+  const all = Prisma.join(
+    terms.map((_, i) => Prisma.raw(`bool_or(m.t${i})`)),
+    ' AND ',
+  )
+  const hits = Prisma.sql`
+    WITH m AS (
+      SELECT s."entryId", s."kind", ${flags}
+      FROM "PortalSearchText" s
+      WHERE s."tsv" @@ ${any}::tsquery
+      LIMIT ${MAX_CANDIDATES + 1}
+    ), cnt AS (SELECT COUNT(*) > ${MAX_CANDIDATES} AS capped FROM m),
+    h AS (
+      SELECT m."entryId",
+             (CASE WHEN bool_or(m."kind" = 'department') THEN 8 ELSE 0 END) + (CASE WHEN bool_or(m."kind" = 'region') THEN 4 ELSE 0 END)
+             + (CASE WHEN bool_or(m."kind" IN ('project', 'procurement', 'code')) THEN 3 ELSE 0 END) + (CASE WHEN bool_or(m."kind" IN ('notes', 'table')) THEN 1 ELSE 0 END) AS score
+      FROM m GROUP BY m."entryId" HAVING ${all}
+    )
+    SELECT e."id" AS entry_id, e."year", e."revision", e."publishedAt" AS published_at, e."departmentCode" AS dept_code, e."departmentName" AS dept_name,
+           r."code" AS region_code, r."name" AS region_name, r."province", h.score, COUNT(*) OVER () AS total, cnt.capped
+    FROM h JOIN "PortalEntry" e ON e."id" = h."entryId" JOIN "Region" r ON r."id" = e."regionId" CROSS JOIN cnt
+    ORDER BY h.score DESC, e."year" DESC, e."departmentCode" ASC
+    LIMIT ${limit} OFFSET ${offset}`
+  const places = (ids: string[]) => Prisma.sql`
+    SELECT s."entryId", s."kind", s."anchor", s."label", s."text" FROM "PortalSearchText" s
+    WHERE s."entryId" IN (${Prisma.join(ids)}) AND s."tsv" @@ ${any}::tsquery AND s."kind" <> 'department'
+    ORDER BY s."id"`
+  return { hits, places }
 }
 
 const KIND_ORDER: SearchRowKind[] = ['region', 'project', 'procurement', 'code', 'table', 'notes', 'department']

@@ -8,7 +8,7 @@ import { loadDisclosureView, loadTableComparison } from '@/lib/portal/server/dis
 import { loadDisclosureOpenData, loadRegionOpenData, renderOpenDataFile } from '@/lib/portal/server/open-data'
 import { loadRegionComparison } from '@/lib/portal/server/region-comparison'
 import { searchPublished } from '@/lib/portal/server/search'
-import { indexMissingPublications } from '@/lib/portal/server/publication-index'
+import { indexMissingPublications, indexPublished } from '@/lib/portal/server/publication-index'
 import { revalidatePublished } from '@/lib/portal/server/cache'
 import { db } from '@/lib/server/db'
 import { chengde2023 } from '../factories'
@@ -28,6 +28,7 @@ let imp: { id: string; code: string }
 async function publish(deptId: string, data: ReturnType<typeof chengde2023>, extra: Record<string, unknown> = {}) {
   const d = await createDisclosure(deptId, data, 'published')
   await db().disclosure.update({ where: { id: d.id }, data: { publishedAt: new Date('2023-02-16T00:00:00+08:00'), ...extra } })
+  await indexPublished(d.id) // changed after the factory published it: index again, as a publication would
   return d
 }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { indexMissingPublications } from '@/lib/portal/server/publication-index'
+import { indexPublished } from '@/lib/portal/server/publication-index'
 import { searchPublished } from '@/lib/portal/server/search'
 import { writeNotesAndTargets } from '@/lib/notes/server/seed-notes'
 import { db } from '@/lib/server/db'
@@ -25,7 +25,7 @@ beforeAll(async () => {
   await writeNotesAndTargets(db(), c.id, { notes: chengde2023Notes((u) => `${chengde.code}-${u}`) })
   await writeNotesAndTargets(db(), l.id, { notes: laoting2022Notes() })
   await db().disclosure.updateMany({ where: { id: { in: [c.id, l.id] } }, data: { publishedAt: new Date() } })
-  await indexMissingPublications()
+  for (const d of [c, l]) await indexPublished(d.id) // notes written after the factory published: index again
 }, 120_000)
 
 const hitOf = async (q: string, code: string) => (await searchPublished(q, { limit: 50 })).hits.find((h) => h.department.code === code)

@@ -27,6 +27,14 @@ export async function indexPublished(disclosureId: string): Promise<boolean> {
   await db().$transaction(
     async (tx) => {
       const id = entryId(d.departmentId, d.year)
+      // one indexing of a department-year at a time (a publication and a start-up repair may meet)
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${id}))`
+      // the disclosure indexed under another department or year before (moved by a data correction)
+      for (const stale of await tx.portalEntry.findMany({ where: { disclosureId: d.id, NOT: { id } } })) {
+        await tx.portalSearchText.deleteMany({ where: { entryId: stale.id } })
+        await tx.portalEntry.delete({ where: { id: stale.id } })
+        await refreshRegionYear(tx, stale.regionId, stale.year)
+      }
       const current = await tx.portalEntry.findUnique({ where: { id }, select: { revision: true } })
       if (current && current.revision > d.revision) return
       const data = { departmentId: d.departmentId, year: d.year, disclosureId: d.id, revision: d.revision, regionId: region.id, departmentCode: d.department.code, departmentName: d.department.name, publishedAt: d.publishedAt }

@@ -39,7 +39,7 @@ export async function indexPublished(disclosureId: string): Promise<boolean> {
       if (current && current.revision > d.revision) return
       const data = { departmentId: d.departmentId, year: d.year, disclosureId: d.id, revision: d.revision, regionId: region.id, departmentCode: d.department.code, departmentName: d.department.name, publishedAt: d.publishedAt }
       await tx.portalEntry.upsert({ where: { id }, create: { id, ...data }, update: data })
-      await replaceSearchRows(tx, id, rows)
+      await replaceSearchRows(tx, id, d.year, rows)
       await refreshRegionYear(tx, region.id, d.year)
     },
     { timeout: 60_000 },
@@ -47,11 +47,11 @@ export async function indexPublished(disclosureId: string): Promise<boolean> {
   return true
 }
 
-export async function replaceSearchRows(tx: Tx, entry: string, rows: SearchRow[]): Promise<void> {
+export async function replaceSearchRows(tx: Tx, entry: string, year: number, rows: SearchRow[]): Promise<void> {
   await tx.portalSearchText.deleteMany({ where: { entryId: entry } })
   for (let i = 0; i < rows.length; i += 200) {
-    const values = rows.slice(i, i + 200).map((r) => Prisma.sql`(${entry}, ${r.kind}, ${r.anchor}, ${r.label}, ${r.text}, ${toTsvector(r.text)}::tsvector)`)
-    await tx.$executeRaw`INSERT INTO "PortalSearchText" ("entryId", "kind", "anchor", "label", "text", "tsv") VALUES ${Prisma.join(values)}`
+    const values = rows.slice(i, i + 200).map((r) => Prisma.sql`(${entry}, ${year}, ${r.kind}, ${r.anchor}, ${r.label}, ${r.text}, ${toTsvector(r.text)}::tsvector)`)
+    await tx.$executeRaw`INSERT INTO "PortalSearchText" ("entryId", "year", "kind", "anchor", "label", "text", "tsv") VALUES ${Prisma.join(values)}`
   }
 }
 

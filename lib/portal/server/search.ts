@@ -19,7 +19,7 @@ export type SearchHit = {
 export type SearchResult = { query: string; terms: string[]; hits: SearchHit[]; total: number; capped: boolean }
 
 /** Search rows read per query at most: a term found everywhere (“经费”) costs the same at any scale. */
-export const MAX_CANDIDATES = 20_000
+export const MAX_CANDIDATES = 5_000
 const MATCHES_PER_HIT = 4
 
 type Row = { entry_id: string; year: number; revision: number; published_at: Date | null; dept_code: string; dept_name: string; region_code: string; region_name: string; province: string; score: number; total: bigint; capped: boolean }
@@ -78,24 +78,26 @@ export function searchStatement(terms: string[], limit: number, offset: number):
     terms.map((_, i) => Prisma.raw(`bool_or(m.t${i})`)),
     ' AND ',
   )
+  // ranked and paged within the search table (score, year, entry); only the page's entries are then read
   const hits = Prisma.sql`
     WITH m AS (
-      SELECT s."entryId", s."kind", ${flags}
+      SELECT s."entryId", s."year", s."kind", ${flags}
       FROM "PortalSearchText" s
       WHERE s."tsv" @@ ${any}::tsquery
       LIMIT ${MAX_CANDIDATES + 1}
     ), cnt AS (SELECT COUNT(*) > ${MAX_CANDIDATES} AS capped FROM m),
     h AS (
-      SELECT m."entryId",
+      SELECT m."entryId", MAX(m."year") AS year,
              (CASE WHEN bool_or(m."kind" = 'department') THEN 8 ELSE 0 END) + (CASE WHEN bool_or(m."kind" = 'region') THEN 4 ELSE 0 END)
              + (CASE WHEN bool_or(m."kind" IN ('project', 'procurement', 'code')) THEN 3 ELSE 0 END) + (CASE WHEN bool_or(m."kind" IN ('notes', 'table')) THEN 1 ELSE 0 END) AS score
       FROM m GROUP BY m."entryId" HAVING ${all}
+    ), page AS (
+      SELECT h.*, COUNT(*) OVER () AS total FROM h ORDER BY h.score DESC, h.year DESC, h."entryId" ASC LIMIT ${limit} OFFSET ${offset}
     )
     SELECT e."id" AS entry_id, e."year", e."revision", e."publishedAt" AS published_at, e."departmentCode" AS dept_code, e."departmentName" AS dept_name,
-           r."code" AS region_code, r."name" AS region_name, r."province", h.score, COUNT(*) OVER () AS total, cnt.capped
-    FROM h JOIN "PortalEntry" e ON e."id" = h."entryId" JOIN "Region" r ON r."id" = e."regionId" CROSS JOIN cnt
-    ORDER BY h.score DESC, e."year" DESC, e."departmentCode" ASC
-    LIMIT ${limit} OFFSET ${offset}`
+           r."code" AS region_code, r."name" AS region_name, r."province", page.score, page.total, cnt.capped
+    FROM page JOIN "PortalEntry" e ON e."id" = page."entryId" JOIN "Region" r ON r."id" = e."regionId" CROSS JOIN cnt
+    ORDER BY page.score DESC, page.year DESC, page."entryId" ASC`
   const places = (ids: string[]) => Prisma.sql`
     SELECT s."entryId", s."kind", s."anchor", s."label", s."text" FROM "PortalSearchText" s
     WHERE s."entryId" IN (${Prisma.join(ids)}) AND s."tsv" @@ ${any}::tsquery AND s."kind" <> 'department'

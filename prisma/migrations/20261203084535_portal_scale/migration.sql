@@ -26,6 +26,7 @@ CREATE TABLE "PortalRegionYear" (
 CREATE TABLE "PortalSearchText" (
     "id" BIGSERIAL NOT NULL,
     "entryId" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
     "anchor" TEXT NOT NULL,
     "label" TEXT NOT NULL,

@@ -30,6 +30,26 @@ test('public pages: 0 serious axe-core violations', async ({ page }) => {
     ['/login', '登录'],
   ] as const)
     await check(page, url, name)
+  // search: each query finds 承德 2023 (or 乐亭 2022 for the procurement item, which 承德 2023 does not buy), and a hit links to the place it matched
+  for (const [q, who] of [
+    ['三公经费', '承德市医疗保障局 2023'],
+    ['公务接待', '承德市医疗保障局 2023'],
+    ['2101501', '承德市医疗保障局 2023'],
+    ['台式计算机', '乐亭县医疗保障局 2022'],
+  ] as const) {
+    await page.goto(`/search?q=${encodeURIComponent(q)}`)
+    const hit = page.locator('.search-result').filter({ has: page.getByRole('heading', { name: new RegExp(who) }) })
+    await expect(hit, q).toHaveCount(1)
+    const place = hit.locator('.search-result__matches a[href*="#"]').first()
+    await expect(place, q).toBeVisible()
+    if (q === '三公经费') await shot(page, 'a11y-search-three-public')
+    if (q === '2101501') {
+      await place.click()
+      await expect(page).toHaveURL(/\/disclosures\/447\/2023#tbl-.+-r\d+$/)
+      const id = decodeURIComponent(new URL(page.url()).hash.slice(1))
+      await expect(page.locator(`[id="${id}"]`)).toContainText('2101501')
+    }
+  }
   // the disclosure page as a phone shows it
   await page.setViewportSize({ width: 390, height: 844 })
   await check(page, '/disclosures/447/2023', '承德市医疗保障局 2023 年（手机）')

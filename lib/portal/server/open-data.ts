@@ -38,10 +38,11 @@ export async function loadDisclosureOpenData(code: string, year: number): Promis
 export async function loadRegionOpenData(regionCode: string, year: number): Promise<OpenDataSet | null> {
   const region = await db().region.findUnique({ where: { code: regionCode } })
   if (!region) return null
-  const all = await db().disclosure.findMany({ where: { AND: [PUBLIC, { year, unitCode: '', department: { regionId: region.id } }] }, orderBy: { revision: 'desc' }, include: disclosureInclude })
-  if (all.length === 0) return null
-  const seen = new Set<string>()
-  const latest = all.filter((d) => !seen.has(d.departmentId) && (seen.add(d.departmentId), true)).sort((a, b) => a.department.code.localeCompare(b.department.code, 'en', { numeric: true }))
+  // the latest published revision of each department: the portal's read model (by index), not every revision
+  const entries = await db().portalEntry.findMany({ where: { regionId: region.id, year }, select: { disclosureId: true } })
+  if (entries.length === 0) return null
+  const all = await db().disclosure.findMany({ where: { AND: [PUBLIC, { id: { in: entries.map((e) => e.disclosureId) } }] }, include: disclosureInclude })
+  const latest = all.sort((a, b) => a.department.code.localeCompare(b.department.code, 'en', { numeric: true }))
   const list: OpenDataDisclosure[] = []
   for (const d of latest) list.push(await toOpenData(d))
   return { scope: { kind: 'region', code: region.code, name: `${region.province}${region.name}`, year }, list, catalogues: new Map([[year, await loadCatalogue(year)]]) }

@@ -58,9 +58,9 @@ async function waitFor(url: string, ms: number, child: ChildProcess): Promise<vo
   throw new Error(`等待 ${url} 超时`)
 }
 
-type Server = { base: string; databaseUrl: string; stop: () => Promise<void> }
+export type Server = { base: string; databaseUrl: string; stop: () => Promise<void> }
 
-async function startServer(): Promise<Server> {
+export async function startServer(): Promise<Server> {
   const [port, pgPort] = [await freePort(), await freePort()]
   const log: string[] = []
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/server-only-hook.mjs', 'scripts/start.ts'], {

@@ -15,6 +15,9 @@ try {
     const r = await seedDemo(prisma)
     console.log(r.seeded ? '演示数据已写入' : '数据库已有数据，未重复写入演示数据')
     await prisma.$disconnect()
+    process.env.DATABASE_URL = db.url
+    const { indexMissingPublications } = await import('../lib/portal/server/publication-index')
+    console.log(`公开目录索引：新建 ${await indexMissingPublications()} 份`)
   }
 } finally {
   await db.stop()

@@ -50,6 +50,11 @@ migrateDeploy(db.url)
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) })
 const { seeded } = await seedDemo(prisma)
 await prisma.$disconnect()
+// the portal's read model: index what was published without it (the seed, a failed indexing)
+process.env.DATABASE_URL = db.url
+const { indexMissingPublications } = await import('../lib/portal/server/publication-index')
+const indexed = await indexMissingPublications()
+if (indexed > 0) console.log(`公开目录：已为 ${indexed} 份已公开预算建立索引`)
 if (seeded) console.log('已写入演示数据（承德市医疗保障局 2023 年已公开、2024 年草稿；乐亭县医疗保障局 2022 年已公开）')
 
 const env = { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: secret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: '1' }

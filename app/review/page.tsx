@@ -65,7 +65,7 @@ function QueueTable({ rows, caption, showRegion }: { rows: QueueRow[]; caption: 
   )
 }
 
-export default async function ReviewPage() {
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await getActor()
   if (!actor) redirect('/login?callbackUrl=/review')
   if (!can(actor, 'review.queue')) {
@@ -76,17 +76,15 @@ export default async function ReviewPage() {
       </>
     )
   }
-  const { queue, overdue } = await reviewQueue(actor)
+  const requested = Number((await searchParams).page) || 1
+  const { queue, overdue, counts, page, pages } = await reviewQueue(actor, new Date(), { page: requested })
   const region = await actorRegion(actor)
   const admin = actor.role === 'admin'
-  const waiting = queue.filter((r) => r.status === 'submitted')
-  const approved = queue.filter((r) => r.status === 'approved')
-  const returned = queue.filter((r) => r.status === 'returned')
   return (
     <>
       <h1>审核工作台{region ? ` — ${region.financeBureau}` : admin ? ' — 全部地区' : ''}</h1>
       <p className="muted">
-        待审核 {waiting.length} 份 · 已审核待公开 {approved.length} 份 · 已退回 {returned.length} 份
+        待审核 {counts.submitted} 份 · 已审核待公开 {counts.approved} 份 · 已退回 {counts.returned} 份
         {can(actor, 'document.inspect') && (
           <>
             {' · '}
@@ -128,7 +126,16 @@ export default async function ReviewPage() {
           ))
         )}
       </section>
-      {queue.length === 0 ? <p>目前没有需要处理的预算公开。</p> : <QueueTable rows={queue} caption="审核队列（待审核在前）" showRegion={admin} />}
+      {queue.length === 0 ? <p>目前没有需要处理的预算公开。</p> : <QueueTable rows={queue} caption={pages > 1 ? `审核队列（待审核在前，第 ${page} / ${pages} 页）` : '审核队列（待审核在前）'} showRegion={admin} />}
+      {pages > 1 && (
+        <nav aria-label="审核队列分页" className="toolbar">
+          {page > 1 && <Link href={`/review?page=${page - 1}`}>上一页</Link>}
+          <span>
+            第 {page} / {pages} 页
+          </span>
+          {page < pages && <Link href={`/review?page=${page + 1}`}>下一页</Link>}
+        </nav>
+      )}
     </>
   )
 }

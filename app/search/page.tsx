@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | st
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? ''
 const PAGE_SIZE = 20
-const KIND_LABEL: Record<SearchMatch['kind'], string> = { department: '部门', region: '地区', project: '项目', notes: '情况说明' }
+const KIND_LABEL: Record<SearchMatch['kind'], string> = { department: '部门', region: '地区', project: '项目', procurement: '政府采购', code: '科目', table: '报表', notes: '情况说明' }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const q = one((await searchParams).q).trim()
@@ -34,7 +34,7 @@ export default async function SearchPage({ searchParams }: Props) {
       {result && (
         <section aria-labelledby="results" className="portal-section">
           <h2 id="results" aria-live="polite">
-            {result.total === 0 ? `没有找到与“${q}”相关的已公开预算` : `找到 ${result.total} 个与“${q}”相关的已公开预算`}
+            {result.total === 0 ? `没有找到与“${q}”相关的已公开预算` : `找到${result.capped ? '至少' : ''} ${result.total} 个与“${q}”相关的已公开预算`}
           </h2>
           {result.total === 0 && <p>请尝试更短的词，或只输入部门名称或项目名称中的几个字。</p>}
           <ol className="search-results" start={(page - 1) * PAGE_SIZE + 1}>
@@ -57,15 +57,18 @@ export default async function SearchPage({ searchParams }: Props) {
                     .map((m, i) => (
                       <li key={i}>
                         <span className="match-kind">{KIND_LABEL[m.kind]}</span>
-                        {m.snippet ? (
-                          <>
-                            {m.snippet.before}
-                            <mark>{m.snippet.match}</mark>
-                            {m.snippet.after}
-                          </>
-                        ) : (
-                          m.text
-                        )}
+                        <Link href={`${urls.disclosure(h.department.code, h.year)}${m.anchor ? `#${m.anchor}` : ''}`}>
+                          {m.kind !== 'region' && m.kind !== 'project' && <span className="match-place">{m.label}：</span>}
+                          {m.snippet ? (
+                            <>
+                              {m.snippet.before}
+                              <mark>{m.snippet.match}</mark>
+                              {m.snippet.after}
+                            </>
+                          ) : (
+                            m.text
+                          )}
+                        </Link>
                       </li>
                     ))}
                 </ul>

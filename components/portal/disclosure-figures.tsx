@@ -15,7 +15,10 @@ export function ChartFigure({ id, title, summary, chart, table }: { id: string; 
         <span className="muted">{summary}</span>
       </figcaption>
       {chart}
-      {table}
+      {/* the table scrolls sideways on a phone, not the figure: a scrolling region must be reachable by keyboard */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title}（数据表）`}>
+        {table}
+      </div>
     </figure>
   )
 }

@@ -61,7 +61,8 @@ export function CommentableTable(props: {
         <span>单位：万元</span>
       </div>
       <div className="budget-table__scroll">
-        <table data-testid={`review-table-${table.key}`} {...tableProps}>
+        {/* keyboard-navigable cells with a selection: an ARIA grid (aria-selected is allowed on grid cells, not on table cells) */}
+        <table data-testid={`review-table-${table.key}`} {...tableProps} role={interactive ? 'grid' : undefined} aria-labelledby={interactive ? `rv-${table.key}-title` : undefined}>
           {colgroup}
           <BudgetTableHead columns={table.columns} lanci={false} />
           <tbody>

@@ -45,6 +45,10 @@ export const DOCUMENT_CSS = `
   .dd-cover h1 { font-size: 22px; }
   .dd-cover .dd-sub { font-size: 18px; }
   .dd table { font-size: 12px; }
+  /* on a phone the table scrolls sideways (.dd-scroll) rather than squeezing its columns: names keep a
+     readable width (a few characters a line, never one), amounts and codes stay on one line */
+  .dd td:not(.num):not(.code):not(.seq):not(.center) { min-width: 9em; }
+  .dd thead th[scope="col"]:not(.seq) { min-width: 5em; }
 }
 @page { size: A4; margin: 16mm 14mm; }
 @page wide { size: A4 landscape; margin: 12mm 12mm; }

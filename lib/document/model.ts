@@ -79,6 +79,10 @@ export const tableAnchor = (key: string) => `tbl-${key}`
 /** The table key of the 部门（单位）整体绩效目标表 (its anchor is tbl-overall_performance). */
 export const OVERALL_TABLE_KEY = 'overall_performance'
 export const sectionAnchor = (id: string) => `sec-${id}`
+/** Block `i` of a notes section (a paragraph or a table inside the notes): what a search hit links to. */
+export const paragraphAnchor = (section: string, i: number) => `${sectionAnchor(section)}-p${i}`
+/** Body row `i` of a table whose anchor is `table`. */
+export const tableRowAnchor = (table: string, i: number) => `${table}-r${i}`
 
 /** The 目录: the tables part and its tables (the 整体绩效目标表 last), the notes part and its sections; the parts named for the level. */
 export function buildToc(m: Pick<DocumentModel, 'level' | 'year' | 'tables' | 'notes' | 'tablesTitle' | 'overall'>): TocEntry[] {

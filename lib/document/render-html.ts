@@ -3,7 +3,7 @@ import type { RenderedTarget } from '@/lib/performance/render'
 import { evenAmountColumns } from '@/lib/document/column-widths'
 import { DOCUMENT_CSS } from './document-css'
 import type { DocumentModel, DocumentOverallTable, DocumentTable } from './model'
-import { levelTitles, NOTES_PART_ID, OVERALL_TABLE_KEY, sectionAnchor, TABLES_PART_ID } from './model'
+import { levelTitles, NOTES_PART_ID, OVERALL_TABLE_KEY, paragraphAnchor, sectionAnchor, TABLES_PART_ID, tableRowAnchor } from './model'
 import type { PlacedCell } from './table-cells'
 import { budgetTableGrid, OVERALL_FRACTIONS, overallGrid, targetGrid } from './table-cells'
 
@@ -34,7 +34,7 @@ export function renderHtml(m: DocumentModel): string {
   out.push(`<section class="dd-notes" aria-labelledby="${NOTES_PART_ID}"><h2 class="dd-notes-title" id="${NOTES_PART_ID}">${esc(m.notes.title)}</h2><div class="dd-section"><p>${esc(m.notes.preamble)}</p></div>`)
   for (const s of m.notes.sections) {
     out.push(`<section class="dd-section" aria-labelledby="${sectionAnchor(s.id)}" data-section="${s.id}"><h3 id="${sectionAnchor(s.id)}">${esc(s.title)}</h3>`)
-    s.blocks.forEach((b, i) => out.push(block(b, i)))
+    s.blocks.forEach((b, i) => out.push(block(b, i, paragraphAnchor(s.id, i))))
     out.push('</section>')
   }
   out.push('</section></article></body></html>')
@@ -56,8 +56,8 @@ function budgetTable(t: DocumentTable | NoteBudgetTable, anchor: string | undefi
     .join('')
   const body = g.body
     .map(
-      (row) =>
-        `<tr${row.some((c) => c.bold) ? ' class="total"' : ''}><td class="seq">${esc(row[0]!.text)}</td>${row
+      (row, i) =>
+        `<tr${anchor ? ` id="${tableRowAnchor(anchor, i)}"` : ''}${row.some((c) => c.bold) ? ' class="total"' : ''}><td class="seq">${esc(row[0]!.text)}</td>${row
           .slice(1)
           .map((c) => `<td${c.align === 'right' ? ' class="num"' : g.kinds[c.col - 1] === 'code' ? ' class="code"' : ''}>${esc(c.text)}</td>`)
           .join('')}</tr>`,
@@ -109,16 +109,16 @@ function overallTable(o: DocumentOverallTable): string {
   return `<div class="dd-table dd-target dd-overall" id="${o.id}" data-table="${OVERALL_TABLE_KEY}"><h3 id="${titleId}">${esc(t.title)}</h3><div class="dd-caption"><span>${esc(o.caption.left)}</span>${o.caption.middle ? `<span>${esc(o.caption.middle)}</span>` : ''}<span>${esc(o.caption.right)}</span></div><div class="dd-scroll" tabindex="0" role="region" aria-labelledby="${titleId}"><table><caption ${SR}>${esc(t.title)}（${esc(o.caption.right)}）</caption><colgroup>${cols}</colgroup><tbody>${rows}</tbody></table></div></div>`
 }
 
-function block(b: NotesBlock, i: number): string {
+function block(b: NotesBlock, i: number, id: string): string {
   switch (b.kind) {
     case 'heading':
-      return `<h4 data-paragraph="${i}">${esc(b.text)}</h4>`
+      return `<h4 id="${id}" data-paragraph="${i}">${esc(b.text)}</h4>`
     case 'paragraph':
-      return b.lead ? `<p class="dd-term" data-paragraph="${i}"><strong>${esc(b.lead)}</strong>${esc(b.text)}</p>` : `<p data-paragraph="${i}">${esc(b.text)}</p>`
+      return b.lead ? `<p class="dd-term" id="${id}" data-paragraph="${i}"><strong>${esc(b.lead)}</strong>${esc(b.text)}</p>` : `<p id="${id}" data-paragraph="${i}">${esc(b.text)}</p>`
     case 'textTable':
-      return textTable(b.table)
+      return textTable(b.table).replace('<div class="dd-table">', `<div class="dd-table" id="${id}">`)
     case 'budgetTable':
-      return budgetTable(b.table, undefined, 4)
+      return budgetTable(b.table, id, 4)
     case 'performanceTable':
       return targetTable(b.target)
   }

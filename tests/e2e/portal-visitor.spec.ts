@@ -171,7 +171,9 @@ test('[PUBLIC] search a project name in Chinese, open the disclosure: tables, ch
   const pkg = await (await request.get(`/api/open-data/disclosures/${s.b.code}/2023/datapackage.json`)).json()
   expect(pkg.profile).toBe('fiscal-data-package')
   expect(Object.keys(pkg.model.dimensions)).toEqual(expect.arrayContaining(['functional-classification', 'economic-classification']))
-  const csv = await (await request.get(`/api/open-data/disclosures/${s.b.code}/2023/expenditure.csv`)).text()
+  const csvBytes = await (await request.get(`/api/open-data/disclosures/${s.b.code}/2023/expenditure.csv`)).body()
+  expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // UTF-8 BOM: Excel opens the Chinese text correctly
+  const csv = csvBytes.toString('utf8')
   expect(csv.split('\r\n')[0]).toContain('function_code')
   expect(csv).toContain(s.b.project)
   const regionPkg = await request.get(`/api/open-data/regions/${s.regionCode}/2023/datapackage.json`)

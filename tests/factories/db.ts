@@ -4,6 +4,7 @@ import { createDisclosure as createDisclosureAs } from '../../lib/disclosure/ser
 import { replaceDisclosureData } from '../../lib/disclosure/server/replace-data'
 import type { Actor, Role } from '../../lib/server/authz'
 import { db } from '../../lib/server/db'
+import { indexPublished } from '../../lib/portal/server/publication-index'
 import { hashPassword } from '../../lib/server/password'
 import { seedReferenceData, templateKeyFor } from '../../prisma/seed'
 import type { DisclosureStatus } from '../../src/generated/prisma/client'
@@ -47,6 +48,8 @@ export async function createDisclosure(departmentId: string, data: BudgetData, s
   const template = await db().template.findUniqueOrThrow({ where: { key: templateKeyFor(data.year) } })
   const d = await db().disclosure.create({ data: { departmentId, year: data.year, status, templateId: template.id } })
   await db().$transaction((tx) => replaceDisclosureData(tx, d.id, departmentId, localised), { timeout: 30_000 })
+  // a published disclosure reaches the portal's read model (lists, search) as a publication does
+  if (status === 'published') await indexPublished(d.id)
   return db().disclosure.findUniqueOrThrow({ where: { id: d.id }, include: { department: true } })
 }
 

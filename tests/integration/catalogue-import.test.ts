@@ -43,4 +43,27 @@ describe('admin imports a year catalogue (real PostgreSQL)', () => {
     expect((e as AppError).status).toBe(403)
     expect(await db().catalogueEntry.count({ where: { year: 2033 } })).toBe(0)
   })
+
+  it('a PDF, a Word file or a GBK CSV uploaded as a catalogue gets a Chinese message naming what to upload, no parser text or binary junk; nothing changes', async () => {
+    const admin = await createUser('admin')
+    await importCatalogue(admin, { year: 2034, kind: 'function', fileName: 'f.csv', content: Buffer.from(csv) })
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), Buffer.from([0, 1, 2, 255, 254])])
+    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('\0\0\0\0word/document.xml', 'latin1')])
+    const gbk = Buffer.from([0x63, 0x6f, 0x64, 0x65, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x32, 0x31, 0x30, 0x2c, 0xce, 0xc0, 0xc9, 0xfa]) // code,name\n210,卫生 in GBK
+    for (const [fileName, content, says] of [
+      ['科目表.pdf', pdf, 'PDF'],
+      ['科目表.csv', pdf, 'PDF'],
+      ['科目表.docx', docx, 'Word'],
+      ['科目表.csv', gbk, 'UTF-8'],
+    ] as const) {
+      const e = await importCatalogue(admin, { year: 2034, kind: 'function', fileName, content }).catch((x: unknown) => x)
+      expect(e).toBeInstanceOf(AppError)
+      const message = (e as AppError).message
+      expect(message).toContain(says)
+      expect(message).toMatch(/请/)
+      // Chinese, no parser vocabulary, no binary junk
+      expect(message).not.toMatch(/Invalid|Error|Record|column|obj|Catalog|\uFFFD|[\u0000-\u0008]/)
+    }
+    expect(await db().catalogueEntry.count({ where: { year: 2034, kind: 'function' } })).toBe(4)
+  })
 })

@@ -23,6 +23,7 @@ const documentRoute = await import('@/app/api/disclosures/[code]/[year]/document
 const exportRoute = await import('@/app/api/disclosures/[code]/[year]/export/route')
 const openDataRoute = await import('@/app/api/open-data/disclosures/[code]/[year]/[file]/route')
 const searchRoute = await import('@/app/api/search/route')
+const { indexPublished } = await import('@/lib/portal/server/publication-index')
 
 const ROLES = ['anonymous', 'ownAccountant', 'otherAccountant', 'reviewerHere', 'reviewerElsewhere', 'admin'] as const
 type RoleKey = (typeof ROLES)[number]
@@ -80,6 +81,8 @@ describe('the permission matrix: every role × every action and read endpoint (r
     for (const s of STATUSES) if (s !== 'draft') await db().disclosure.update({ where: { id: cases[s].id }, data: { departmentId: cases.draft.dept.id } })
     const unique = (s: DisclosureStatus) => `矩阵项目${s}${cases.draft.dept.code}`
     for (const s of STATUSES) await db().project.updateMany({ where: { disclosureId: cases[s].id, code: '447-2023-01' }, data: { name: unique(s) } })
+    // changed straight in the database: rebuild the portal's read model of the published case as a publication would
+    await indexPublished(cases.published.id)
     actors = { anonymous: null, ownAccountant: cases.draft.accountant, otherAccountant: w.otherAccountant, reviewerHere: w.reviewer, reviewerElsewhere: w.reviewerElsewhere, admin: w.admin }
   })
 

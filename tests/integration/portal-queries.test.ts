@@ -8,6 +8,7 @@ import { loadDisclosureView, loadTableComparison } from '@/lib/portal/server/dis
 import { loadDisclosureOpenData, loadRegionOpenData, renderOpenDataFile } from '@/lib/portal/server/open-data'
 import { loadRegionComparison } from '@/lib/portal/server/region-comparison'
 import { searchPublished } from '@/lib/portal/server/search'
+import { indexMissingPublications, indexPublished } from '@/lib/portal/server/publication-index'
 import { revalidatePublished } from '@/lib/portal/server/cache'
 import { db } from '@/lib/server/db'
 import { chengde2023 } from '../../prisma/demo'
@@ -27,6 +28,7 @@ let imp: { id: string; code: string }
 async function publish(deptId: string, data: ReturnType<typeof chengde2023>, extra: Record<string, unknown> = {}) {
   const d = await createDisclosure(deptId, data, 'published')
   await db().disclosure.update({ where: { id: d.id }, data: { publishedAt: new Date('2023-02-16T00:00:00+08:00'), ...extra } })
+  await indexPublished(d.id) // changed after the factory published it: index again, as a publication would
   return d
 }
 
@@ -52,6 +54,8 @@ beforeAll(async () => {
   // an imported disclosure: the approved workbook's tables as declared, no lines
   const tpl = await db().template.findUniqueOrThrow({ where: { key: 'hebei-dept-2023' } })
   await db().disclosure.create({ data: { departmentId: imp.id, year: 2023, status: 'published', templateId: tpl.id, source: 'imported', declaredTables: loadFixture('chengde-2023').tables as object[], publishedAt: new Date() } })
+  // written straight to the database (not through publishDisclosure): build the portal's read model as start-up does
+  await indexMissingPublications()
 })
 
 describe('portal queries (real PostgreSQL)', () => {
@@ -154,7 +158,9 @@ describe('portal queries (real PostgreSQL)', () => {
   it('open data: the region package holds every published department; CSV rows equal the lines', async () => {
     const set = (await loadRegionOpenData(region.code, 2023))!
     expect(set.list.map((d) => d.department.code)).toEqual([a.code, b.code, imp.code])
-    const rows = parse(renderOpenDataFile(set, 'expenditure.csv', 'http://x').body, { columns: true }) as Record<string, string>[]
+    const body = renderOpenDataFile(set, 'expenditure.csv', 'http://x').body
+    expect(body.startsWith('\uFEFFfiscal_year,')).toBe(true) // a BOM, so that Excel reads UTF-8
+    const rows = parse(body, { columns: true, bom: true }) as Record<string, string>[]
     const lines = await db().expenditureLine.count({ where: { disclosure: { status: 'published', year: 2023, department: { regionId: region.id }, revision: { in: [1, 2] } } } })
     const a1Lines = await db().expenditureLine.count({ where: { disclosure: { department: { code: a.code }, year: 2023, revision: 1 } } })
     expect(rows).toHaveLength(lines - a1Lines) // revision 1 of A is superseded

@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getActor } from '@/lib/server/auth'
 import { can, STATUS_LABELS } from '@/lib/server/authz'
+import { fieldLabel, valueText } from '@/lib/workflow/audit-labels'
 import { chinaTime } from '@/lib/workflow/format'
 import { listAudit } from '@/lib/workflow/server/list-audit'
 
@@ -19,6 +20,7 @@ const ACTION_LABELS: Record<string, string> = {
   publish: '公开',
   correct: '创建更正版本',
   comment: '审核意见',
+  copy: '复制',
 }
 const ENTITY_LABELS: Record<string, string> = {
   expenditure: '支出明细',
@@ -31,45 +33,14 @@ const ENTITY_LABELS: Record<string, string> = {
   template: '表样模板',
   notes: '情况说明',
   performanceTarget: '绩效目标',
+  performanceOverall: '部门整体绩效目标',
+  procurement: '政府采购与固定资产',
+  glossary: '名词解释',
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  status: '状态',
-  version: '版本号',
-  submittedAt: '提交时间',
-  acknowledgements: '提示说明',
-  commentsAnswered: '已回应意见',
-  reason: '退回理由',
-  reasonCommentId: '退回意见编号',
-  openComments: '待处理意见',
-  approvedAt: '批复日期',
-  approvedOn: '批复日期',
-  publicationDeadline: '公开期限',
-  publishedOn: '公开日期',
-  deadline: '公开期限',
-  late: '逾期天数',
-  revision: '版次',
-  correctsId: '更正的版本',
-  correctionNote: '更正说明',
-  copied: '复制的数据',
-  anchor: '意见位置',
-  body: '意见',
-  rows: '行数',
-  amount: '金额',
-  unitCode: '单位',
-  functionCode: '功能分类',
-  economicCode: '经济分类',
-  fund: '资金性质',
-  category: '支出类型',
-  projectCode: '项目',
-  source: '收入来源',
-  name: '名称',
-  code: '编码',
-  count: '条数',
-  file: '文件',
-}
-const label = (field: string) => FIELD_LABELS[field] ?? field
-const value = (field: string, v: string | null) => (v === null ? '（无）' : field === 'status' && v in STATUS_LABELS ? STATUS_LABELS[v as keyof typeof STATUS_LABELS] : v)
+const STATUS_VALUES = { status: STATUS_LABELS as Record<string, string> }
+const label = (field: string) => fieldLabel(field)
+const value = (field: string, v: string | null) => valueText(field, v, STATUS_VALUES)
 
 type Search = { disclosure?: string; action?: string; page?: string }
 
@@ -116,7 +87,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <table className="list-table" data-testid="audit-log">
           <thead>
             <tr>
-              <th scope="col">时间</th>
+              <th scope="col">时间（北京时间）</th>
               <th scope="col">操作人</th>
               <th scope="col">预算公开</th>
               <th scope="col">操作</th>
@@ -138,7 +109,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   )}
                 </td>
                 <td style={{ whiteSpace: 'nowrap' }}>
-                  {ACTION_LABELS[r.action] ?? r.action} · {ENTITY_LABELS[r.entity] ?? r.entity}
+                  {ACTION_LABELS[r.action] ?? '其他操作'} · {ENTITY_LABELS[r.entity] ?? '其他'}
                 </td>
                 <td>
                   {r.changes.length === 0 ? (

@@ -3,16 +3,20 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/portal/breadcrumbs'
 import { urls } from '@/lib/portal/format'
-import { loadRegions } from '@/lib/portal/server/browse'
+import { cache } from 'react'
+import { loadRegion } from '@/lib/portal/server/browse'
 
 /** Always fresh: a few indexed queries, cheaper than keeping a cache of them right. */
 export const dynamic = 'force-dynamic'
 
 type Params = { params: Promise<{ region: string }> }
 
+/** Once per render (metadata and page share it). */
+const loadByCode = cache((code: string) => loadRegion(code))
+
 async function load({ params }: Params) {
   const { region } = await params
-  return (await loadRegions()).find((r) => r.code === decodeURIComponent(region)) ?? null
+  return loadByCode(decodeURIComponent(region))
 }
 
 export async function generateMetadata(props: Params): Promise<Metadata> {

@@ -9,6 +9,7 @@ import { requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { clearCatalogueCache } from './load-catalogue'
+import { sniffCatalogueUpload } from '../upload-kind'
 
 export const MAX_CATALOGUE_BYTES = 5 * 1024 * 1024
 
@@ -46,7 +47,9 @@ export async function importCatalogue(actor: Actor, input: { year: number; kind:
   if (input.content.length > MAX_CATALOGUE_BYTES) throw new AppError('TOO_LARGE', '科目文件超过 5 MB')
   let rows: CatalogueRow[]
   try {
-    const text = /\.xlsx$/i.test(input.fileName) ? await xlsxToCsv(input.content) : input.content.toString('utf8')
+    const upload = sniffCatalogueUpload(input.content, input.fileName)
+    if (upload.kind === 'rejected') throw new CatalogueFormatError(upload.message)
+    const text = upload.kind === 'xlsx' ? await xlsxToCsv(input.content) : upload.text
     rows = rowsForYear(parseCatalogueCsv(text, input.kind), input.year)
   } catch (e) {
     if (e instanceof CatalogueFormatError) throw new AppError('VALIDATION', `${input.fileName}：${e.message}`)

@@ -1,5 +1,6 @@
 import 'server-only'
 import { revalidatePath, revalidateTag, unstable_cache } from 'next/cache'
+import { cache } from 'react'
 import { loadRegionYear } from './browse'
 import { loadDisclosureView, loadTableComparison } from './disclosure-view'
 import { loadRegionComparison } from './region-comparison'
@@ -25,21 +26,23 @@ export const TAGS = {
   year: (year: number) => `portal:year:${year}`,
 }
 
-export function cachedDisclosureView(code: string, year: number, revision?: number) {
-  return unstable_cache(loadDisclosureView, ['portal-disclosure'], { tags: [TAGS.all, TAGS.department(code)] })(code, year, revision)
-}
+// React cache(): a page's generateMetadata and the page itself share one load per render (a first render
+// used to run every loader twice); unstable_cache keeps the result across requests.
+export const cachedDisclosureView = cache((code: string, year: number, revision?: number) =>
+  unstable_cache(loadDisclosureView, ['portal-disclosure'], { tags: [TAGS.all, TAGS.department(code)] })(code, year, revision),
+)
 
-export function cachedTableComparison(code: string, year: number, base: number) {
-  return unstable_cache(loadTableComparison, ['portal-compare'], { tags: [TAGS.all, TAGS.department(code)] })(code, year, base)
-}
+export const cachedTableComparison = cache((code: string, year: number, base: number) =>
+  unstable_cache(loadTableComparison, ['portal-compare'], { tags: [TAGS.all, TAGS.department(code)] })(code, year, base),
+)
 
-export function cachedRegionYear(region: string, year: number) {
-  return unstable_cache(loadRegionYear, ['portal-region-year'], { tags: [TAGS.all, TAGS.index, TAGS.year(year)] })(region, year)
-}
+export const cachedRegionYear = cache((region: string, year: number) =>
+  unstable_cache(loadRegionYear, ['portal-region-year'], { tags: [TAGS.all, TAGS.index, TAGS.year(year)] })(region, year),
+)
 
-export function cachedRegionComparison(region: string, year: number) {
-  return unstable_cache(loadRegionComparison, ['portal-region-comparison'], { tags: [TAGS.all, TAGS.year(year)] })(region, year)
-}
+export const cachedRegionComparison = cache((region: string, year: number) =>
+  unstable_cache(loadRegionComparison, ['portal-region-comparison'], { tags: [TAGS.all, TAGS.year(year)] })(region, year),
+)
 
 function outsideNext(e: unknown): boolean {
   return e instanceof Error && /static generation store missing|incrementalCache missing/.test(e.message)

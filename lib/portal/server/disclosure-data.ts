@@ -4,7 +4,6 @@ import { toFixtureTable } from '@/lib/budget/table'
 import { tablesFromFixture } from '@/lib/budget/read-tables'
 import type { Template } from '@/lib/budget/template'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
-import { disclosureTargets } from '@/lib/disclosure/server/find-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { disclosureInclude, toBudgetData } from '@/lib/disclosure/server/to-budget-data'
 import { operatingUnitCodes } from '@/lib/notes/figures'
@@ -21,19 +20,32 @@ import type { Prisma } from '@/src/generated/prisma/client'
  */
 export const PUBLIC: Prisma.DisclosureWhereInput = readableDisclosures(null)
 
-/** A department by its code or the code of one of its units. */
-export const departmentByCode = (code: string): Prisma.DepartmentWhereInput => ({ OR: [{ code }, { units: { some: { code } } }] })
+/**
+ * Whose budget a public code names: a department's code, else a unit's (two unique-index lookups; an OR
+ * over both tables would defeat the indexes and scan, docs/decisions/013-portal-scale.md).
+ */
+export async function subjectByCode(code: string): Promise<{ departmentId: string; unitCode: string | null } | null> {
+  const dep = await db().department.findUnique({ where: { code }, select: { id: true } })
+  if (dep) return { departmentId: dep.id, unitCode: null }
+  const unit = await db().unit.findUnique({ where: { code }, select: { code: true, departmentId: true } })
+  return unit ? { departmentId: unit.departmentId, unitCode: unit.code } : null
+}
 
 /**
  * The published revision (the latest one unless `revision` is given) of a disclosure for a year: the
- * department's budget, or for a unit's code the unit's own 单位预算 when it has one (disclosureTargets).
+ * department's budget, or for a unit's code the unit's own 单位预算 when it has one, else its department's.
+ * Every step is a lookup by a unique index (department code, unit code, then departmentId × unitCode × year).
  */
 export async function findPublished(code: string, year: number, revision?: number): Promise<DisclosureFull | null> {
-  return db().disclosure.findFirst({
-    where: { AND: [PUBLIC, { year, OR: await disclosureTargets(code, year, PUBLIC) }, revision ? { revision } : {}] },
-    orderBy: { revision: 'desc' },
-    include: disclosureInclude,
-  })
+  const subject = await subjectByCode(code)
+  if (!subject) return null
+  const find = (unitCode: string) =>
+    db().disclosure.findFirst({ where: { AND: [PUBLIC, { departmentId: subject.departmentId, unitCode, year }, revision ? { revision } : {}] }, orderBy: { revision: 'desc' }, include: disclosureInclude })
+  if (subject.unitCode) {
+    const own = await db().disclosure.findFirst({ where: { AND: [PUBLIC, { departmentId: subject.departmentId, unitCode: subject.unitCode, year }] }, select: { id: true } })
+    if (own) return find(subject.unitCode)
+  }
+  return find('')
 }
 
 /** The latest published revision of each year of a department's budget (or of one unit's, `unitCode`), oldest year first. */

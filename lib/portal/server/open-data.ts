@@ -39,26 +39,30 @@ export async function loadDisclosureOpenData(code: string, year: number): Promis
 export async function loadRegionOpenData(regionCode: string, year: number): Promise<OpenDataSet | null> {
   const region = await db().region.findUnique({ where: { code: regionCode } })
   if (!region) return null
-  const all = await db().disclosure.findMany({ where: { AND: [PUBLIC, { year, unitCode: '', department: { regionId: region.id } }] }, orderBy: { revision: 'desc' }, include: disclosureInclude })
-  if (all.length === 0) return null
-  const seen = new Set<string>()
-  const latest = all.filter((d) => !seen.has(d.departmentId) && (seen.add(d.departmentId), true)).sort((a, b) => a.department.code.localeCompare(b.department.code, 'en', { numeric: true }))
+  // the latest published revision of each department: the portal's read model (by index), not every revision
+  const entries = await db().portalEntry.findMany({ where: { regionId: region.id, year }, select: { disclosureId: true } })
+  if (entries.length === 0) return null
+  const all = await db().disclosure.findMany({ where: { AND: [PUBLIC, { id: { in: entries.map((e) => e.disclosureId) } }] }, include: disclosureInclude })
+  const latest = all.sort((a, b) => a.department.code.localeCompare(b.department.code, 'en', { numeric: true }))
   const list: OpenDataDisclosure[] = []
   for (const d of latest) list.push(await toOpenData(d))
   return { scope: { kind: 'region', code: region.code, name: `${region.province}${region.name}`, year }, list, catalogues: new Map([[year, await loadCatalogue(year)]]) }
 }
 
 /** The body and content type of one file of an open-data package. */
+/** A UTF-8 byte-order mark before each CSV: Excel otherwise opens UTF-8 Chinese text as mojibake (issue 12). */
+export const CSV_BOM = '\uFEFF'
+
 export function renderOpenDataFile(set: OpenDataSet, file: OpenDataFile, homepage: string): { body: string; contentType: string } {
   const cat = (y: number) => set.catalogues.get(y)!
   switch (file) {
     case 'datapackage.json':
       return { body: JSON.stringify(buildDatapackage(set.scope, set.list, homepage), null, 2), contentType: 'application/json; charset=utf-8' }
     case 'expenditure.csv':
-      return { body: expenditureCsv(set.list, cat), contentType: 'text/csv; charset=utf-8' }
+      return { body: CSV_BOM + expenditureCsv(set.list, cat), contentType: 'text/csv; charset=utf-8' }
     case 'revenue.csv':
-      return { body: revenueCsv(set.list, cat), contentType: 'text/csv; charset=utf-8' }
+      return { body: CSV_BOM + revenueCsv(set.list, cat), contentType: 'text/csv; charset=utf-8' }
     case 'tables.csv':
-      return { body: tablesCsv(set.list), contentType: 'text/csv; charset=utf-8' }
+      return { body: CSV_BOM + tablesCsv(set.list), contentType: 'text/csv; charset=utf-8' }
   }
 }

@@ -22,14 +22,13 @@ export type RegionComparison = { region: { code: string; name: string; province:
 export async function loadRegionComparison(regionCode: string, year: number): Promise<RegionComparison | null> {
   const region = await db().region.findUnique({ where: { code: regionCode }, select: { id: true, code: true, name: true, province: true } })
   if (!region) return null
-  const all = await db().disclosure.findMany({
-    // departments' budgets only: their units' 单位预算 are inside them (docs/decisions/009)
-    where: { AND: [readableDisclosures(null), { year, unitCode: '', department: { regionId: region.id } }] },
-    orderBy: { revision: 'desc' },
-    select: { id: true, revision: true, source: true, departmentId: true, department: { select: { code: true, name: true } } },
-  })
-  const seen = new Set<string>()
-  const latest = all.filter((d) => !seen.has(d.departmentId) && (seen.add(d.departmentId), true))
+  // the latest published revision of each department (PortalEntry, kept at publication: by index, not a scan)
+  const entries = await db().portalEntry.findMany({ where: { regionId: region.id, year }, select: { disclosureId: true, departmentCode: true, departmentName: true } })
+  const sources = entries.length
+    ? await db().disclosure.findMany({ where: { AND: [readableDisclosures(null), { id: { in: entries.map((e) => e.disclosureId) } }] }, select: { id: true, revision: true, source: true } })
+    : []
+  const byId = new Map(entries.map((e) => [e.disclosureId, e]))
+  const latest = sources.map((d) => ({ ...d, department: { code: byId.get(d.id)!.departmentCode, name: byId.get(d.id)!.departmentName } }))
   const fromLines = latest.filter((d) => d.source === 'lines')
   const ids = fromLines.map((d) => d.id)
   // sums by economic 类 (the first three digits decide 人员/公用 for isPersonnelEconomic), as exact text

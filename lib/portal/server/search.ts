@@ -1,10 +1,12 @@
 import 'server-only'
 import { db } from '@/lib/server/db'
 import { Prisma } from '@/src/generated/prisma/client'
+import type { SearchRowKind } from '../search-rows'
 import type { Snippet } from '../search-text'
-import { contains, likePattern, parseQuery, snippet, textLeaves } from '../search-text'
+import { likePattern, parseQuery, snippet } from '../search-text'
+import { highlightStrings, spellingsOf, termQuery, textMatches } from '../search-grams'
 
-export type SearchMatch = { kind: 'department' | 'project' | 'notes' | 'region'; text: string; snippet: Snippet | null }
+export type SearchMatch = { kind: SearchRowKind; label: string; text: string; snippet: Snippet | null; anchor: string }
 export type SearchHit = {
   department: { code: string; name: string }
   region: { code: string; name: string; province: string }
@@ -14,67 +16,42 @@ export type SearchHit = {
   matches: SearchMatch[]
   score: number
 }
-export type SearchResult = { query: string; terms: string[]; hits: SearchHit[]; total: number }
+/** `capped`: more candidates matched than are ranked (MAX_CANDIDATES); `total` then counts those ranked. */
+export type SearchResult = { query: string; terms: string[]; hits: SearchHit[]; total: number; capped: boolean }
 
-type Row = { id: string; year: number; revision: number; published_at: Date | null; dept_code: string; dept_name: string; region_code: string; region_name: string; province: string; total: bigint }
+/** Search rows read per query at most: a term found everywhere (“经费”) costs the same at any scale. */
+export const MAX_CANDIDATES = 5_000
+const MATCHES_PER_HIT = 4
 
-const WEIGHT = { department: 8, region: 4, project: 3, notes: 1 } as const
+type Row = { entry_id: string; year: number; revision: number; published_at: Date | null; dept_code: string; dept_name: string; region_code: string; region_name: string; province: string; score: number; total: bigint; capped: boolean }
 
 /**
- * Full-text search over the latest published revision of every department-year (departments' budgets: a
- * unit's 单位预算 is inside its department's, docs/decisions/009): department and region
- * names, project names and the notes. Every term must match somewhere (AND); hits are ranked by where
- * the terms were found (name > region > project > notes), then newest year first.
+ * Search of the latest published revision of every department-year (docs/decisions/013-portal-scale.md):
+ * department and region names, table rows (科目编码和名称, 项目), procurement items, projects and every
+ * paragraph of the 情况说明 — the rows of PortalSearchText, written at publication. A term matches a row
+ * when any of its spellings (lib/portal/search-synonyms.ts) occurs in the row's text: the bigram tsvector's
+ * GIN index finds the candidates, the literal substring confirms them (LIKE metacharacters are literal).
+ * Every term must match somewhere in the disclosure (AND). Ranked by where the terms were found
+ * (name > region > project/procurement/code > notes), then newest year; each hit lists the matched places
+ * with their anchors on the disclosure page.
  */
 export async function searchPublished(rawQuery: string, opts: { limit?: number; offset?: number } = {}): Promise<SearchResult> {
   const terms = parseQuery(rawQuery)
   const limit = Math.min(Math.max(opts.limit ?? 20, 1), 50)
   const offset = Math.max(opts.offset ?? 0, 0)
-  if (terms.length === 0) return { query: rawQuery, terms, hits: [], total: 0 }
-  const conditions = terms.map((t) => {
-    const p = likePattern(t)
-    return Prisma.sql`(dep."name" ILIKE ${p} OR r."name" ILIKE ${p} OR l."notes"::text ILIKE ${p} OR EXISTS (SELECT 1 FROM "Project" pr WHERE pr."disclosureId" = l."id" AND pr."name" ILIKE ${p}))`
-  })
-  const deptScore = Prisma.join(
-    terms.map((t) => Prisma.sql`(CASE WHEN dep."name" ILIKE ${likePattern(t)} THEN 1 ELSE 0 END)`),
-    ' + ',
-  )
-  const rows = await db().$queryRaw<Row[]>`
-    WITH latest AS (
-      SELECT DISTINCT ON (d."departmentId", d."year") d."id", d."departmentId", d."year", d."revision", d."publishedAt", d."notes"
-      FROM "Disclosure" d
-      WHERE d."status" = 'published' AND d."unitCode" = ''
-      ORDER BY d."departmentId", d."year", d."revision" DESC
-    )
-    SELECT l."id", l."year", l."revision", l."publishedAt" AS published_at, dep."code" AS dept_code, dep."name" AS dept_name,
-           r."code" AS region_code, r."name" AS region_name, r."province", COUNT(*) OVER () AS total
-    FROM latest l
-    JOIN "Department" dep ON dep."id" = l."departmentId"
-    JOIN "Region" r ON r."id" = dep."regionId"
-    WHERE ${Prisma.join(conditions, ' AND ')}
-    ORDER BY (${deptScore}) DESC, l."year" DESC, dep."code" ASC
-    LIMIT ${limit} OFFSET ${offset}`
-  const total = rows.length ? Number(rows[0]!.total) : 0
-  if (rows.length === 0) return { query: rawQuery, terms, hits: [], total }
-  const ids = rows.map((r) => r.id)
-  const projectFilter = Prisma.join(
-    terms.map((t) => Prisma.sql`p."name" ILIKE ${likePattern(t)}`),
-    ' OR ',
-  )
-  const [projects, notes] = await Promise.all([
-    db().$queryRaw<{ disclosureId: string; name: string }[]>`SELECT p."disclosureId", p."name" FROM "Project" p WHERE p."disclosureId" IN (${Prisma.join(ids)}) AND (${projectFilter}) ORDER BY p."position", p."code"`,
-    db().disclosure.findMany({ where: { id: { in: ids } }, select: { id: true, notes: true } }),
-  ])
-  const notesById = new Map(notes.map((n) => [n.id, n.notes]))
+  const empty = { query: rawQuery, terms, hits: [], total: 0, capped: false }
+  const stmt = searchStatement(terms, limit, offset)
+  if (!stmt) return empty
+  const rows = await db().$queryRaw<Row[]>(stmt.hits)
+  if (rows.length === 0) return empty
+  const places = await db().$queryRaw<{ entryId: string; kind: SearchRowKind; anchor: string; label: string; text: string }[]>(stmt.places(rows.map((r) => r.entry_id)))
+  const marks = highlightStrings(terms)
   const hits: SearchHit[] = rows.map((r) => {
-    const matches: SearchMatch[] = []
-    if (terms.some((t) => contains(r.dept_name, t))) matches.push({ kind: 'department', text: r.dept_name, snippet: snippet(r.dept_name, terms, 100) })
-    if (terms.some((t) => contains(r.region_name, t))) matches.push({ kind: 'region', text: r.region_name, snippet: snippet(r.region_name, terms, 100) })
-    for (const p of projects.filter((p) => p.disclosureId === r.id).slice(0, 5)) matches.push({ kind: 'project', text: p.name, snippet: snippet(p.name, terms, 100) })
-    const leaves = textLeaves(notesById.get(r.id))
-    const noteHits = leaves.filter((s) => terms.some((t) => contains(s, t))).slice(0, 2)
-    for (const s of noteHits) matches.push({ kind: 'notes', text: s, snippet: snippet(s, terms) })
-    const score = matches.reduce((acc, m) => acc + WEIGHT[m.kind], 0)
+    const matches = places
+      .filter((p) => p.entryId === r.entry_id && terms.some((t) => textMatches(p.text, t)))
+      .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
+      .slice(0, MATCHES_PER_HIT)
+      .map((p) => ({ kind: p.kind, label: p.label, text: p.text, anchor: p.anchor, snippet: snippet(p.text, marks, p.kind === 'notes' ? 30 : 100) }))
     return {
       department: { code: r.dept_code, name: r.dept_name },
       region: { code: r.region_code, name: r.region_name, province: r.province },
@@ -82,9 +59,59 @@ export async function searchPublished(rawQuery: string, opts: { limit?: number; 
       revision: r.revision,
       publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
       matches,
-      score,
+      score: Number(r.score),
     }
   })
-  hits.sort((a, b) => b.score - a.score || b.year - a.year || a.department.code.localeCompare(b.department.code))
-  return { query: rawQuery, terms, hits, total }
+  return { query: rawQuery, terms, hits, total: Number(rows[0]!.total), capped: rows[0]!.capped }
+}
+
+/** The two statements of a search (exported for the EXPLAIN test): the ranked page of hits, and the matched places of those hits. */
+export function searchStatement(terms: string[], limit: number, offset: number): { hits: Prisma.Sql; places: (entryIds: string[]) => Prisma.Sql } | null {
+  const queries = terms.map(termQuery)
+  if (terms.length === 0 || queries.some((q) => q === null)) return null
+  const termSql = terms.map((t, i) => Prisma.sql`(s."tsv" @@ ${queries[i]}::tsquery AND (${literal(t)}))`)
+  const any = queries.map((q) => `(${q})`).join(' | ')
+  const flags = Prisma.join(
+    termSql.map((c, i) => Prisma.sql`${c} AS ${Prisma.raw(`t${i}`)}`),
+    ', ',
+  )
+  const all = Prisma.join(
+    terms.map((_, i) => Prisma.raw(`bool_or(m.t${i})`)),
+    ' AND ',
+  )
+  // ranked and paged within the search table (score, year, entry); only the page's entries are then read
+  const hits = Prisma.sql`
+    WITH m AS (
+      SELECT s."entryId", s."year", s."kind", ${flags}
+      FROM "PortalSearchText" s
+      WHERE s."tsv" @@ ${any}::tsquery
+      LIMIT ${MAX_CANDIDATES + 1}
+    ), cnt AS (SELECT COUNT(*) > ${MAX_CANDIDATES} AS capped FROM m),
+    h AS (
+      SELECT m."entryId", MAX(m."year") AS year,
+             (CASE WHEN bool_or(m."kind" = 'department') THEN 8 ELSE 0 END) + (CASE WHEN bool_or(m."kind" = 'region') THEN 4 ELSE 0 END)
+             + (CASE WHEN bool_or(m."kind" IN ('project', 'procurement', 'code')) THEN 3 ELSE 0 END) + (CASE WHEN bool_or(m."kind" IN ('notes', 'table')) THEN 1 ELSE 0 END) AS score
+      FROM m GROUP BY m."entryId" HAVING ${all}
+    ), page AS (
+      SELECT h.*, COUNT(*) OVER () AS total FROM h ORDER BY h.score DESC, h.year DESC, h."entryId" ASC LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT e."id" AS entry_id, e."year", e."revision", e."publishedAt" AS published_at, e."departmentCode" AS dept_code, e."departmentName" AS dept_name,
+           r."code" AS region_code, r."name" AS region_name, r."province", page.score, page.total, cnt.capped
+    FROM page JOIN "PortalEntry" e ON e."id" = page."entryId" JOIN "Region" r ON r."id" = e."regionId" CROSS JOIN cnt
+    ORDER BY page.score DESC, page.year DESC, page."entryId" ASC`
+  const places = (ids: string[]) => Prisma.sql`
+    SELECT s."entryId", s."kind", s."anchor", s."label", s."text" FROM "PortalSearchText" s
+    WHERE s."entryId" IN (${Prisma.join(ids)}) AND s."tsv" @@ ${any}::tsquery AND s."kind" <> 'department'
+    ORDER BY s."id"`
+  return { hits, places }
+}
+
+const KIND_ORDER: SearchRowKind[] = ['region', 'project', 'procurement', 'code', 'table', 'notes', 'department']
+
+/** The literal check of a term: any spelling as a substring of the NFKC text (case-insensitive). */
+function literal(term: string): Prisma.Sql {
+  return Prisma.join(
+    spellingsOf(term).map((s) => Prisma.sql`normalize(s."text", NFKC) ILIKE ${likePattern(s.normalize('NFKC'))}`),
+    ' OR ',
+  )
 }

@@ -2,6 +2,7 @@ import 'server-only'
 import { audit } from '@/lib/server/audit'
 import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
+import { indexPublished } from '@/lib/portal/server/publication-index'
 import { chinaDate, deadlineInfo } from '../deadline'
 import type { TPublish } from '../schemas'
 import { moveStatus, openForAction } from './open'
@@ -11,6 +12,14 @@ import { moveStatus, openForAction } from './open'
  * disclosure, and a correction creates the next revision. Earlier published revisions stay published.
  */
 export async function publishDisclosure(actor: Actor, input: TPublish, now = new Date()): Promise<{ version: number; code: string; year: number; revision: number }> {
+  const r = await publishInTransaction(actor, input, now)
+  // the portal's read model (lists, region counts, search), after the commit: it builds the document once.
+  // If it fails the publication stands and indexMissingPublications() (run at start-up) repairs it.
+  await indexPublished(input.disclosureId).catch((e: unknown) => console.error('公开目录索引失败，将在下次启动时补建：', e))
+  return r
+}
+
+function publishInTransaction(actor: Actor, input: TPublish, now: Date): Promise<{ version: number; code: string; year: number; revision: number }> {
   return db().$transaction(async (tx) => {
     const d = await openForAction(tx, actor, input, 'disclosure.publish')
     const moved = await moveStatus(tx, d, input.version, 'publish', { publishedAt: now })

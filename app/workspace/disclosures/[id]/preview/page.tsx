@@ -41,8 +41,12 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
       {findings.length > 0 && (
         <details className="no-print" style={{ margin: '0 0 16px' }} open={findings.some((f) => f.severity === 'error')}>
           <summary>
-            情况说明的校验结果：错误 {findings.filter((f) => f.severity === 'error').length} 条，提示 {findings.filter((f) => f.severity === 'warning').length} 条（在<Link href={`/workspace/disclosures/${d.id}/notes`}>情况说明</Link>、<Link href={`/workspace/disclosures/${d.id}/performance`}>绩效目标</Link>页修改）
+            情况说明的校验结果：错误 {findings.filter((f) => f.severity === 'error').length} 条，提示 {findings.filter((f) => f.severity === 'warning').length} 条
           </summary>
+          {/* links outside the <summary>: a summary is one button, it must not contain other controls */}
+          <p style={{ margin: '6px 0' }}>
+            在<Link href={`/workspace/disclosures/${d.id}/notes`}>情况说明</Link>、<Link href={`/workspace/disclosures/${d.id}/performance`}>绩效目标</Link>页修改。
+          </p>
           <NotesFindings findings={findings} />
         </details>
       )}

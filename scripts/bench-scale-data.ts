@@ -1,0 +1,108 @@
+/**
+ * The province-scale generator (issue 14): N published department disclosures over ~200 regions and 3
+ * years, each a copy of a real published disclosure (the demo's 承德市医疗保障局 2023: its units, revenue
+ * and expenditure lines, projects, 三公 and notes) under its own department and unit codes, with amounts
+ * varied per department — written with INSERT … SELECT generate_series in a few statements per batch, so
+ * 50,000 disclosures take minutes. The portal's read model (PortalEntry, PortalRegionYear,
+ * PortalSearchText) is filled as publication fills it: the search rows of the source disclosure, under each
+ * copy's entry, plus each copy's own department and region names.
+ */
+import type { PrismaClient } from '../src/generated/prisma/client'
+import { toTsvector } from '../lib/portal/search-grams'
+
+export const REGIONS = 200
+export const YEARS = [2021, 2022, 2023]
+/** The project name that exactly FEW_HITS disclosures carry, at every scale (search with few hits). */
+export const RARE_PROJECT = '湿地候鸟栖息地监测站建设项目'
+export const FEW_HITS = 9
+
+export type Source = { id: string; departmentId: string; entryId: string }
+
+export async function sourceDisclosure(db: PrismaClient): Promise<Source> {
+  const d = await db.disclosure.findFirstOrThrow({ where: { status: 'published', unitCode: '', department: { code: '447' }, year: 2023 }, select: { id: true, departmentId: true } })
+  const e = await db.portalEntry.findFirstOrThrow({ where: { disclosureId: d.id }, select: { id: true } })
+  return { ...d, entryId: e.id }
+}
+
+export async function ensureRegions(db: PrismaClient): Promise<void> {
+  await db.$executeRawUnsafe(`INSERT INTO "Region" ("id", "code", "name", "province", "financeBureau")
+    SELECT 'gr' || g, 'G' || lpad(g::text, 4, '0'), '规模' || g || '县', '河北省', '规模' || g || '县财政局' FROM generate_series(1, ${REGIONS}) g
+    ON CONFLICT DO NOTHING`)
+}
+
+/**
+ * Departments `from`..`to`-1 (each published for the three years), in one transaction per call. Department
+ * g is in region 1 + g % REGIONS; its amounts are the source's × (700 + g % 600) / 1000.
+ */
+export async function generateDepartments(db: PrismaClient, src: Source, from: number, to: number): Promise<void> {
+  const range = `generate_series(${from}, ${to - 1}) g`
+  const ids = `'gd' || g`
+  const years = `unnest(ARRAY[${YEARS.join(',')}]) y`
+  const dis = `'gx' || g || '-' || y`
+  const scale = `(700 + g % 600) / 1000.0`
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`INSERT INTO "Department" ("id", "code", "name", "regionId") SELECT ${ids}, 'G' || g, '规模测试' || (ARRAY['医疗保障局', '教育局', '卫生健康局', '民政局', '交通运输局', '水利局', '农业农村局', '自然资源局'])[1 + g % 8] || g, 'gr' || (1 + g % ${REGIONS}) FROM ${range}`)
+      await tx.$executeRawUnsafe(`INSERT INTO "Unit" ("id", "code", "name", "nature", "rank", "fundingForm", "isSelf", "departmentId", "position")
+        SELECT 'gu' || g || '-' || u."code", 'G' || g || '-' || u."code", u."name", u."nature", u."rank", u."fundingForm", u."isSelf", ${ids}, u."position" FROM ${range}, "Unit" u WHERE u."departmentId" = '${src.departmentId}'`)
+      await tx.$executeRawUnsafe(`INSERT INTO "Disclosure" ("id", "departmentId", "year", "revision", "status", "version", "templateId", "approvedAt", "publishedAt", "submittedAt", "source", "notes", "updatedAt")
+        SELECT ${dis}, ${ids}, y, 1, 'published', 1, s."templateId", s."approvedAt", make_timestamptz(y, 2, 1 + g % 27, 8, 0, 0, 'Asia/Shanghai') + (g % 1440) * interval '1 minute', s."submittedAt", s."source", s."notes", now()
+        FROM ${range}, ${years}, "Disclosure" s WHERE s."id" = '${src.id}'`)
+      await tx.$executeRawUnsafe(`INSERT INTO "RevenueLine" ("id", "disclosureId", "unitCode", "functionCode", "source", "amount", "position")
+        SELECT ${dis} || '-r' || l."position", ${dis}, 'G' || g || '-' || l."unitCode", l."functionCode", l."source", round(l."amount" * ${scale}, 2), l."position"
+        FROM ${range}, ${years}, "RevenueLine" l WHERE l."disclosureId" = '${src.id}'`)
+      await tx.$executeRawUnsafe(`INSERT INTO "ExpenditureLine" ("id", "disclosureId", "unitCode", "functionCode", "fund", "category", "economicCode", "projectCode", "amount", "position")
+        SELECT ${dis} || '-e' || l."position", ${dis}, 'G' || g || '-' || l."unitCode", l."functionCode", l."fund", l."category", l."economicCode", l."projectCode", round(l."amount" * ${scale}, 2), l."position"
+        FROM ${range}, ${years}, "ExpenditureLine" l WHERE l."disclosureId" = '${src.id}'`)
+      await tx.$executeRawUnsafe(`INSERT INTO "Project" ("id", "disclosureId", "code", "name", "unitCode", "purpose", "position")
+        SELECT ${dis} || '-p' || p."code", ${dis}, p."code", CASE WHEN g < ${FEW_HITS} AND p."position" = 0 AND y = ${YEARS[2]} THEN '${RARE_PROJECT}' ELSE p."name" END, 'G' || g || '-' || p."unitCode", p."purpose", p."position"
+        FROM ${range}, ${years}, "Project" p WHERE p."disclosureId" = '${src.id}'`)
+      await tx.$executeRawUnsafe(`INSERT INTO "ThreePublicEntry" ("id", "disclosureId", "item", "fund", "amount")
+        SELECT ${dis} || '-t' || t."item" || t."fund", ${dis}, t."item", t."fund", round(t."amount" * ${scale}, 2) FROM ${range}, ${years}, "ThreePublicEntry" t WHERE t."disclosureId" = '${src.id}'`)
+      // the read model, as publication writes it
+      await tx.$executeRawUnsafe(`INSERT INTO "PortalEntry" ("id", "departmentId", "year", "disclosureId", "revision", "regionId", "departmentCode", "departmentName", "publishedAt")
+        SELECT d."departmentId" || '-' || d."year", d."departmentId", d."year", d."id", 1, dep."regionId", dep."code", dep."name", d."publishedAt"
+        FROM "Disclosure" d JOIN "Department" dep ON dep."id" = d."departmentId" WHERE d."departmentId" IN (SELECT ${ids} FROM ${range})`)
+      await tx.$executeRawUnsafe(`INSERT INTO "PortalSearchText" ("entryId", "year", "kind", "anchor", "label", "text", "tsv")
+        SELECT ${ids} || '-' || y, y, s."kind", s."anchor", s."label", s."text", s."tsv"
+        FROM ${range}, ${years}, "PortalSearchText" s WHERE s."entryId" = '${src.entryId}' AND s."kind" NOT IN ('department', 'region', 'project')`)
+    },
+    { timeout: 600_000 },
+  )
+  // names: a tsvector per distinct text (department, region, project names), computed here
+  const rows = await db.$queryRawUnsafe<{ entry: string; year: number; kind: string; text: string }[]>(`
+    SELECT e."id" AS entry, e."year", 'department' AS kind, e."departmentName" AS text FROM "PortalEntry" e WHERE e."departmentId" IN (SELECT ${ids} FROM ${range})
+    UNION ALL SELECT e."id", e."year", 'region', r."province" || r."name" FROM "PortalEntry" e JOIN "Region" r ON r."id" = e."regionId" WHERE e."departmentId" IN (SELECT ${ids} FROM ${range})
+    UNION ALL SELECT e."id", e."year", 'project', p."code" || ' ' || p."name" FROM "PortalEntry" e JOIN "Project" p ON p."disclosureId" = e."disclosureId" WHERE e."departmentId" IN (SELECT ${ids} FROM ${range})`)
+  const tsv = new Map<string, string>()
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000)
+    const params: unknown[] = []
+    const values = chunk.map((r) => {
+      let v = tsv.get(r.text)
+      if (v === undefined) tsv.set(r.text, (v = toTsvector(r.text)))
+      params.push(r.entry, r.year, r.kind, r.text, v)
+      const n = params.length
+      return `($${n - 4}, $${n - 3}, $${n - 2}, '', '', $${n - 1}, $${n}::tsvector)`
+    })
+    await db.$executeRawUnsafe(`INSERT INTO "PortalSearchText" ("entryId", "year", "kind", "anchor", "label", "text", "tsv") VALUES ${values.join(', ')}`, ...params)
+  }
+}
+
+export async function refreshRegionYears(db: PrismaClient): Promise<void> {
+  await db.$executeRawUnsafe(`INSERT INTO "PortalRegionYear" ("regionId", "year", "departments") SELECT "regionId", "year", COUNT(*)::int FROM "PortalEntry" GROUP BY 1, 2
+    ON CONFLICT ("regionId", "year") DO UPDATE SET "departments" = EXCLUDED."departments"`)
+}
+
+/** `n` disclosures waiting for review (submitted, with the submission's stored summary), spread over the generated departments. */
+export async function generateSubmissions(db: PrismaClient, src: Source, from: number, to: number, departments: number): Promise<void> {
+  const range = `generate_series(${from}, ${to - 1}) g`
+  await db.$executeRawUnsafe(`INSERT INTO "Disclosure" ("id", "departmentId", "year", "status", "version", "templateId", "submittedAt", "source", "notes", "updatedAt")
+    SELECT 'gs' || g, 'gd' || (g % ${departments}), 2024 + g / ${departments}, 'submitted', 2, s."templateId", now() - g * interval '1 minute', s."source", s."notes", now()
+    FROM ${range}, "Disclosure" s WHERE s."id" = '${src.id}'`)
+  await db.$executeRawUnsafe(`INSERT INTO "ExpenditureLine" ("id", "disclosureId", "unitCode", "functionCode", "fund", "category", "economicCode", "projectCode", "amount", "position")
+    SELECT 'gs' || g || '-e' || l."position", 'gs' || g, 'G' || (g % ${departments}) || '-' || l."unitCode", l."functionCode", l."fund", l."category", l."economicCode", l."projectCode", l."amount", l."position"
+    FROM ${range}, "ExpenditureLine" l WHERE l."disclosureId" = '${src.id}'`)
+  await db.$executeRawUnsafe(`INSERT INTO "SubmissionSnapshot" ("id", "disclosureId", "version", "tables", "notes", "findingSummary", "createdAt")
+    SELECT 'gss' || g, 'gs' || g, 1, '[]'::jsonb, '{}'::jsonb, '{"error":0,"warning":3,"rounding":11}'::jsonb, now() - g * interval '1 minute' FROM ${range}`)
+}

@@ -1,4 +1,4 @@
-import { shippedTemplate, shippedTemplateIds } from '../lib/budget/templates/files'
+import { shippedTemplate, shippedTemplateIds } from '../lib/templates/files'
 import { checkDocument } from '../lib/check/check'
 import { CheckFileError, readCheckFile } from '../lib/check/server/read-file-node'
 import { SEVERITY_LABELS } from '../lib/check/types'

@@ -8,7 +8,7 @@ const seeds = path.resolve(import.meta.dirname, '../fixtures/seeds')
 async function publishedPdfWithDefect(): Promise<Buffer> {
   const { assembleDocument } = await import('../../lib/document/assemble')
   const { renderPdf } = await import('../../lib/document/pdf/render-pdf')
-  const { documentInputFor } = await import('../factories/notes-laoting-2022')
+  const { documentInputFor } = await import('../../prisma/demo/notes-laoting-2022')
   const model = assembleDocument(await documentInputFor('chengde-2023'))
   for (const s of model.notes.sections) for (const b of s.blocks as { kind: string; text?: string }[]) if (b.kind === 'paragraph' && b.text?.includes('增加5.45万元')) b.text = b.text.replace('增加5.45万元', '增加增加5.45万元')
   return Buffer.from(await renderPdf(model))

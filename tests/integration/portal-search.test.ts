@@ -3,10 +3,10 @@ import { indexPublished } from '@/lib/portal/server/publication-index'
 import { searchPublished } from '@/lib/portal/server/search'
 import { writeNotesAndTargets } from '@/lib/notes/server/seed-notes'
 import { db } from '@/lib/server/db'
-import { chengde2023, laoting2022 } from '../factories'
+import { chengde2023, laoting2022 } from '../../prisma/demo'
 import { createDepartment, createDisclosure, createRegion } from '../factories/db'
-import { chengde2023Notes } from '../factories/notes-chengde-2023'
-import { laoting2022Notes } from '../factories/notes-laoting-2022'
+import { chengde2023Notes } from '../../prisma/demo/notes-chengde-2023'
+import { laoting2022Notes } from '../../prisma/demo/notes-laoting-2022'
 
 /**
  * Issue 12: what a citizen types finds the 承德 2023 disclosure, and each hit links to the place it

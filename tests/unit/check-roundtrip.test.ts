@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { shippedTemplate, shippedTemplateIds } from '@/lib/budget/templates/files'
+import { shippedTemplate, shippedTemplateIds } from '@/lib/templates/files'
 import { checkDocument } from '@/lib/check/check'
 import { readCheckFile } from '@/lib/check/server/read-file-node'
 import type { CheckFinding, CheckReport } from '@/lib/check/types'
@@ -7,7 +7,7 @@ import { assembleDocument } from '@/lib/document/assemble'
 import { renderDocx } from '@/lib/document/docx/render-docx'
 import type { DocumentModel } from '@/lib/document/model'
 import { renderPdf } from '@/lib/document/pdf/render-pdf'
-import { documentInputFor } from '../factories/notes-laoting-2022'
+import { documentInputFor } from '../../prisma/demo/notes-laoting-2022'
 
 const templates = shippedTemplateIds().map(shippedTemplate)
 type Format = 'pdf' | 'docx'

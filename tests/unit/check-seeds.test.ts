@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { shippedTemplate, shippedTemplateIds } from '@/lib/budget/templates/files'
+import { shippedTemplate, shippedTemplateIds } from '@/lib/templates/files'
 import { checkDocument } from '@/lib/check/check'
 import { readPlainText } from '@/lib/check/read-text'
 import type { CheckReport } from '@/lib/check/types'

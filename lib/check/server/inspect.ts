@@ -1,5 +1,5 @@
 import 'server-only'
-import { shippedTemplate, shippedTemplateIds } from '@/lib/budget/templates/files'
+import { shippedTemplate, shippedTemplateIds } from '@/lib/templates/files'
 import type { Actor } from '@/lib/server/authz'
 import { requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'

@@ -216,7 +216,7 @@ export const openApiDocument = {
     },
     '/api/search': {
       get: {
-        summary: '公开目录全文检索（部门名称、项目名称、情况说明）',
+        summary: '公开目录全文检索（部门与地区名称、科目编码和名称、项目、政府采购品目、情况说明；同义词如 三公经费 ~ “三公”经费），每条命中附页面锚点（anchor）',
         parameters: [
           { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 100 } },
           { name: 'limit', in: 'query', required: false, schema: { type: 'integer', default: 20 } },

@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS, FUND_LABELS, REVENUE_SOURCE_LABELS, THREE_PUBLIC_LABELS } from '@/lib/budget/types'
 import { FIXED_ASSET_LABELS, PROCUREMENT_FUND_LABELS } from '@/lib/notes/procurement'
+import { SECTION_TITLES } from '@/lib/notes/types'
 import { chinaTime } from './format'
 
 /**
@@ -41,7 +42,8 @@ const VALUES: Record<string, Record<string, string>> = {
   category: { ...CATEGORY_LABELS, ...FIXED_ASSET_LABELS },
   source: REVENUE_SOURCE_LABELS,
   item: THREE_PUBLIC_LABELS,
-  kind: { cell: '表格单元格', notes: '情况说明', overall: '部门整体', project: '项目', function: '功能分类', economic: '经济分类' },
+  section: SECTION_TITLES,
+  kind: { cell: '表格单元格', notes: '情况说明', general: '总体意见', overall: '部门整体', project: '项目', function: '功能分类', economic: '经济分类' },
 }
 
 const segments = (path: string) => path.split(/\.|(?=\[)/).filter(Boolean)

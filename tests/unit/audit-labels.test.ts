@@ -27,5 +27,7 @@ describe('the audit log in words', () => {
     expect(valueText('consolidate', 'true')).toBe('是')
     expect(valueText('submittedAt', '2026-12-03T01:30:00.000Z')).toBe('2026-12-03 09:30（北京时间）')
     expect(fieldLabel('someNewKey')).toBe('其他')
+    expect(valueText('anchor.section', 'overview')).not.toMatch(/[A-Za-z]/)
+    expect(valueText('anchor.kind', 'general')).toBe('总体意见')
   })
 })

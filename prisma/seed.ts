@@ -7,6 +7,7 @@ import { hashPassword } from '../lib/server/password'
 import type { PrismaClient } from '../src/generated/prisma/client'
 import { chengde2023, laoting2022 } from './demo'
 import { seedNotesDemo } from './demo/seed-notes'
+import { templateDefinition } from '../lib/budget/template-schema'
 
 export const DEMO_PASSWORD = 'demo12345'
 export const DEMO_USERS = [
@@ -29,12 +30,12 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
   for (const t of shippedTemplateIds().map(shippedTemplate)) {
     const stored = await prisma.template.findUnique({ where: { key: t.id } })
     if (!stored) {
-      await prisma.template.create({ data: { key: t.id, name: t.name, definition: t as object } })
+      await prisma.template.create({ data: { key: t.id, name: t.name, definition: templateDefinition.write(t) } })
       continue
     }
     // an installation's copy keeps its tables and any labels an admin renamed; parts of a template it
     // predates (family, scope, 部门支出分单位, notes and performance layouts) are added
-    const def = stored.definition as unknown as Template
+    const def = templateDefinition.read(stored.definition)
     const missing = TEMPLATE_ADDITIONS.filter((k) => def[k] === undefined && t[k] !== undefined)
     // how a table is printed (a 三公 table across, docs/decisions/010) is added the same way, rows and labels
     // staying; but not to a copy that submitted or published budgets use: what was submitted, reviewed and
@@ -46,7 +47,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
       return tb.kind === 'three_public' && shipped?.kind === 'three_public' && tb.orientation === undefined && shipped.orientation ? { ...tb, orientation: shipped.orientation } : tb
     })
     const orient = turned.some((tb, i) => tb !== def.tables[i])
-    if (missing.length || orient) await prisma.template.update({ where: { id: stored.id }, data: { definition: { ...def, ...Object.fromEntries(missing.map((k) => [k, t[k]])), tables: turned } as object } })
+    if (missing.length || orient) await prisma.template.update({ where: { id: stored.id }, data: { definition: templateDefinition.write({ ...def, ...Object.fromEntries(missing.map((k) => [k, t[k]])), tables: turned }) } })
   }
 }
 

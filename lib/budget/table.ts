@@ -2,6 +2,8 @@ import type { Printed } from './money'
 import { printedToNumber } from './money'
 import { presentTable } from './present'
 import type { TableKey } from './template'
+import { z } from 'zod'
+import { jsonColumn } from './json-column'
 
 /**
  * A table as printed. Amount cells hold Printed hundredths (integers); text and code cells hold strings;
@@ -37,6 +39,11 @@ export type BudgetTable = {
 export type Presentation = { orientation: 'horizontal'; columns: { label: string; row: string }[] }
 
 export type FixtureTable = { key: string; title: string; columns: string[]; rows: (string | number | null)[][]; note?: string }
+
+const ZFixtureTables = z.array(z.object({ key: z.string(), title: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))), note: z.string().optional() }))
+
+/** Printed tables in a Json column: Disclosure.declaredTables (an import's tables as declared) and SubmissionSnapshot.tables. */
+export const fixtureTablesColumn = jsonColumn<FixtureTable[]>('报表（FixtureTable[]）', ZFixtureTables)
 
 /** The JSON format of ../shared/fixtures and of GET …/tables: the table as printed (turned across when its presentation says so). */
 export function toFixtureTable(t: BudgetTable): FixtureTable {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { jsonColumn } from './json-column'
 import { EXPENDITURE_CATEGORIES, FIXED_ASSET_CATEGORIES, FUND_TYPES, REVENUE_SOURCES, THREE_PUBLIC_ITEMS } from './types'
 import { NOTES_CONTENTS, TABLE_KEYS, TABLE_ORIENTATIONS, TEMPLATE_SCOPES } from './template'
 import type { Template } from './template'
@@ -137,3 +138,6 @@ export function parseTemplate(value: unknown): { ok: true; template: Template } 
   if (r.success) return { ok: true, template: r.data as Template }
   return { ok: false, errors: r.error.issues.slice(0, 20).map((i) => `${i.path.join('.')}：${i.message}`) }
 }
+
+/** Template.definition: the template as stored, checked against ZTemplate on every read. */
+export const templateDefinition = jsonColumn<Template>('模板定义（Template.definition）', ZTemplate)

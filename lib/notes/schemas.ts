@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ZYuanOpt } from '@/lib/budget/amount-schema'
+import { jsonColumn } from '@/lib/budget/json-column'
 
 /**
  * The explanatory notes (情况说明) of a disclosure as stored in Disclosure.notes.
@@ -133,6 +134,9 @@ export function parseStoredNotes(raw: unknown): TNotes {
   const r = ZNotes.safeParse(raw ?? {})
   return r.success ? r.data : ZNotes.parse({})
 }
+
+/** Disclosure.notes and SubmissionSnapshot.notes: read leniently (what no longer parses starts empty), written as parsed. */
+export const notesColumn = { read: parseStoredNotes, write: (notes: TNotes) => jsonColumn<TNotes>('情况说明（notes）', ZNotes).write(notes) }
 
 export const ZSaveNotes = z.object({
   disclosureId: z.string().min(1),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ZYuanOpt } from '@/lib/budget/amount-schema'
+import { jsonColumn } from '@/lib/budget/json-column'
 import type { OverallLayout } from './overall'
 import { validateOverallTarget } from './overall'
 import { OPERATORS } from './taxonomy'
@@ -21,6 +22,9 @@ export const ZIndicator = z.object({
   basis: text(300).default(''),
 })
 export type TIndicator = z.infer<typeof ZIndicator>
+
+/** PerformanceTarget.indicators (written here; read indicator by indicator in server/rows.ts, keeping what still parses). */
+export const indicatorsColumn = jsonColumn<TIndicator[]>('绩效指标（indicators）', z.array(ZIndicator))
 
 export const ZSpendingPlan = z.object({ q1: ZYuanOpt, q2: ZYuanOpt, q3: ZYuanOpt, q4: ZYuanOpt })
 export type TSpendingPlan = z.infer<typeof ZSpendingPlan>
@@ -57,6 +61,9 @@ export const ZOverallIndicator = z.object({
   note: text(500).trim().default(''),
 })
 export type TOverallIndicator = z.infer<typeof ZOverallIndicator>
+
+/** PerformanceTarget.indicators of the overall target (kind 'overall'). */
+export const overallIndicatorsColumn = jsonColumn<TOverallTarget['indicators']>('整体绩效指标（indicators）', z.array(ZOverallIndicator))
 
 /**
  * 部门整体绩效目标. Hebei prints paragraphs: the overall target (`goals`), sub-targets with their

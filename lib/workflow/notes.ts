@@ -1,3 +1,6 @@
+import { z } from 'zod'
+import { jsonColumn } from '@/lib/budget/json-column'
+import type { NotesSection as GeneratedSection } from '@/lib/notes/types'
 import { SECTION_TITLES } from '@/lib/notes/types'
 
 /**
@@ -9,6 +12,9 @@ import { SECTION_TITLES } from '@/lib/notes/types'
  *   it in document order (strings split at line breaks; numbers and booleans as "label：value").
  */
 export type NotesSection = { key: string; title: string; paragraphs: string[] }
+
+/** SubmissionSnapshot.notes: the rendered notes as submitted; read through diffNotes, which also reads older shapes. */
+export const snapshotNotesColumn = jsonColumn<{ sections: GeneratedSection[] }>('提交快照的情况说明', z.object({ sections: z.array(z.object({ id: z.string(), title: z.string(), blocks: z.array(z.unknown()) })) }))
 
 
 export function sectionTitle(key: string): string {

@@ -5,7 +5,6 @@ import { consolidate } from '@/lib/budget/consolidate'
 import type { Finding } from '@/lib/budget/findings'
 import { withPresentation } from '@/lib/budget/present'
 import { tablesFromFixture } from '@/lib/budget/read-tables'
-import type { FixtureTable } from '@/lib/budget/table'
 import type { Template } from '@/lib/budget/template'
 import type { BudgetData } from '@/lib/budget/types'
 import { validateTables } from '@/lib/budget/validate-tables'
@@ -14,6 +13,8 @@ import { db } from '@/lib/server/db'
 import { STATUS_LABELS } from '@/lib/server/authz'
 import type { DisclosureFull } from './to-budget-data'
 import { disclosureInclude, subjectOf, toBudgetData } from './to-budget-data'
+import { fixtureTablesColumn } from '@/lib/budget/table'
+import { templateDefinition } from '@/lib/budget/template-schema'
 
 /**
  * The units' budgets a consolidated department budget sums: per unit of the department, its latest
@@ -56,7 +57,7 @@ async function consolidated(d: DisclosureFull): Promise<{ data: BudgetData; find
  * the sum of its units' lines, with the 部门支出分单位 table (docs/decisions/009).
  */
 export async function computeFor(d: DisclosureFull): Promise<Computed & { data: ReturnType<typeof toBudgetData>; template: Template }> {
-  const template = d.template.definition as unknown as Template
+  const template = templateDefinition.read(d.template.definition)
   const catalogue = await loadCatalogue(d.year)
   if (d.source === 'consolidated') {
     const { data, findings } = await consolidated(d)
@@ -66,7 +67,7 @@ export async function computeFor(d: DisclosureFull): Promise<Computed & { data: 
   }
   const data = toBudgetData(d)
   if (d.source === 'imported' && Array.isArray(d.declaredTables)) {
-    const { tables, findings } = tablesFromFixture(d.declaredTables as unknown as FixtureTable[], template, d.year)
+    const { tables, findings } = tablesFromFixture(fixtureTablesColumn.read(d.declaredTables), template, d.year)
     return { tables, findings: [...findings, ...validateTables(tables, template, catalogue)], data, template }
   }
   const computed = computeDisclosure(data, template, catalogue)

@@ -5,9 +5,9 @@ import { requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { toBudgetData, disclosureInclude } from './to-budget-data'
-import type { Template } from '@/lib/budget/template'
 import { familyForRegion, pickTemplate } from '@/lib/budget/template'
 import { replaceDisclosureData } from './replace-data'
+import { templateDefinition } from '@/lib/budget/template-schema'
 
 /**
  * The template for a disclosure: of the region's family (Region.templateFamily, or its province) and the
@@ -16,7 +16,7 @@ import { replaceDisclosureData } from './replace-data'
  * template of its family uses the family's department template.
  */
 export async function templateFor(input: { year: number; region: { province: string; templateFamily?: string | null }; unit: boolean }) {
-  const all = (await db().template.findMany({ select: { id: true, key: true, definition: true } })).map((t) => ({ id: t.id, key: t.key, template: t.definition as unknown as Template }))
+  const all = (await db().template.findMany({ select: { id: true, key: true, definition: true } })).map((t) => ({ id: t.id, key: t.key, template: templateDefinition.read(t.definition) }))
   const family = familyForRegion(input.region)
   return (input.unit ? pickTemplate(all, { year: input.year, family, scope: 'unit' }) : null) ?? pickTemplate(all, { year: input.year, family, scope: 'department' })
 }

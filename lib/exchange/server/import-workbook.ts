@@ -7,7 +7,6 @@ import type { Actor, DisclosureScope } from '@/lib/server/authz'
 import { can, requirePermission, STATUS_LABELS } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
-import type { Prisma } from '@/src/generated/prisma/client'
 import { loadWorkbook } from '../load-workbook'
 import type { ParsedWorkbook } from '../parse-workbook'
 import { parseWorkbook } from '../parse-workbook'
@@ -18,6 +17,7 @@ import { validateParsed } from '../report'
 import { scopeOfTemplate } from '@/lib/budget/template'
 import { ensureDepartment, ensureUnit, regionNameFrom } from './ensure-department'
 import { loadTemplates } from './templates'
+import { fixtureTablesColumn } from '@/lib/budget/table'
 
 /** Who imports: a signed-in user (the permission table decides), or the operator's command line. */
 export type Importer = { kind: 'user'; actor: NonNullable<Actor> } | { kind: 'cli' }
@@ -260,7 +260,7 @@ async function write(w: {
       await tx.fixedAsset.deleteMany({ where })
       const updated = await tx.disclosure.update({
         where: { id: d.id },
-        data: { source: 'imported', declaredTables: declared as unknown as Prisma.InputJsonValue, importedFrom: w.fileName, importedAt: new Date(), templateId: w.templateRowId, version: { increment: 1 } },
+        data: { source: 'imported', declaredTables: fixtureTablesColumn.write(declared), importedFrom: w.fileName, importedAt: new Date(), templateId: w.templateRowId, version: { increment: 1 } },
       })
       await audit(tx, actor, {
         disclosureId: d.id,

@@ -4,6 +4,7 @@ import { db } from '@/lib/server/db'
 import type { Prisma } from '@/src/generated/prisma/client'
 import type { TOverallTarget, TProjectTarget } from '../schemas'
 import { ZIndicator, ZOverallTarget, ZProjectTarget } from '../schemas'
+import { indicatorsColumn, overallIndicatorsColumn } from '../schemas'
 
 type TargetRow = Prisma.PerformanceTargetGetPayload<Record<string, never>>
 
@@ -17,7 +18,7 @@ export function projectTargetData(t: TProjectTarget) {
     projectCode: t.projectCode,
     title: t.title,
     goals: t.goals as Prisma.InputJsonValue,
-    indicators: t.indicators as unknown as Prisma.InputJsonValue,
+    indicators: indicatorsColumn.write(t.indicators),
     fiscalFunds: yuanOrNull(t.fiscalFunds),
     otherFunds: yuanOrNull(t.otherFunds),
     purpose: t.purpose || null,
@@ -32,7 +33,7 @@ export function overallTargetData(t: TOverallTarget) {
     projectCode: null,
     title: t.title,
     goals: t.goals as Prisma.InputJsonValue,
-    indicators: t.indicators as unknown as Prisma.InputJsonValue,
+    indicators: overallIndicatorsColumn.write(t.indicators),
     extra: { subTargets: t.subTargets, measures: t.measures, tasks: t.tasks } as Prisma.InputJsonValue,
   }
 }

@@ -4,10 +4,10 @@ import { audit } from '@/lib/server/audit'
 import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError, notFound } from '@/lib/server/errors'
-import type { Template } from '@/lib/budget/template'
 import type { TOverallTarget, TProjectTarget } from '../schemas'
 import { overallTargetSchema } from '../schemas'
 import { overallTargetData, overallTargetOf, projectTargetData, projectTargetOf } from './rows'
+import { templateDefinition } from '@/lib/budget/template-schema'
 
 /**
  * Saves one project's 绩效目标表 (new or changed) in a transaction with the optimistic version check
@@ -54,7 +54,7 @@ export async function saveOverallTarget(actor: Actor, input: { disclosureId: str
   await db().$transaction(async (tx) => {
     const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version })
     const { template, unitCode } = await tx.disclosure.findUniqueOrThrow({ where: { id: e.id }, select: { unitCode: true, template: { select: { definition: true } } } })
-    const layout = (template.definition as unknown as Template).performance?.overall
+    const layout = templateDefinition.read(template.definition).performance?.overall
     const checked = overallTargetSchema(layout).safeParse(input.target)
     if (!checked.success) {
       const issues = checked.error.issues

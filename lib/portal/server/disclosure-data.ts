@@ -2,7 +2,6 @@ import 'server-only'
 import type { BudgetTable, FixtureTable } from '@/lib/budget/table'
 import { toFixtureTable } from '@/lib/budget/table'
 import { tablesFromFixture } from '@/lib/budget/read-tables'
-import type { Template } from '@/lib/budget/template'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { disclosureInclude, toBudgetData } from '@/lib/disclosure/server/to-budget-data'
@@ -13,6 +12,7 @@ import { figuresFromTables, indicatorsFromAmounts } from '../figures'
 import { readableDisclosures } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import type { Prisma } from '@/src/generated/prisma/client'
+import { templateDefinition } from '@/lib/budget/template-schema'
 
 /**
  * Every portal query goes through readableDisclosures(null): the anonymous public sees published
@@ -60,7 +60,7 @@ export async function publicTables(d: DisclosureFull): Promise<BudgetTable[]> {
   if (d.source === 'imported' && d.declaredTables) {
     const raw = d.declaredTables as unknown
     const list = (Array.isArray(raw) ? raw : ((raw as { tables?: unknown }).tables ?? [])) as FixtureTable[]
-    return tablesFromFixture(list, d.template.definition as unknown as Template, d.year).tables
+    return tablesFromFixture(list, templateDefinition.read(d.template.definition), d.year).tables
   }
   return (await computeFor(d)).tables
 }

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/server/authz'
 import { requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError, notFound } from '@/lib/server/errors'
+import { templateDefinition } from '@/lib/budget/template-schema'
 
 export async function listTemplates(actor: Actor) {
   requirePermission(actor, 'template.manage')
@@ -18,7 +19,7 @@ export async function getTemplate(actor: Actor, key: string): Promise<Template> 
   requirePermission(actor, 'template.manage')
   const t = await db().template.findUnique({ where: { key } })
   if (!t) throw notFound('该模板')
-  return t.definition as unknown as Template
+  return templateDefinition.read(t.definition)
 }
 
 /**
@@ -31,14 +32,14 @@ export async function copyTemplate(actor: Actor, input: { from: string; to: stri
   const src = await db().template.findUnique({ where: { key: input.from } })
   if (!src) throw notFound('源模板')
   if (await db().template.findUnique({ where: { key: input.to } })) throw new AppError('VALIDATION', `模板 ${input.to} 已存在`, [{ path: 'to', message: `模板 ${input.to} 已存在` }])
-  const def: Template = { ...(src.definition as unknown as Template), id: input.to, name: input.name || input.to }
+  const def: Template = { ...templateDefinition.read(src.definition), id: input.to, name: input.name || input.to }
   // a key that names another family or scope (zhejiang-dept-2025, hebei-unit-2025) makes the copy theirs (docs/decisions/009)
   const named = /^([a-z][a-z0-9]*)-(dept|unit)-\d{4}$/.exec(input.to)
   if (named) Object.assign(def, { family: named[1], scope: named[2] === 'unit' ? 'unit' : 'department' })
   const parsed = parseTemplate(def)
   if (!parsed.ok) throw new AppError('VALIDATION', `模板不完整：${parsed.errors.join('；')}`)
   await db().$transaction(async (tx) => {
-    const created = await tx.template.create({ data: { key: input.to, name: def.name, definition: parsed.template as object } })
+    const created = await tx.template.create({ data: { key: input.to, name: def.name, definition: templateDefinition.write(parsed.template) } })
     await audit(tx, actor, { action: 'copy', entity: 'template', entityId: created.id, after: { from: input.from, to: input.to } })
   })
 }
@@ -53,17 +54,17 @@ export async function renameTemplateLabels(actor: Actor, input: { key: string; e
   if (!t) throw notFound('该模板')
   const locked = await db().disclosure.count({ where: { templateId: t.id, status: { in: ['submitted', 'approved', 'published'] } } })
   if (locked > 0) throw new AppError('LOCKED', `模板 ${input.key} 已被 ${locked} 份已提交或已公开的预算使用，不能修改；请复制为新年度模板后再改`)
-  const old = new Map(editableLabels(t.definition as unknown as Template).flatMap((g) => g.labels.map((l) => [l.path, l.value] as const)))
+  const old = new Map(editableLabels(templateDefinition.read(t.definition)).flatMap((g) => g.labels.map((l) => [l.path, l.value] as const)))
   let next: Template
   try {
-    next = applyLabelEdits(t.definition as unknown as Template, input.edits)
+    next = applyLabelEdits(templateDefinition.read(t.definition), input.edits)
   } catch (e) {
     throw new AppError('BAD_REQUEST', (e as Error).message)
   }
   const parsed = parseTemplate(next)
   if (!parsed.ok) throw new AppError('VALIDATION', `修改后模板无效：${parsed.errors.join('；')}`)
   await db().$transaction(async (tx) => {
-    await tx.template.update({ where: { id: t.id }, data: { definition: parsed.template as object, name: parsed.template.name } })
+    await tx.template.update({ where: { id: t.id }, data: { definition: templateDefinition.write(parsed.template), name: parsed.template.name } })
     await audit(tx, actor, { action: 'update', entity: 'template', entityId: t.id, before: Object.fromEntries(Object.keys(input.edits).map((k) => [k, old.get(k) ?? null])), after: input.edits })
   })
 }

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/server/errors'
 import { notesSections } from '../notes'
 import type { TAnchor } from '../schemas'
 import { disclosureContent } from './disclosure-content'
+import { fixtureTablesColumn } from '@/lib/budget/table'
 
 /**
  * The printed tables and notes a reviewer is looking at: the latest submission's snapshot. A disclosure
@@ -14,7 +15,7 @@ import { disclosureContent } from './disclosure-content'
  */
 export async function reviewedContent(tx: Tx, disclosureId: string): Promise<{ tables: FixtureTable[]; notes: unknown; version: number | null }> {
   const snap = await tx.submissionSnapshot.findFirst({ where: { disclosureId }, orderBy: { createdAt: 'desc' } })
-  if (snap) return { tables: snap.tables as unknown as FixtureTable[], notes: snap.notes, version: snap.version }
+  if (snap) return { tables: fixtureTablesColumn.read(snap.tables), notes: snap.notes, version: snap.version }
   const d = await tx.disclosure.findUniqueOrThrow({ where: { id: disclosureId }, include: disclosureInclude })
   const { tables, notes } = await disclosureContent(d)
   return { tables, notes, version: null }

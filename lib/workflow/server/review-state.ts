@@ -18,6 +18,7 @@ import { diffNotes, notesSections } from '../notes'
 import type { CommentView } from './comments-view'
 import { commentsOf } from './comments-view'
 import { disclosureContent } from './disclosure-content'
+import { fixtureTablesColumn } from '@/lib/budget/table'
 
 export type WarningView = { key: string; finding: Finding; explanation: string | null; by: string | null; at: string | null }
 export type Comparison = { label: string; tables: TableDiff[]; notes: SectionDiff[] }
@@ -74,7 +75,7 @@ export async function getReviewState(actor: Actor, disclosureId: string, now = n
   const locked = d.status !== 'draft' && d.status !== 'returned'
   const prev = locked ? snapshots[1] : snapshots[0]
   const previous: Comparison | null = prev
-    ? { label: `与上次提交（${chinaDate(prev.createdAt)}）比较`, tables: diffTables(prev.tables as unknown as FixtureTable[], tables), notes: diffNotes(prev.notes, content.notes) }
+    ? { label: `与上次提交（${chinaDate(prev.createdAt)}）比较`, tables: diffTables(fixtureTablesColumn.read(prev.tables), tables), notes: diffNotes(prev.notes, content.notes) }
     : null
 
   let lastYear: Comparison | null = null

@@ -6,11 +6,12 @@ import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import type { FieldError } from '@/lib/server/errors'
 import { AppError } from '@/lib/server/errors'
-import type { Prisma } from '@/src/generated/prisma/client'
 import { gate } from '../gate'
 import type { TSubmit } from '../schemas'
 import { disclosureContent } from './disclosure-content'
 import { moveStatus, openForAction } from './open'
+import { fixtureTablesColumn } from '@/lib/budget/table'
+import { snapshotNotesColumn } from '../notes'
 
 /**
  * 提交审核. The gate: no `error` finding, and each `warning` either fixed or explained (explanations given
@@ -55,8 +56,8 @@ export async function submitDisclosure(actor: Actor, input: TSubmit): Promise<{ 
         data: {
           disclosureId: d.id,
           version: moved.version,
-          tables: tables as unknown as Prisma.InputJsonValue,
-          notes: notes as unknown as Prisma.InputJsonValue,
+          tables: fixtureTablesColumn.write(tables),
+          notes: snapshotNotesColumn.write(notes),
           findingSummary: summarise(findings),
         },
       })

@@ -1,4 +1,3 @@
-import 'server-only'
 import { loadTemplates } from '@/lib/exchange/server/templates'
 import type { Actor } from '@/lib/server/authz'
 import { requirePermission } from '@/lib/server/authz'

@@ -7,7 +7,7 @@ import { computeFigures } from '@/lib/notes/figures'
 import type { TNotes } from '@/lib/notes/schemas'
 import { KERNEL_RULES, TABLE_RULE_PREFIX } from './ledger'
 import { readNotes } from './notes'
-import { annualArrangement, blankPreparer, codeNames, departmentUnitWording, requiredSections, sameCodeTwoNames } from './rules/document'
+import { annualArrangement, blankPreparer, codeNames, departmentUnitWording, requiredSections, sameCodeTwoNames, threePublicCounts } from './rules/document'
 import type { RuleRun } from './rules/figures'
 import { amountsAgainstTables, changeDirection, changeParts, changeReason, performanceFunds, threePublicChange, zeroBaseGrowth } from './rules/figures'
 import { wordingRules } from './rules/wording'
@@ -135,6 +135,7 @@ export function checkDocument(doc: CheckDocument, candidates: Template[], opts: 
   textRule('text.performance_funds', () => performanceFunds(notes.sentences, figures))
   textRule('text.code_name', () => codeNames(notes.sentences, tables))
   textRule('text.department_unit', () => departmentUnitWording(notes.sentences, /^单位预算/.test(tables[0]?.title ?? '') || /unit/.test(template?.id ?? '')))
+  textRule('text.three_public_counts', () => threePublicCounts(notes.sentences, figures))
   textRule('text.annual_amount_missing', () => annualArrangement(notes, year))
   record('completeness.section', requiredSections(notes, template?.id ?? null))
   record('table.code_two_names', sameCodeTwoNames(tables))

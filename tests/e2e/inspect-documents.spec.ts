@@ -1,17 +1,17 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { createScenario, expect, login, shot, test } from './support'
 
 const seeds = path.resolve(import.meta.dirname, '../fixtures/seeds')
 
 /** A disclosure this product publishes, as PDF, with one defect in its text (增加增加). */
-async function publishedPdfWithDefect(): Promise<Buffer> {
-  const { assembleDocument } = await import('../../lib/document/assemble')
-  const { renderPdf } = await import('../../lib/document/pdf/render-pdf')
-  const { documentInputFor } = await import('../../prisma/demo/notes-laoting-2022')
-  const model = assembleDocument(await documentInputFor('chengde-2023'))
-  for (const s of model.notes.sections) for (const b of s.blocks as { kind: string; text?: string }[]) if (b.kind === 'paragraph' && b.text?.includes('增加5.45万元')) b.text = b.text.replace('增加5.45万元', '增加增加5.45万元')
-  return Buffer.from(await renderPdf(model))
+function publishedPdfWithDefect(): Buffer {
+  const out = path.join(os.tmpdir(), `inspect-${process.pid}.pdf`)
+  const r = spawnSync('npx', ['tsx', 'tests/support/make-defect-pdf.ts', out], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 120_000 })
+  if (r.status !== 0) throw new Error(r.stderr)
+  return fs.readFileSync(out)
 }
 
 test('[REVIEWER][INSPECT] uploads three published documents, opens a finding and sees its page, downloads the region summary', async ({ page }) => {
@@ -23,7 +23,7 @@ test('[REVIEWER][INSPECT] uploads three published documents, opens a finding and
   await expect(page.getByRole('heading', { name: '公开文件检查' })).toBeVisible()
 
   await page.getByTestId('inspect-files').setInputFiles([
-    { name: '承德市医疗保障局2023年部门预算.pdf', mimeType: 'application/pdf', buffer: await publishedPdfWithDefect() },
+    { name: '承德市医疗保障局2023年部门预算.pdf', mimeType: 'application/pdf', buffer: publishedPdfWithDefect() },
     { name: 'laiyuan-2024.txt', mimeType: 'text/plain', buffer: fs.readFileSync(path.join(seeds, 'laiyuan-2024.txt')) },
     { name: 'laoting-2022.txt', mimeType: 'text/plain', buffer: fs.readFileSync(path.join(seeds, 'laoting-2022.txt')) },
   ])

@@ -7,7 +7,7 @@ import { assembleDocument } from '@/lib/document/assemble'
 import { renderDocx } from '@/lib/document/docx/render-docx'
 import type { DocumentModel } from '@/lib/document/model'
 import { renderPdf } from '@/lib/document/pdf/render-pdf'
-import { documentInputFor } from '../../prisma/demo/notes-laoting-2022'
+import { documentInputFor } from '../factories/document-input'
 
 const templates = shippedTemplateIds().map(shippedTemplate)
 type Format = 'pdf' | 'docx'

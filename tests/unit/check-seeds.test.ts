@@ -1,9 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { shippedTemplate, shippedTemplateIds } from '@/lib/templates/files'
 import { checkDocument } from '@/lib/check/check'
 import { readPlainText } from '@/lib/check/read-text'
 import type { CheckReport } from '@/lib/check/types'
 import { loadShanghai, seedText, shanghaiDocument } from '../support/check-documents'
+
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 })
 
 const templates = shippedTemplateIds().map(shippedTemplate)
 const check = (name: string, text: string) => checkDocument(readPlainText(name, text), templates)
@@ -98,7 +100,7 @@ describe('the coverage ledger', () => {
       // a failed rule has findings, a passed one has no error or warning of its own
       for (const c of d.coverage.filter((x) => x.status === 'passed' && !x.rule.startsWith('table:'))) expect(d.findings.filter((f) => f.rule === c.rule && (f.severity === 'error' || f.severity === 'warning')), c.rule).toEqual([])
     }
-  })
+  }, 60_000)
 
   it('a document missing a table shows that table’s rules as not run, not as passed', () => {
     const text = seedText('chengde-2023')
@@ -108,5 +110,31 @@ describe('the coverage ledger', () => {
     expect(r.coverage.find((c) => c.rule === 'table:general_budget_basic_expenditure')).toEqual({ rule: 'table:general_budget_basic_expenditure', status: 'not_run', reason: '未找到部门预算一般公共预算财政拨款基本支出表' })
     expect(r.coverage.find((c) => c.rule === 'cross.basic_total')!.status).toBe('not_run')
     expect(r.findings.some((f) => f.rule === 'completeness.table' && f.message.includes('基本支出表'))).toBe(true)
-  })
+  }, 60_000)
+})
+
+describe('accuracy on the documents we have', () => {
+  it('prints precision of errors and recall of the known defects per seed', () => {
+    // the known defects of each source (../shared/fixtures/README.md): chengde 11 尾差, laoting none, laiyuan the 会议费 row
+    const known: Record<string, { rounding: number; errorRows: RegExp | null }> = {
+      'chengde-2023': { rounding: 11, errorRows: null },
+      'laoting-2022': { rounding: 0, errorRows: null },
+      'laiyuan-2024': { rounding: 0, errorRows: /会议费/ },
+    }
+    let tp = 0
+    let fp = 0
+    let expected = 0
+    for (const [name, k] of Object.entries(known)) {
+      const r = check(name, seedText(name))
+      const errs = errors(r)
+      const good = k.errorRows ? errs.filter((f) => k.errorRows!.test(f.row ?? '')) : []
+      tp += (k.errorRows && good.length ? 1 : 0) + Math.min(k.rounding, r.summary.rounding)
+      fp += errs.length - good.length + Math.max(0, r.summary.rounding - k.rounding)
+      expected += (k.errorRows ? 1 : 0) + k.rounding
+      console.log(`${name}: errors ${errs.length} (false ${errs.length - good.length}), rounding ${r.summary.rounding}/${k.rounding}, tables read ${r.summary.tablesFound.length}, rules run ${r.summary.rulesRun}, not run ${r.summary.rulesNotRun}`)
+    }
+    console.log(`seeds: precision ${((tp / Math.max(1, tp + fp)) * 100).toFixed(0)}%, recall ${((tp / expected) * 100).toFixed(0)}% (${tp} of ${expected} known differences, ${fp} false)`)
+    expect(fp).toBe(0)
+    expect(tp).toBe(expected)
+  }, 60_000)
 })

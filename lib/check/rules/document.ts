@@ -103,3 +103,25 @@ export function departmentUnitWording(sentences: Sentence[], isUnitBudget: boole
   if (!s) return { findings: [] }
   return { findings: [finding('text.department_unit', 'info', isUnitBudget ? '单位预算中使用了“本部门”的表述' : '部门预算中使用了“本单位预算”的表述', { ...at(s), actual: wrong.exec(s.text)![0] })] }
 }
+
+/**
+ * 三公 counts the templates ask for beside the amounts: 因公出国 团组/人次, 公务用车 购置数/保有量,
+ * 公务接待 批次/人次 — looked for only where the item has money (an item of 0 needs no count).
+ */
+export function threePublicCounts(sentences: Sentence[], figures: Record<string, number>): RuleRun {
+  const inSection = sentences.filter((s) => /三公/.test(s.section))
+  const tp = inSection.length ? inSection : sentences.filter((s) => /三公/.test(s.text) && !/名词解释/.test(s.section))
+  if (tp.length === 0) return { findings: [], notRun: '没有“三公”经费的说明' }
+  if (figures['three_public.abroad'] === undefined) return { findings: [], notRun: '未识别出“三公”经费表' }
+  const text = tp.map((s) => s.text).join('')
+  const items: [string, string, RegExp, string][] = [
+    ['three_public.abroad', '因公出国（境）', /团组|人次/, '团组数和人次'],
+    ['three_public.vehicle_purchase', '公务用车购置', /购置[^。；]{0,10}辆|辆/, '购置数'],
+    ['three_public.reception', '公务接待', /批次|人次/, '批次和人次'],
+  ]
+  const out: CheckFinding[] = []
+  for (const [key, name, re, what] of items) {
+    if ((figures[key] ?? 0) > 0 && !re.test(text)) out.push(finding('text.three_public_counts', 'info', `${name}费有预算，但说明中没有${what}`, { page: tp[0]!.page, section: tp[0]!.section || null, quote: tp[0]!.text.slice(0, 160) }))
+  }
+  return { findings: out }
+}

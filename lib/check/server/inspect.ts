@@ -1,5 +1,5 @@
 import 'server-only'
-import { shippedTemplate, shippedTemplateIds } from '@/lib/templates/files'
+import { loadTemplates } from '@/lib/exchange/server/templates'
 import type { Actor } from '@/lib/server/authz'
 import { requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
@@ -29,7 +29,9 @@ export async function inspectDocuments(actor: Actor, files: { name: string; data
   requirePermission(actor, 'document.inspect')
   if (files.length === 0) throw new AppError('BAD_REQUEST', '请选择要检查的文件（PDF、Word .docx 或文本）')
   if (files.length > MAX_INSPECT_FILES) throw new AppError('BAD_REQUEST', `一次最多检查 ${MAX_INSPECT_FILES} 个文件，本次选择了 ${files.length} 个`)
-  const templates = shippedTemplateIds().map(shippedTemplate)
+  // the database's templates (the shipped ones and those the admin made), as the workbook import uses
+  const templates = (await loadTemplates()).map((t) => t.template)
+  if (templates.length === 0) throw new AppError('VALIDATION', '系统中还没有表样模板，请先初始化数据库（npm run db:seed）')
   const out: InspectedDocument[] = []
   for (const f of files) {
     try {

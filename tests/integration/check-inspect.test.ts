@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import type { Actor } from '@/lib/server/authz'
+import { createRegion, createUser, ensureReferenceData } from '../factories/db'
+
+const session = vi.hoisted(() => ({ actor: null as Actor }))
+vi.mock('@/lib/server/auth', () => ({ getActor: async () => session.actor }))
+
+const inspectRoute = await import('@/app/api/review/inspect/route')
+const summaryRoute = await import('@/app/api/review/inspect/summary/route')
+const seeds = path.resolve(import.meta.dirname, '../fixtures/seeds')
+
+function upload(files: { name: string; data: Buffer }[]): Request {
+  const form = new FormData()
+  for (const f of files) form.append('file', new Blob([new Uint8Array(f.data)]), f.name)
+  return new Request('http://localhost/api/review/inspect', { method: 'POST', body: form })
+}
+
+describe('the inspection workspace API (real PostgreSQL templates)', () => {
+  let reviewer: Actor
+  let accountant: Actor
+  beforeAll(async () => {
+    await ensureReferenceData()
+    const region = await createRegion()
+    reviewer = await createUser('reviewer', { regionId: region.id })
+    accountant = await createUser('accountant')
+  }, 120_000)
+
+  it('checks a batch with the database’s templates; an unreadable file gets its message, the others are checked', async () => {
+    session.actor = reviewer
+    const res = await inspectRoute.POST(
+      upload([
+        { name: 'laiyuan-2024.txt', data: fs.readFileSync(path.join(seeds, 'laiyuan-2024.txt')) },
+        { name: 'scan.pdf', data: Buffer.from('%PDF-1.4 not really') },
+      ]),
+    )
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { documents: ({ name: string; report: { findings: { rule: string; row: string | null }[] } } | { name: string; error: string })[] }
+    const laiyuan = body.documents[0]!
+    expect('report' in laiyuan && laiyuan.report.findings.some((f) => f.rule === 'three_public.parent' && f.row === '四、会议费')).toBe(true)
+    expect(body.documents[1]).toEqual({ name: 'scan.pdf', error: expect.stringContaining('PDF') })
+  }, 120_000)
+
+  it('refuses accountants (403) and the anonymous (401), with Chinese messages', async () => {
+    session.actor = accountant
+    const r1 = await inspectRoute.POST(upload([{ name: 'a.txt', data: Buffer.from('x') }]))
+    expect(r1.status).toBe(403)
+    session.actor = null
+    const r2 = await inspectRoute.POST(upload([{ name: 'a.txt', data: Buffer.from('x') }]))
+    expect(r2.status).toBe(401)
+    expect(((await r2.json()) as { error: { message: string } }).error.message).toMatch(/登录/)
+  })
+
+  it('the region summary as XLSX and PDF; bad input is a 400 with a message', async () => {
+    session.actor = reviewer
+    const rows = [{ document: 'a.pdf', department: '测试局', year: 2024, tablesFound: 9, tablesExpected: 9, error: 1, warning: 2, rounding: 0, info: 0, notRun: 3, unreadable: null }]
+    const post = (format: string, body: unknown) => summaryRoute.POST(new Request(`http://localhost/api/review/inspect/summary?format=${format}`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }))
+    const x = await post('xlsx', { region: '测试区', rows })
+    expect(x.status).toBe(200)
+    expect(Buffer.from(await x.arrayBuffer()).subarray(0, 2).toString()).toBe('PK')
+    const p = await post('pdf', { region: '测试区', rows })
+    expect(Buffer.from(await p.arrayBuffer()).subarray(0, 4).toString()).toBe('%PDF')
+    const bad = await post('xlsx', { rows: [] })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('汇总')
+  }, 60_000)
+})

@@ -43,12 +43,19 @@ export type TreeTable = {
   scope: LineFilter
   totalLabel: string
   rowIdentities: RowIdentity[]
+  /**
+   * Other column sets the same table is printed with in this family (e.g. a unit's 收入总表 with
+   * 财政拨款收入 / 财政专户收入 … instead of 一般公共预算拨款收入 …). Readers take the set a printed header
+   * matches best and check that set's identities; derivation prints `columns`.
+   */
+  variants?: { columns: TreeColumn[]; rowIdentities: RowIdentity[] }[]
   note?: string
   emptyNote?: string
 }
 
 export type SideRow = { id: string; label: string }
-export type IncomeRow = SideRow & { sources: RevenueSource[] }
+/** `sumOf`: a row printed as the sum of other income rows (Shanghai's 一、财政拨款收入 over 1. 一般公共预算 …). */
+export type IncomeRow = SideRow & { sources: RevenueSource[]; sumOf?: string[] }
 export type ClassRow = SideRow & { functionClass: string | null }
 
 export type SummaryTable = {

@@ -1,6 +1,8 @@
 import type { Finding } from './findings'
+import type { AmountUnit } from './money'
+import { FEN_PER_PRINTED, formatPrinted, toPrinted } from './money'
 import type { BudgetTable } from './table'
-import { columnIndex, rowIndexById } from './table'
+import { columnIndex, rowIndexById, rowLabel } from './table'
 import type { CellRef, TableSet } from './validate-tables'
 import { checkSum } from './validate-tables'
 
@@ -32,6 +34,21 @@ const blank = (t: BudgetTable): CellRef => ({ t, r: -1, c: -1 })
 /** Equality of two printed figures of the same exact quantity; a missing counterpart counts as blank. */
 function same(emit: Emit, rule: string, a: CellRef | null, b: CellRef | null, what: string, severity: 'error' | 'warning' = 'error') {
   if (!a) return
+  const ua = a.t.layout?.amountUnit ?? '万元'
+  const ub = b ? (b.t.layout?.amountUnit ?? '万元') : ua
+  if (b && ua !== ub) {
+    // tables printed in different units (a Shanghai 三公 table in 万元 beside tables in 元): the 元 figure
+    // rounded to 0.01 万元 must be the 万元 figure; exact in 分, never a rounding of our own
+    const va = a.t.rows[a.r]?.[a.c]
+    const vb = b.t.rows[b.r]?.[b.c]
+    const fen = (v: unknown, u: string) => (typeof v === 'number' ? v * FEN_PER_PRINTED[u as AmountUnit] : 0)
+    const fa = fen(va, ua)
+    const fb = fen(vb, ub)
+    const coarse = (f: number) => toPrinted(f, '万元')
+    if (coarse(fa) === coarse(fb)) return
+    emit({ rule, severity, table: a.t.key, row: a.r, col: a.c, rowLabel: rowLabel(a.t, a.r, a.c), column: a.t.columns[a.c]?.label ?? '', expected: coarse(fb) / 100, actual: coarse(fa) / 100, message: `${a.t.title}「${rowLabel(a.t, a.r, a.c)}」行「${a.t.columns[a.c]?.label ?? ''}」列为 ${formatPrinted(coarse(fa))} 万元，按${what}应为 ${formatPrinted(coarse(fb))} 万元` })
+    return
+  }
   checkSum(emit, rule, a, b ? [b] : [], what, severity)
 }
 

@@ -70,12 +70,18 @@ export function crossRules(s: TableSet, emit: Emit): void {
 
   const iesIn = (id: string) => (ies ? ref(ies, rowIndexById(ies, id, 'left'), columnIndex(ies, 'in_amount')) : null)
   const iesOut = (id: string) => (ies ? ref(ies, rowIndexById(ies, id, 'right'), columnIndex(ies, 'out_amount')) : null)
+  // a summary printing no 本年合计 / 结转 rows (Shanghai 2026): its 总计 is the year's total
+  const currentRow = (t: BudgetTable, side: 'left' | 'right') => {
+    const [cur, carry, grand] = side === 'left' ? ['current_income', 'carry_in', 'grand_income'] : ['current_expenditure', 'carry_out', 'grand_expenditure']
+    const r = rowIndexById(t, cur!, side)
+    return r >= 0 || rowIndexById(t, carry!, side) >= 0 ? r : rowIndexById(t, grand!, side)
+  }
 
   if (inc && ies) {
     const tr = totalRow(inc)
     if (tr >= 0) {
       same(emit, 'cross.income_total', ref(inc, tr, columnIndex(inc, 'total')), iesIn('grand_income'), `${ies.title}“收入总计”`)
-      same(emit, 'cross.income_current', ref(inc, tr, columnIndex(inc, 'current')), iesIn('current_income'), `${ies.title}“本年收入合计”`)
+      same(emit, 'cross.income_current', ref(inc, tr, columnIndex(inc, 'current')), ref(ies, currentRow(ies, 'left'), columnIndex(ies, 'in_amount')), `${ies.title}“本年收入合计”`)
       same(emit, 'cross.income_carryover', ref(inc, tr, columnIndex(inc, 'carryover')), iesIn('carry_in'), `${ies.title}“上年结转结余”`)
       const fiscal = ref(inc, tr, columnIndex(inc, 'fiscal'))
       if (fiscal) {
@@ -85,7 +91,7 @@ export function crossRules(s: TableSet, emit: Emit): void {
     }
   }
   if (exp && ies) {
-    same(emit, 'cross.expenditure_total', ref(exp, totalRow(exp), columnIndex(exp, 'total')), iesOut('current_expenditure'), `${ies.title}“本年支出合计”`)
+    same(emit, 'cross.expenditure_total', ref(exp, totalRow(exp), columnIndex(exp, 'total')), ref(ies, currentRow(ies, 'right'), columnIndex(ies, 'out_amount')), `${ies.title}“本年支出合计”`)
     ies.meta.forEach((m, r) => {
       if (m.kind !== 'pair' || !m.right?.startsWith('class:')) return
       const c = columnIndex(ies, 'out_amount')
@@ -137,7 +143,7 @@ export function crossRules(s: TableSet, emit: Emit): void {
         const code = m.right.slice('class:'.length)
         same(emit, 'cross.fiscal_class', { t: fis, r, c }, ref(t, codeRow(t, code), columnIndex(t, 'total')), `${t.title}该类科目合计`)
       })
-      const tr = ref(fis, rowIndexById(fis, 'current_expenditure', 'right'), c)
+      const tr = ref(fis, currentRow(fis, 'right'), c)
       if (tr) same(emit, 'cross.fiscal_total', tr, ref(t, totalRow(t), columnIndex(t, 'total')) ?? blank(t), `${t.title}合计`)
     }
     if (ies) {

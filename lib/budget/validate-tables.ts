@@ -1,5 +1,5 @@
 import type { Catalogue, ClassificationKind } from './catalogue'
-import { levelOf, LEVEL_NAMES, nameMatches, suggestCodes } from './catalogue'
+import { editDistance, levelOf, LEVEL_NAMES, nameMatches, suggestCodes } from './catalogue'
 import type { Finding, Severity } from './findings'
 import { classifyDifference, wan } from './findings'
 import { printedToNumber } from './money'
@@ -333,9 +333,17 @@ function emptyNoteRules(t: BudgetTable, tpl: Template, emit: Emit): void {
   if (t.rows.length > 0) return
   if (!t.note) {
     emit({ rule: 'table.empty_note', severity: 'error', table: t.key, message: `${t.title}为空表，应注明“${tt.emptyNote}”` })
-  } else if (t.note.replace(/\s/g, '') !== tt.emptyNote.replace(/\s/g, '')) {
+  } else if (!sameWording(t.note, tt.emptyNote)) {
     emit({ rule: 'table.empty_note_mismatch', severity: 'warning', table: t.key, message: `${t.title}的空表说明“${t.note}”与本表不符，应为“${tt.emptyNote}”` })
   }
+}
+
+/** The same note in other words of a character or two ("政府基金" for "政府性基金", a comma): not a different note. */
+function sameWording(a: string, b: string): boolean {
+  const k = (s: string) => s.replace(/[\s，,。.：:“”"]/g, '')
+  const x = k(a)
+  const y = k(b)
+  return x === y || (Math.abs(x.length - y.length) <= 2 && editDistance(x, y) <= 2)
 }
 
 function negativeRules(t: BudgetTable, emit: Emit): void {

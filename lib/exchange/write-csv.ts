@@ -56,5 +56,5 @@ export function writeCsvZip(input: ExportInput): Buffer {
 export function toExportJson(input: ExportInput): { source: string; department: { code: string; name: string }; year: number; amountUnit: AmountUnit; tables: FixtureTable[] } {
   // the fixture format: each table as printed (its unit, its code columns as the source split them)
   const amountUnit = input.tables.find((t) => t.amountUnit)?.amountUnit ?? '万元'
-  return { source: '预算公开导出', department: input.department, year: input.year, amountUnit, tables: input.tables.map(applyCodeParts) }
+  return { source: '预算公开导出', department: input.department, year: input.year, amountUnit, tables: input.tables.map((t) => (amountUnit === '万元' ? applyCodeParts(t) : { ...applyCodeParts(t), amountUnit: t.amountUnit ?? '万元' })) }
 }

@@ -117,6 +117,7 @@ export const ZTemplate = z
     unitBreakdown: unitBreakdown.optional(),
     notes: notesLayout.optional(),
     performance: performanceLayout.optional(),
+    vocabulary: z.record(z.string().regex(/^[a-z_:]+$/), z.array(z.string().trim().min(1).max(100)).max(200)).optional(),
   })
   .superRefine((t, ctx) => {
     const keys = new Set<string>()

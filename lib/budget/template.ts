@@ -248,6 +248,11 @@ export type Template = {
   unitBreakdown?: UnitBreakdownTable
   notes?: NotesLayout
   performance?: PerformanceLayout
+  /**
+   * Header words an admin added for this template's tables, by column concept (a column id, or
+   * `ignore` for a column to leave out): added to the shipped vocabulary (lib/budget/vocabulary).
+   */
+  vocabulary?: Record<string, string[]>
 }
 
 export const DEFAULT_FAMILY = 'hebei'

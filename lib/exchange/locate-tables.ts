@@ -2,13 +2,13 @@ import type { Finding } from '../budget/findings'
 import type { ColumnInfo } from '../budget/table'
 import type { TableKey, TableTemplate, Template } from '../budget/template'
 import { printedColumnSets } from '../budget/read-tables'
-import type { RawCell, RawSheet } from './load-workbook'
-import { cellText } from './load-workbook'
+import type { RawCell, RawSheet } from './grid'
+import { cellText } from './grid'
 import type { MetaLine } from './meta'
 import { readMetaRow } from './meta'
 import { address, cleanText, editDistance, textKey } from './text'
 import type { Vocabulary } from './vocabulary'
-import { conceptOf, vocabularyFor, vocabularyWords } from './vocabulary'
+import { conceptOf, IGNORE, mergeVocabulary, vocabularyFor, vocabularyWords } from './vocabulary'
 
 /**
  * Finding the tables of a template in a workbook by what is printed, never by position: a title row
@@ -198,6 +198,7 @@ function mapColumnSet(b: Block, tt: TableTemplate, expected: ColumnInfo[], heade
       if (concept) i = expected.findIndex((e, j) => used[j] === null && e.id === concept)
     }
     if (i < 0) i = expected.findIndex((e, j) => used[j] === null && textKey(e.label.split('/').pop()!) === leafKey)
+    if (i < 0 && (vocab.get(IGNORE)?.has(textKey(ps.join(''))) || vocab.get(IGNORE)?.has(leafKey))) continue
     if (i < 0) {
       unknown.push({ col: c, label, cell: address(headerRows[0]! + 1, c) })
       continue
@@ -222,7 +223,7 @@ export type LocateResult = { located: Located[]; findings: Finding[]; unrecognis
 
 /** Finds every table of the template in the workbook. Tables not found are simply absent here. */
 export function locateTables(sheets: RawSheet[], template: Template, year: number, extraVocabulary?: Vocabulary): LocateResult {
-  const vocab = vocabularyFor(template.family, extraVocabulary)
+  const vocab = vocabularyFor(template.family, mergeVocabulary(template.vocabulary, extraVocabulary))
   const findings: Finding[] = []
   const located: Located[] = []
   const unrecognised: string[] = []

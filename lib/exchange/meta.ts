@@ -1,6 +1,6 @@
 import type { AmountUnit } from '../budget/money'
-import type { RawCell } from './load-workbook'
-import { cellText } from './load-workbook'
+import type { RawCell } from './grid'
+import { cellText } from './grid'
 import { address, cleanText } from './text'
 
 /** What the line under a table's title says: "447 承德市医疗保障局 | 预算年度：2023 | 单位：万元". */

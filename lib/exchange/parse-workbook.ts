@@ -3,18 +3,27 @@ import type { AmountUnit } from '../budget/money'
 import type { FixtureTable } from '../budget/table'
 import type { TableKey, Template } from '../budget/template'
 import { fillYear } from '../budget/template'
-import type { RawCell, RawWorkbook } from './load-workbook'
-import { cellText } from './load-workbook'
+import type { RawCell, RawWorkbook } from './grid'
+import { cellText } from './grid'
 import type { Located } from './locate-tables'
 import { isLanciRow, locateTables, matchTitle, templateScore } from './locate-tables'
 import type { MetaLine } from './meta'
 import { readMetaRow, yearInTitle } from './meta'
 import { readCell } from './read-values'
 import { address, cleanText, columnLetter, textKey } from './text'
+import type { Vocabulary } from './vocabulary'
 
 /** Where each printed cell of a parsed table came from, so findings can name the sheet and the A1 cell. */
 export type TableLocation = { sheet: string; titleCell: string; rows: number[]; cols: string[]; noteCell?: string }
-export type ParsedTable = { table: FixtureTable; loc: TableLocation; unreadable?: boolean }
+/**
+ * How a table was understood, for the import preview: every printed header column with the concept
+ * it was read as (null: not understood), and the concepts the table may have (to reassign a column).
+ */
+export type TableReading = {
+  columns: { cell: string; header: string; concept: string | null; label: string | null }[]
+  concepts: { id: string; label: string }[]
+}
+export type ParsedTable = { table: FixtureTable; loc: TableLocation; unreadable?: boolean; reading?: TableReading }
 export type WorkbookMeta = {
   department: { code: string | null; name: string | null }
   /** The budget year: the caller's override, else what the workbook states. */
@@ -34,7 +43,11 @@ export type ParsedWorkbook = {
   sheets: { name: string; tables: TableKey[] }[]
 }
 
-export type ParseOptions = { year?: number; candidates: Template[] }
+/**
+ * `vocabulary`: header words for this reading only (a user's correction in the import preview: the
+ * header "财政资金" means the concept `fiscal`), added to the template's and the shipped ones.
+ */
+export type ParseOptions = { year?: number; candidates: Template[]; vocabulary?: Vocabulary }
 
 function majority<T>(values: (T | undefined)[]): T | undefined {
   const counts = new Map<T, number>()
@@ -175,13 +188,23 @@ function parseLocated(l: Located, unit: AmountUnit, year: number, template: Temp
   }
   const loc: TableLocation = { sheet: l.sheet.name, titleCell: address((l.titleRow ?? 0) + 1, l.titleCol), rows: rowNums, cols: cols.map((c) => (c.col === null ? columnLetter(l.columns.find((x) => x.info.kind === 'name')!.col!) : columnLetter(c.col))) }
   if (noteCell) loc.noteCell = noteCell
+  const headerRow = (l.headerRows[0] ?? 0) + 1
+  const reading: TableReading = {
+    columns: [
+      ...l.columns.filter((c) => c.col !== null).map((c) => ({ col: c.col!, header: c.label.split('|').join('、'), concept: c.info.id, label: c.info.label })),
+      ...l.unknown.map((u) => ({ col: u.col, header: u.label, concept: null, label: null })),
+    ]
+      .sort((a, b) => a.col - b.col)
+      .map(({ col, ...rest }) => ({ cell: address(headerRow, col), ...rest })),
+    concepts: l.columns.filter((c) => c.info.kind === 'amount' || c.info.kind === 'code' || c.info.kind === 'name').map((c) => ({ id: c.info.id, label: c.info.label })),
+  }
   if (unreadable) {
     const cellsNamed = (unknownWithFigures.length ? unknownWithFigures : l.unknown).map((u) => `${u.cell}“${u.label}”`)
     const what = cellsNamed.length ? cellsNamed.join('、') : `没有可识别的金额列（表头 ${l.headerRows.map((r) => r + 1).join('、')} 行）`
     // one structural finding, and no arithmetic on a guess (the table is left out of validation)
-    return { parsed: { table, loc, unreadable: true }, findings: [{ rule: 'exchange.columns_unrecognised', severity: 'error', table: l.key, sheet: l.sheet.name, cell: cellsNamed.length ? (unknownWithFigures[0] ?? l.unknown[0])!.cell : loc.titleCell, message: `无法识别「${title}」表的列：${what}。请在导入预览中为这些列指定含义，或修改表头后重新上传` }] }
+    return { parsed: { table, loc, unreadable: true, reading }, findings: [{ rule: 'exchange.columns_unrecognised', severity: 'error', table: l.key, sheet: l.sheet.name, cell: cellsNamed.length ? (unknownWithFigures[0] ?? l.unknown[0])!.cell : loc.titleCell, message: `无法识别「${title}」表的列：${what}。请在导入预览中为这些列指定含义，或修改表头后重新上传` }] }
   }
-  return { parsed: { table, loc }, findings }
+  return { parsed: { table, loc, reading }, findings }
 }
 
 const hasValue = (c: RawCell | undefined) => !!c && (c.v !== null && c.v !== '' ? true : !!c.formula || !!c.error)
@@ -256,10 +279,10 @@ function fixTreeRow(out: (string | number | null)[], cols: Located['columns'], c
 export function parseWorkbook(raw: RawWorkbook, opts: ParseOptions): ParsedWorkbook {
   const year0 = opts.year ?? aggregateMeta(locateTables(raw.sheets, opts.candidates[0]!, new Date().getFullYear()).located).year
   const template = chooseTemplate(raw, year0 ? preferYear(opts.candidates, year0) : opts.candidates)
-  const provisional = locateTables(raw.sheets, template, opts.year ?? new Date().getFullYear())
+  const provisional = locateTables(raw.sheets, template, opts.year ?? new Date().getFullYear(), opts.vocabulary)
   const meta0 = aggregateMeta(provisional.located)
   const year = opts.year ?? meta0.year ?? new Date().getFullYear()
-  const { located, findings: locFindings } = opts.year || meta0.year ? locateTables(raw.sheets, template, year) : provisional
+  const { located, findings: locFindings } = opts.year || meta0.year ? locateTables(raw.sheets, template, year, opts.vocabulary) : provisional
   const findings: Finding[] = [...locFindings]
   if (!meta0.unit && located.length) {
     findings.push({ rule: 'exchange.unit_missing', severity: 'warning', sheet: located[0]!.sheet.name, message: '工作簿中没有“单位：万元”或“单位：元”的说明行，金额按万元读取' })

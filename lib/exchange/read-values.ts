@@ -2,7 +2,7 @@ import Decimal from 'decimal.js'
 import type { Finding } from '../budget/findings'
 import type { AmountUnit } from '../budget/money'
 import type { ColumnKind } from '../budget/table'
-import type { RawCell } from './load-workbook'
+import type { RawCell } from './grid'
 import { cleanText, unneutralise } from './text'
 
 /**

@@ -9,6 +9,18 @@ import { textKey } from './text'
 export type Vocabulary = Record<string, string[]>
 type Shipped = { common: Vocabulary; families: Record<string, Vocabulary> }
 
+/** The concept of a column to leave out (a 备注 column, a column of notes a user says is not a figure). */
+export const IGNORE = 'ignore'
+
+export function mergeVocabulary(...vs: (Vocabulary | undefined)[]): Vocabulary {
+  const out: Vocabulary = {}
+  for (const v of vs) for (const [k, words] of Object.entries(v ?? {})) out[k] = [...new Set([...(out[k] ?? []), ...words])]
+  return out
+}
+
+/** The word a printed header is matched by: its levels joined ("本年收入/财政拨款收入" → "本年收入财政拨款收入"). */
+export const headerWord = (label: string): string => label.split('/').join('')
+
 const GENERIC_LEAF = new Set(['合计', '小计', '计', '金额', '预算数'].map(textKey))
 
 export function vocabularyFor(family: string | undefined, extra?: Vocabulary): Map<string, Set<string>> {
@@ -44,7 +56,7 @@ export function conceptOf(path: string[], candidates: string[], vocab: Map<strin
   }
   if (GENERIC_LEAF.has(leaf) && keys.length > 1 && candidates.includes('total')) {
     const group = keys.slice(0, -1)
-    const groupConcept = [...vocab.entries()].find(([c, words]) => c !== 'total' && group.some((g) => words.has(g)))
+    const groupConcept = [...vocab.entries()].find(([c, words]) => c !== 'total' && c !== IGNORE && group.some((g) => words.has(g)))
     if (!groupConcept) return 'total'
   }
   return null

@@ -63,6 +63,8 @@ export function acrossColumns(tt: ThreePublicTable): AcrossColumn[] {
   for (const r of tt.rows) if (!isPart.has(r.id)) visit(r.id, [], false)
   // rows only reachable through a cycle of sums (the schema does not forbid one): printed plainly
   for (const r of tt.rows) visit(r.id, [], false)
+  const g = tt.acrossGroup
+  if (g) return out.map((c) => (g.rows.includes(c.row) ? { ...c, label: `${g.label}/${c.label}` } : c))
   return out
 }
 

@@ -56,6 +56,7 @@ const table = z.discriminatedUnion('kind', [
       .min(1),
     orientation: z.enum(TABLE_ORIENTATIONS).optional(),
     subtotalLabel: label.optional(),
+    acrossGroup: z.object({ label, rows: z.array(z.string()).min(1) }).optional(),
     note,
     emptyNote: note,
   }),

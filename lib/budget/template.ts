@@ -113,6 +113,8 @@ export type ThreePublicTable = {
   orientation?: TableOrientation
   /** Horizontal only: the header of a group's own column (公务用车购置及运行费 / 小计). Absent: 小计. */
   subtotalLabel?: string
+  /** Horizontal only: a header printed over the columns of these rows (Shanghai: “三公”经费预算数 over the 三公 items, not over 机关运行经费). */
+  acrossGroup?: { label: string; rows: string[] }
   note?: string
   emptyNote?: string
 }

@@ -36,7 +36,7 @@ export type BudgetTable = {
 }
 
 /** A 三公 table printed across: the printed item columns ("组/列" headers) and the row each one shows. */
-export type Presentation = { orientation: 'horizontal'; columns: { label: string; row: string }[] }
+export type Presentation = { orientation: 'horizontal'; columns: { label: string; row: string }[]; labelColumn?: false }
 
 /**
  * What a source printed differently from the kernel's one code column and 万元: the unit the amounts

@@ -57,6 +57,7 @@ const table = z.discriminatedUnion('kind', [
     orientation: z.enum(TABLE_ORIENTATIONS).optional(),
     subtotalLabel: label.optional(),
     acrossGroup: z.object({ label, rows: z.array(z.string()).min(1) }).optional(),
+    acrossLabelColumn: z.literal(false).optional(),
     note,
     emptyNote: note,
   }),

@@ -115,6 +115,8 @@ export type ThreePublicTable = {
   subtotalLabel?: string
   /** Horizontal only: a header printed over the columns of these rows (Shanghai: “三公”经费预算数 over the 三公 items, not over 机关运行经费). */
   acrossGroup?: { label: string; rows: string[] }
+  /** Horizontal only: false when the table prints no label column (a single fund row, as Shanghai prints it). */
+  acrossLabelColumn?: false
   note?: string
   emptyNote?: string
 }

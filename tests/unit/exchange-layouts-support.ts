@@ -101,7 +101,8 @@ export async function printBudget(fx: AnyFixture, canonical: FixtureTable[], tem
   }
   const expected: FixtureTable[] = []
   canonical.forEach((t0, ti) => {
-    const t = inUnit(t0, L.unit, template, fx.year) ?? t0
+    // a table printed in another unit than its document (a Shanghai 三公 table in 万元) keeps it: its finer figures are unknown
+    const t = (t0.amountUnit ?? '万元') !== fx.amountUnit ? t0 : (inUnit(t0, L.unit, template, fx.year) ?? t0)
     const unit = t.amountUnit ?? '万元'
     const title = L.titlePrefix === '表N ' ? `表${ti + 1} ${t.title}` : L.titlePrefix === 'N.' ? `${ti + 1}.${t.title}` : t.title
     const sheetName = L.sheetNames === 'title' ? t.title : L.sheetNames === 'numbered' ? `3.${ti + 1}${t.title.replace(/^\d{4}年/, '')}` : L.sheetNames === 'biao' ? `表${ti + 1}` : `Sheet${ti + 1}`

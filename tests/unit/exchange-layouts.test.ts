@@ -7,6 +7,7 @@ import { starterCatalogue } from '@/lib/catalogue/files'
 import { loadWorkbook } from '@/lib/exchange/load-workbook'
 import { parseWorkbook } from '@/lib/exchange/parse-workbook'
 import { validateParsed } from '@/lib/exchange/report'
+import { toExportJson } from '@/lib/exchange/write-csv'
 import { writeXlsx } from '@/lib/exchange/write-xlsx'
 import type { FixtureName, Layout } from './exchange-layouts-support'
 import { ALL_FIXTURES, allTemplates, BASE, canonicalTables, fixtureBuffer, printBudget, readFixture, TEMPLATE_OF } from './exchange-layouts-support'
@@ -61,8 +62,11 @@ describe('the four golden workbooks, each read with exactly its known inconsiste
       const template = shippedTemplate(TEMPLATE_OF[name])
       const r = await read(fixtureBuffer(name))
       const held = tablesFromFixture(r.tables, template, fx.year).tables
-      const json = JSON.parse(JSON.stringify(held.map(toFixtureTable).map(applyCodeParts))) as FixtureTable[]
-      expect(explicit(json, fx.amountUnit)).toEqual(explicit(fx.tables, fx.amountUnit))
+      // the JSON export: the fixture format, each table as printed (its unit, its split code columns)
+      const exported = toExportJson({ department: { code: fx.department.code ?? '', name: fx.department.name }, year: fx.year, tables: held.map(toFixtureTable), template })
+      expect(exported.amountUnit).toBe(fx.amountUnit)
+      expect(JSON.parse(JSON.stringify(exported.tables))).toEqual(fx.amountUnit === '万元' ? fx.tables : explicit(fx.tables, fx.amountUnit))
+      expect(held.map(toFixtureTable).map(applyCodeParts).length).toBe(fx.tables.length)
       const xlsx = await writeXlsx({ department: { code: fx.department.code ?? '', name: fx.department.name }, year: fx.year, tables: held.map(toFixtureTable), template })
       const back = await read(xlsx)
       expect(back.tables).toEqual(canonicalTables(fx, template))

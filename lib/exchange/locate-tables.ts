@@ -45,7 +45,19 @@ const texts = (cells: (RawCell | undefined)[]): string[] => [...new Set(cells.fi
 export type TitleMatch = { key: TableKey; score: number; dist: number }
 
 /** How well a text names one of the template's tables: 3 exact, 2 contains the title, 1 one or two characters off. */
+const titleCache = new WeakMap<Template, Map<string, TitleMatch | null>>()
+
 export function matchTitle(text: string, template: Template): TitleMatch | null {
+  let cache = titleCache.get(template)
+  if (!cache) titleCache.set(template, (cache = new Map()))
+  const hit = cache.get(text)
+  if (hit !== undefined) return hit
+  const m = matchTitleOnce(text, template)
+  if (cache.size < 5_000) cache.set(text, m)
+  return m
+}
+
+function matchTitleOnce(text: string, template: Template): TitleMatch | null {
   const k = textKey(text)
   if (!k) return null
   let best: TitleMatch | null = null

@@ -212,7 +212,7 @@ function mapColumnSet(b: Block, tt: TableTemplate, expected: ColumnInfo[], heade
     if (i < 0) i = expected.findIndex((e, j) => used[j] === null && textKey(e.label.split('/').pop()!) === leafKey)
     if (i < 0 && (vocab.get(IGNORE)?.has(textKey(ps.join(''))) || vocab.get(IGNORE)?.has(leafKey))) continue
     if (i < 0) {
-      unknown.push({ col: c, label, cell: address(headerRows[0]! + 1, c) })
+      unknown.push({ col: c, label, cell: address(headerRows[headerRows.length - 1]! + 1, c) })
       continue
     }
     used[i] = c

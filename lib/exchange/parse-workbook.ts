@@ -188,7 +188,7 @@ function parseLocated(l: Located, unit: AmountUnit, year: number, template: Temp
   }
   const loc: TableLocation = { sheet: l.sheet.name, titleCell: address((l.titleRow ?? 0) + 1, l.titleCol), rows: rowNums, cols: cols.map((c) => (c.col === null ? columnLetter(l.columns.find((x) => x.info.kind === 'name')!.col!) : columnLetter(c.col))) }
   if (noteCell) loc.noteCell = noteCell
-  const headerRow = (l.headerRows[0] ?? 0) + 1
+  const headerRow = (l.headerRows[l.headerRows.length - 1] ?? 0) + 1
   const reading: TableReading = {
     columns: [
       ...l.columns.filter((c) => c.col !== null).map((c) => ({ col: c.col!, header: c.label.split('|').join('、'), concept: c.info.id, label: c.info.label })),
@@ -250,7 +250,9 @@ function fixTreeRow(out: (string | number | null)[], cols: Located['columns'], c
   if (ci < 0 || ni < 0) return
   const code = out[ci]
   const name = out[ni]
-  if (typeof code === 'string' && !/^\d+$/.test(code) && name === null) {
+  // a 合计 printed across the code and name cells (merged): one label, no code
+  if (typeof code === 'string' && !/^\d+$/.test(code) && code === name) out[ci] = null
+  else if (typeof code === 'string' && !/^\d+$/.test(code) && name === null) {
     const m = SPLIT_CODE_RE.exec(code)
     if (m) [out[ci], out[ni]] = [m[1]!, m[2]!]
     else [out[ci], out[ni]] = [null, code]

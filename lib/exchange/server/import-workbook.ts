@@ -17,6 +17,10 @@ import { validateParsed } from '../report'
 import { scopeOfTemplate } from '@/lib/budget/template'
 import { ensureDepartment, ensureUnit, regionNameFrom } from './ensure-department'
 import { loadTemplates } from './templates'
+import type { Vocabulary } from '../vocabulary'
+import { mergeVocabulary } from '../vocabulary'
+import type { Template } from '@/lib/budget/template'
+import { familyOf } from '@/lib/budget/template'
 
 /** Who imports: a signed-in user (the permission table decides), or the operator's command line. */
 export type Importer = { kind: 'user'; actor: NonNullable<Actor> } | { kind: 'cli' }
@@ -35,6 +39,13 @@ export type ImportInput = {
   commit: boolean
   /** Import although the report has errors (the user confirmed; --force on the command line). */
   acceptErrors: boolean
+  /**
+   * What the user said a column means in the import preview: concept → printed headers (a column id
+   * of the table, or `ignore`). Used for this reading; with `saveVocabulary`, also added to the
+   * vocabulary of the template family (admins only: template.manage).
+   */
+  vocabulary?: Vocabulary
+  saveVocabulary?: boolean
 }
 
 /** A workbook with errors that was not confirmed: nothing was written. Carries the report for the caller. */
@@ -103,7 +114,8 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   const raw = await loadWorkbook(input.file)
   const stored = await loadTemplates()
   if (stored.length === 0) throw new AppError('VALIDATION', '系统中还没有表样模板，请先初始化数据库（npm run db:seed）')
-  let parsed = parseWorkbook(raw, { ...(input.year ? { year: input.year } : {}), candidates: stored.map((s) => s.template) })
+  const vocabulary = input.vocabulary && Object.keys(input.vocabulary).length ? input.vocabulary : undefined
+  let parsed = parseWorkbook(raw, { ...(input.year ? { year: input.year } : {}), candidates: stored.map((s) => s.template), ...(vocabulary ? { vocabulary } : {}) })
   const extra: Finding[] = []
 
   const actorDept = input.by.kind === 'user' && input.by.actor.departmentId ? await db().department.findUnique({ where: { id: input.by.actor.departmentId }, include: { units: { select: { code: true, name: true } } } }) : null
@@ -137,7 +149,7 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   const { department, existing, unit } = await findTarget(code, year, unitCode)
   if (existing && existing.template.key !== parsed.template.id) {
     const own = stored.find((s) => s.template.id === existing.template.key)
-    if (own) parsed = parseWorkbook(raw, { year, candidates: [own.template] })
+    if (own) parsed = parseWorkbook(raw, { year, candidates: [own.template], ...(vocabulary ? { vocabulary } : {}) })
   }
   parsed.meta.year = year
   if (!unitCode && department && parsed.meta.department.name && parsed.meta.department.name !== department.name && sheetCode === department.code) {
@@ -148,7 +160,9 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
 
   const unitInfo = unitCode ? (unit ?? { code: unitCode, name: (sheetCode === unitCode ? parsed.meta.department.name : null) ?? `单位 ${unitCode}` }) : null
   const target = describeTarget(input.by, code, year, department, existing, parsed, unitInfo)
-  const result: ImportResult = { report, preview: toPreview(parsed, fileName), target, imported: null }
+  const canSaveVocabulary = input.by.kind === 'user' && can(input.by.actor, 'template.manage')
+  const result: ImportResult = { report, preview: { ...toPreview(parsed, fileName), canSaveVocabulary }, target, imported: null }
+  if (vocabulary && input.saveVocabulary && input.by.kind === 'user' && canSaveVocabulary) await saveToVocabulary(input.by.actor, parsed.template.family, vocabulary)
   if (!input.commit) return result
 
   if (input.by.kind === 'user') {
@@ -282,4 +296,22 @@ async function write(w: {
     },
     { timeout: 60_000 },
   )
+}
+
+/**
+ * Adds a user's column meanings to the vocabulary of every stored template of the family (additive:
+ * words are only ever added), so the next workbook printed that way is understood.
+ */
+async function saveToVocabulary(actor: Actor, family: string | undefined, words: Vocabulary): Promise<void> {
+  requirePermission(actor, 'template.manage')
+  const fam = family ?? familyOf({})
+  await db().$transaction(async (tx) => {
+    const rows = await tx.template.findMany()
+    for (const r of rows) {
+      const def = r.definition as unknown as Template
+      if (familyOf(def) !== fam) continue
+      await tx.template.update({ where: { id: r.id }, data: { definition: { ...def, vocabulary: mergeVocabulary(def.vocabulary, words) } as object } })
+    }
+    await audit(tx, actor, { action: 'template.vocabulary', entity: 'template', entityId: fam, before: null, after: { family: fam, words } })
+  })
 }

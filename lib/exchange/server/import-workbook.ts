@@ -252,7 +252,7 @@ async function write(w: {
       const unitCode = w.unit?.code ?? ''
       const department =
         input.by.kind === 'cli'
-          ? (await ensureDepartment(tx, { code: w.code, name: w.unit ? null : parsed.meta.department.name, ...(input.region ? { region: input.region } : w.unit ? { region: { name: regionNameFrom(w.unit.name) ?? undefined } } : {}) })).department
+          ? (await ensureDepartment(tx, { code: w.code, name: w.unit ? departmentNameOfUnit(w.unit.name) : parsed.meta.department.name, ...(input.region ? { region: input.region } : w.unit ? { region: { name: regionNameFrom(w.unit.name) ?? undefined } } : {}) })).department
           : await tx.department.findFirstOrThrow({ where: w.unit ? { units: { some: { code: w.unit.code } } } : { OR: [{ code: w.code }, { units: { some: { code: w.code } } }] } })
       if (w.unit && input.by.kind === 'cli') await ensureUnit(tx, department.id, w.unit)
       let d = await tx.disclosure.findFirst({ where: { departmentId: department.id, unitCode, year: w.year }, orderBy: { revision: 'desc' } })
@@ -314,4 +314,13 @@ async function saveToVocabulary(actor: Actor, family: string | undefined, words:
     }
     await audit(tx, actor, { action: 'template.vocabulary', entity: 'template', entityId: fam, before: null, after: { family: fam, words } })
   })
+}
+
+/**
+ * A new department's name from its unit's, never a placeholder: "涞源县医疗保障局本级" → "涞源县医疗保障局"
+ * (the 本级 unit is the department's own); another unit's name is not its department's (null).
+ */
+export function departmentNameOfUnit(unitName: string): string | null {
+  const m = /^(.+?)(?:（本级）|\(本级\)|本级|机关本级)$/.exec(unitName.trim())
+  return m ? m[1]! : null
 }

@@ -164,7 +164,7 @@ export function tablesFromFixture(fixtures: FixtureTable[], template: Template, 
     const key = printed.key as TableKey
     const tt = TABLE_KEYS.includes(key) ? templateTable(template, key) : undefined
     if (!tt) {
-      findings.push({ rule: 'table.unknown', severity: 'warning', message: `无法识别的表“${printed.title}”（${printed.key}），已忽略` })
+      findings.push({ rule: 'table.unknown', severity: 'warning', message: `无法识别的表“${printed.title}”，已忽略` })
       continue
     }
     // a table printed across (docs/decisions/010) is read back into the vertical one the rules read

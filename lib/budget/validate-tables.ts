@@ -1,12 +1,13 @@
 import type { Catalogue, ClassificationKind } from './catalogue'
-import { editDistance, levelOf, LEVEL_NAMES, nameMatches, suggestCodes } from './catalogue'
+import { levelOf, LEVEL_NAMES, nameMatches, suggestCodes } from './catalogue'
 import type { Finding, Severity } from './findings'
 import { classifyDifference, wan } from './findings'
 import { printedToNumber } from './money'
 import type { BudgetTable } from './table'
 import { columnIndex, rowIndexById, rowLabel } from './table'
-import type { RowIdentity, TableKey, TableTemplate, Template, ThreePublicTable, TreeTable, UnitBreakdownTable } from './template'
+import type { TableKey, TableTemplate, Template, ThreePublicTable, TreeTable, UnitBreakdownTable } from './template'
 import { templateTable } from './template'
+import { identitiesFor, sameWording } from './validate-printed-layout'
 
 /** A cell address in one of the tables; row and col are indexes into the printed table. */
 export type CellRef = { t: BudgetTable; r: number; c: number }
@@ -338,14 +339,6 @@ function emptyNoteRules(t: BudgetTable, tpl: Template, emit: Emit): void {
   }
 }
 
-/** The same note in other words of a character or two ("政府基金" for "政府性基金", a comma): not a different note. */
-function sameWording(a: string, b: string): boolean {
-  const k = (s: string) => s.replace(/[\s，,。.：:“”"]/g, '')
-  const x = k(a)
-  const y = k(b)
-  return x === y || (Math.abs(x.length - y.length) <= 2 && editDistance(x, y) <= 2)
-}
-
 function negativeRules(t: BudgetTable, emit: Emit): void {
   t.rows.forEach((row, r) =>
     row.forEach((v, c) => {
@@ -393,15 +386,3 @@ export function validateTables(tables: BudgetTable[], template: Template, catalo
 export { levelOf }
 import { crossRules } from './validate-cross'
 
-/** The row identities of the column set a table is held in: the template's, or the variant whose columns it has. */
-function identitiesFor(tt: { columns: { id: string }[]; rowIdentities: RowIdentity[]; variants?: { columns: { id: string }[]; rowIdentities: RowIdentity[] }[] }, t: BudgetTable): RowIdentity[] {
-  const ids = new Set(t.columns.map((c) => c.id))
-  const sets = [tt, ...(tt.variants ?? [])]
-  let best = sets[0]!
-  let score = -1
-  for (const s of sets) {
-    const n = s.columns.filter((c) => ids.has(c.id)).length - s.columns.filter((c) => !ids.has(c.id)).length
-    if (n > score) [best, score] = [s, n]
-  }
-  return best.rowIdentities
-}

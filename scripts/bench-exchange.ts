@@ -8,6 +8,7 @@
  *
  *   exchange.import_validate_chengde: <ms> ms (baseline: <ms> ms, ratio: <r>, target: ≤ 3)
  *   exchange.export_xlsx_chengde: <ms> ms (baseline: <ms> ms, ratio: <r>, target: ≤ 3)
+ *   exchange.import_validate_shanghai: <ms> ms (baseline: <ms> ms, ratio: <r>, target: ≤ 3)
  *
  * import op  = the container check (zip guard), exceljs load, choosing among all shipped templates by the
  *              printed titles, finding the tables by title and header,
@@ -16,6 +17,9 @@
  * export op  = writing the eleven tables in the official layout (merges, borders, number formats,
  *              print setup); baseline = exceljs writing a workbook of the same sheets and cell count
  *              (same values) without any styling, merge or page setup.
+ * shanghai    = the same import op on shanghai-wenlv-2026.xlsx (codes over 类/款/项 columns, 元 and a 万元
+ *              table, three header rows), all shipped templates as candidates, the 2026 catalogue;
+ *              baseline = exceljs loading that workbook.
  * Median of 15 runs after 5 warm-ups, op and baseline interleaved. Timing is reported, never asserted.
  */
 import fs from 'node:fs'
@@ -106,7 +110,20 @@ export async function benchExchange(): Promise<string[]> {
     () => writeXlsx(input),
     () => writePlain(fixture.tables, `${fixture.department.code} ${fixture.department.name}`, fixture.year),
   )
-  return [line('exchange.import_validate_chengde', imp), line('exchange.export_xlsx_chengde', exp)]
+  const sh = fs.readFileSync(path.join(ROOT, 'tests/fixtures/shanghai-wenlv-2026.xlsx'))
+  const shCatalogue = starterCatalogue(2026)
+  let shFindings = -1
+  const shanghai = await measure(
+    async () => {
+      const parsed = parseWorkbook(await loadWorkbook(sh), { candidates })
+      shFindings = validateParsed(parsed, shCatalogue).report.findings.length
+    },
+    async () => {
+      await new ExcelJS.Workbook().xlsx.load(sh as unknown as ArrayBuffer)
+    },
+  )
+  if (shFindings !== 0) throw new Error(`shanghai-wenlv-2026 gave ${shFindings} findings; its tables are consistent`)
+  return [line('exchange.import_validate_chengde', imp), line('exchange.export_xlsx_chengde', exp), line('exchange.import_validate_shanghai', shanghai)]
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href

@@ -6,6 +6,8 @@ import { useMemo, useRef, useState } from 'react'
 import type { ImportResult } from '@/lib/exchange/preview'
 import type { ReportFinding } from '@/lib/exchange/report'
 import { BudgetTableView } from '../tables/budget-table-view'
+import type { Meaning } from './column-reading'
+import { ColumnReading, meaningsToVocabulary } from './column-reading'
 import styles from './import.module.css'
 
 type Phase = 'idle' | 'uploading' | 'validating' | 'done' | 'importing' | 'imported'
@@ -66,6 +68,9 @@ export function ImportWorkbench({ department }: { department: { code: string; na
   const [current, setCurrent] = useState<number | null>(null)
   const [announce, setAnnounce] = useState('')
   const [dragging, setDragging] = useState(false)
+  // meanings the user gave to columns the reader did not understand; sent with every upload of this file
+  const [meanings, setMeanings] = useState<Meaning[]>([])
+  const [saveWords, setSaveWords] = useState(false)
 
   const findings = useMemo(() => (result ? [...result.report.findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]) : []), [result])
   const marks = useMemo(() => {
@@ -90,6 +95,11 @@ export function ImportWorkbench({ department }: { department: { code: string; na
     setProgress(0)
     const form = new FormData()
     form.set('file', f)
+    const chosen = meanings.filter((m) => m.concept)
+    if (chosen.length) {
+      form.set('columnMeanings', JSON.stringify(meaningsToVocabulary(chosen)))
+      if (saveWords) form.set('saveVocabulary', 'true')
+    }
     if (confirm) {
       form.set('confirm', 'true')
       if (accept) form.set('acceptErrors', 'true')
@@ -114,6 +124,7 @@ export function ImportWorkbench({ department }: { department: { code: string; na
 
   function choose(f: File | null) {
     setFile(f)
+    setMeanings([])
     setResult(null)
     setAccept(false)
     setFocus(null)
@@ -218,6 +229,20 @@ export function ImportWorkbench({ department }: { department: { code: string; na
             <span className="badge badge-rounding">尾差 {s.rounding}</span>
             {result.preview.sheets.some((x) => x.tables.length === 0) && <span className="muted">未识别、已忽略的工作表：{result.preview.sheets.filter((x) => x.tables.length === 0).map((x) => x.name).join('、')}</span>}
           </div>
+          {meanings.some((m) => m.concept) && (
+            <div className={styles.confirm} data-testid="import-meanings">
+              已为 {meanings.filter((m) => m.concept).length} 列指定含义：{meanings.filter((m) => m.concept).map((m) => `「${m.header}」`).join('、')}
+              {result.preview.canSaveVocabulary && (
+                <label>
+                  <input type="checkbox" checked={saveWords} onChange={(e) => setSaveWords(e.target.checked)} />
+                  <span>同时加入本表样系列的表头词库（以后同样的表头自动识别）</span>
+                </label>
+              )}
+              <button type="button" className="btn" disabled={busy || !file} onClick={() => file && void upload(file, false)}>
+                按指定的列含义重新校验
+              </button>
+            </div>
+          )}
           <div className={styles.confirm} data-testid="import-confirm">
             <div>
               导入到：<strong>
@@ -254,6 +279,7 @@ export function ImportWorkbench({ department }: { department: { code: string; na
                   <p className={styles.sheet}>
                     工作表「{p.loc.sheet}」{p.loc.titleCell}
                   </p>
+                  <ColumnReading p={p} meanings={meanings} onChange={(m) => setMeanings((ms) => [...ms.filter((x) => !(x.table === m.table && x.header === m.header)), m])} />
                   <BudgetTableView
                     id={`imp-${p.table.key}`}
                     table={p.table}

@@ -63,13 +63,15 @@ export function acrossColumns(tt: ThreePublicTable): AcrossColumn[] {
   for (const r of tt.rows) if (!isPart.has(r.id)) visit(r.id, [], false)
   // rows only reachable through a cycle of sums (the schema does not forbid one): printed plainly
   for (const r of tt.rows) visit(r.id, [], false)
+  const g = tt.acrossGroup
+  if (g) return out.map((c) => (g.rows.includes(c.row) ? { ...c, label: `${g.label}/${c.label}` } : c))
   return out
 }
 
 /** How a table of the template is printed when not as the kernel holds it; undefined: as held. */
 export function presentationFor(tt: TableTemplate | undefined): Presentation | undefined {
   if (tt?.kind !== 'three_public' || tt.orientation !== 'horizontal') return undefined
-  return { orientation: 'horizontal', columns: acrossColumns(tt) }
+  return { orientation: 'horizontal', columns: acrossColumns(tt), ...(tt.acrossLabelColumn === false ? { labelColumn: false as const } : {}) }
 }
 
 /** The tables with the template's presentation attached (tables printed as held are returned as they are). */
@@ -101,7 +103,7 @@ function layoutOf(t: BudgetTable): Layout | null {
     if (m.kind !== 'pair' && !rowOf.has(m.id)) rowOf.set(m.id, r)
   })
   const used = new Set<number>()
-  const columns: Layout['columns'] = [{ label: t.columns[labelCol]?.label ?? '项目', row: null }]
+  const columns: Layout['columns'] = p.labelColumn === false ? [] : [{ label: t.columns[labelCol]?.label ?? '项目', row: null }]
   for (const c of p.columns) {
     const r = rowOf.get(c.row)
     if (r === undefined || used.has(r)) continue

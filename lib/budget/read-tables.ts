@@ -8,6 +8,15 @@ import type { PrintedGrid } from './present'
 import { acrossColumns, presentationFor, readAcross } from './present'
 
 const norm = (s: unknown) => (typeof s === 'string' ? normaliseName(s) : '')
+const ORDINAL = /^(?:[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]?\d+[)）、.．]|其中[:：])\s*/
+/** A row label without its printed numbering ("一、", "1. ", "（二）", "其中："): numbering varies by what a budget has. */
+export const unnumbered = (s: string): string => normaliseName(s).replace(ORDINAL, '').replace(/\s+/g, '')
+/** The template row a printed label names: the exact label, else the same words numbered otherwise. */
+function findRow<T extends { label: string }>(rows: readonly T[], printed: string): T | undefined {
+  if (!printed) return undefined
+  return rows.find((x) => normaliseName(x.label) === printed) ?? rows.find((x) => unnumbered(x.label) === unnumbered(printed))
+}
+const sameLabel = (label: string, printed: string) => !!printed && (normaliseName(label) === printed || unnumbered(label) === unnumbered(printed))
 
 /** The columns a template table prints, with their ids and kinds, in order. */
 export function templateColumns(tt: TableTemplate, year: number): ColumnInfo[] {
@@ -54,6 +63,9 @@ export function templateColumns(tt: TableTemplate, year: number): ColumnInfo[] {
  */
 export function printedColumnSets(tt: TableTemplate, year: number): ColumnInfo[][] {
   const own = templateColumns(tt, year)
+  if ((tt.kind === 'function_tree' || tt.kind === 'economic_tree') && tt.variants?.length) {
+    return [own, ...tt.variants.map((v) => templateColumns({ ...tt, columns: v.columns }, year))]
+  }
   if (tt.kind !== 'three_public' || tt.orientation !== 'horizontal') return [own]
   const across: ColumnInfo[] = [{ id: 'label', label: tt.labelColumn, kind: 'label' }, ...acrossColumns(tt).map((c): ColumnInfo => ({ id: `row:${c.row}`, label: c.label, kind: 'amount' }))]
   return [across, own]
@@ -93,19 +105,19 @@ export function rowMetaFor(tt: TableTemplate, rows: Cell[][], onUnknown: (r: num
         let left: string | null = null
         let right: string | null = null
         if (l) {
-          const fixed = fixedLeft.find(([lab]) => normaliseName(lab) === l)
+          const fixed = fixedLeft.find(([lab]) => sameLabel(lab, l))
           if (fixed) {
             left = fixed[1]
             if (fixed[1] === 'carry_in') afterCarry = true
           } else {
             const pool = afterCarry ? carryRows : tt.incomeRows
-            left = pool.find((x) => normaliseName(x.label) === l)?.id ?? null
+            left = findRow(pool, l)?.id ?? null
             if (!left) onUnknown(r, String(row[0]))
           }
         }
         if (rt) {
-          const fixed = fixedRight.find(([lab]) => normaliseName(lab) === rt)
-          right = fixed ? fixed[1] : (tt.expenditureRows.find((x) => normaliseName(x.label) === rt)?.id ?? null)
+          const fixed = fixedRight.find(([lab]) => sameLabel(lab, rt))
+          right = fixed ? fixed[1] : (findRow(tt.expenditureRows, rt)?.id ?? null)
           if (!right) onUnknown(r, String(row[rightCol]))
         }
         return { kind: 'pair', left, right }
@@ -114,7 +126,7 @@ export function rowMetaFor(tt: TableTemplate, rows: Cell[][], onUnknown: (r: num
     case 'three_public':
     case 'fixed_assets':
       return rows.map((row, r): RowMeta => {
-        const id = tt.rows.find((x) => normaliseName(x.label) === norm(row[0]))?.id
+        const id = findRow(tt.rows, norm(row[0]))?.id
         if (!id) onUnknown(r, String(row[0] ?? ''))
         return { kind: 'fixed', id: id ?? `row:${r}` }
       })
@@ -152,7 +164,7 @@ export function tablesFromFixture(fixtures: FixtureTable[], template: Template, 
     const key = printed.key as TableKey
     const tt = TABLE_KEYS.includes(key) ? templateTable(template, key) : undefined
     if (!tt) {
-      findings.push({ rule: 'table.unknown', severity: 'warning', message: `无法识别的表“${printed.title}”（${printed.key}），已忽略` })
+      findings.push({ rule: 'table.unknown', severity: 'warning', message: `无法识别的表“${printed.title}”，已忽略` })
       continue
     }
     // a table printed across (docs/decisions/010) is read back into the vertical one the rules read
@@ -162,7 +174,8 @@ export function tablesFromFixture(fixtures: FixtureTable[], template: Template, 
       acrossGrids.set(key, across.grid)
     }
     const ft = across?.table ?? printed
-    const expected = templateColumns(tt, year)
+    // the column set (the template's, or a variant it names) the printed labels match best
+    const expected = bestColumnSet(printedColumnSets(tt, year), ft.columns)
     const columns: ColumnInfo[] = ft.columns.map((label, i) => {
       const byLabel = expected.find((c) => normaliseName(c.label) === normaliseName(label))
       const col = byLabel ?? expected[i]
@@ -188,9 +201,22 @@ export function tablesFromFixture(fixtures: FixtureTable[], template: Template, 
     )
     const table: BudgetTable = { key, title: ft.title, columns, rows, meta }
     if (ft.note) table.note = ft.note
+    if (printed.amountUnit || printed.codeParts?.length) table.layout = { ...(printed.amountUnit ? { amountUnit: printed.amountUnit } : {}), ...(printed.codeParts?.length ? { codeParts: printed.codeParts } : {}) }
     const presentation = presentationFor(tt)
     if (presentation) table.presentation = presentation
     tables.push(table)
   }
   return { tables, findings, across: acrossGrids }
+}
+
+function bestColumnSet(sets: ColumnInfo[][], labels: string[]): ColumnInfo[] {
+  if (sets.length === 1) return sets[0]!
+  const keys = new Set(labels.map((l) => normaliseName(l)))
+  let best = sets[0]!
+  let score = -1
+  for (const set of sets) {
+    const s = set.filter((c) => keys.has(normaliseName(c.label))).length
+    if (s > score) [best, score] = [set, s]
+  }
+  return best
 }

@@ -1,4 +1,4 @@
-import type { Printed } from './money'
+import type { AmountUnit, Printed } from './money'
 import { printedToNumber } from './money'
 import { presentTable } from './present'
 import type { TableKey } from './template'
@@ -33,12 +33,51 @@ export type BudgetTable = {
    * withPresentation (lib/budget/present.ts). Rules never read it; toFixtureTable does.
    */
   presentation?: Presentation
+  /** How the source printed it (unit, split code columns), so an export prints it that way again. */
+  layout?: PrintedLayout
 }
 
 /** A 三公 table printed across: the printed item columns ("组/列" headers) and the row each one shows. */
-export type Presentation = { orientation: 'horizontal'; columns: { label: string; row: string }[] }
+export type Presentation = { orientation: 'horizontal'; columns: { label: string; row: string }[]; labelColumn?: false }
 
-export type FixtureTable = { key: string; title: string; columns: string[]; rows: (string | number | null)[][]; note?: string }
+/**
+ * What a source printed differently from the kernel's one code column and 万元: the unit the amounts
+ * are printed (and held) in, and the code printed split over 类 / 款 / 项 columns (their printed
+ * headers, in order). Readers fill it; toFixtureTable prints the table that way again.
+ */
+export type PrintedLayout = { amountUnit?: AmountUnit; codeParts?: string[] }
+
+export type FixtureTable = { key: string; title: string; columns: string[]; rows: (string | number | null)[][]; note?: string; amountUnit?: AmountUnit; codeParts?: string[] }
+
+/** Split code widths: 类 3 digits, 款 and 项 2 each. */
+const PART_WIDTH = [3, 2, 2]
+
+/** "2070101" over the printed code columns: ['207','01','01']; a 类 row ['207', null, null]. */
+export function splitCode(code: string | null, parts: number): (string | null)[] {
+  const out: (string | null)[] = []
+  let at = 0
+  for (let i = 0; i < parts; i++) {
+    const w = PART_WIDTH[i] ?? 2
+    const piece = code && code.length >= at + w ? code.slice(at, at + w) : null
+    out.push(piece)
+    at += w
+  }
+  if (code && at < code.length) out[parts - 1] = `${out[parts - 1] ?? ''}${code.slice(at)}`
+  return out
+}
+
+/** A fixture-format table with its code column split back into the printed 类 / 款 / 项 columns. */
+export function applyCodeParts(ft: FixtureTable): FixtureTable {
+  const parts = ft.codeParts
+  if (!parts?.length) return ft
+  const ci = 0
+  const { codeParts: _omit, ...rest } = ft
+  return {
+    ...rest,
+    columns: [...parts, ...ft.columns.slice(ci + 1)],
+    rows: ft.rows.map((r) => [...splitCode(typeof r[ci] === 'string' ? r[ci] : r[ci] === null ? null : String(r[ci]), parts.length), ...r.slice(ci + 1)]),
+  }
+}
 
 const ZFixtureTables = z.array(z.object({ key: z.string(), title: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))), note: z.string().optional() }))
 
@@ -48,7 +87,7 @@ export const fixtureTablesColumn = jsonColumn<FixtureTable[]>('报表（FixtureT
 /** The JSON format of ../shared/fixtures and of GET …/tables: the table as printed (turned across when its presentation says so). */
 export function toFixtureTable(t: BudgetTable): FixtureTable {
   const across = presentTable(t)
-  if (across) return across
+  if (across) return t.layout?.amountUnit ? { ...across, amountUnit: t.layout.amountUnit } : across
   const out: FixtureTable = {
     key: t.key,
     title: t.title,
@@ -56,6 +95,8 @@ export function toFixtureTable(t: BudgetTable): FixtureTable {
     rows: t.rows.map((r) => r.map((v, i) => (v !== null && t.columns[i]!.kind === 'amount' ? printedToNumber(v as Printed) : v))),
   }
   if (t.note) out.note = t.note
+  if (t.layout?.amountUnit) out.amountUnit = t.layout.amountUnit
+  if (t.layout?.codeParts?.length && t.columns[0]?.kind === 'code') out.codeParts = t.layout.codeParts
   return out
 }
 

@@ -10,7 +10,7 @@ const filterExpenditure = z.object({ funds: z.array(z.enum(FUND_TYPES)).optional
 const filter = z.union([z.object({ revenue: z.array(z.enum(REVENUE_SOURCES)).min(1) }), z.object({ expenditure: filterExpenditure })])
 const key = z.enum(TABLE_KEYS)
 const note = z.string().max(500).optional()
-const incomeRow = z.object({ id: z.string().min(1), label, sources: z.array(z.enum(REVENUE_SOURCES)) })
+const incomeRow = z.object({ id: z.string().min(1), label, sources: z.array(z.enum(REVENUE_SOURCES)), sumOf: z.array(z.string()).optional() })
 const classRow = z.object({ id: z.string().min(1), label, functionClass: z.string().regex(/^\d{3}$/).nullable() })
 const sideLabels = z.object({ currentIncome: label, currentExpenditure: label, carryIn: label, carryOut: label, grandIncome: label, grandExpenditure: label })
 
@@ -29,6 +29,7 @@ const table = z.discriminatedUnion('kind', [
     scope: filter,
     totalLabel: label,
     rowIdentities: z.array(z.object({ target: z.string(), parts: z.array(z.string()).min(1) })),
+    variants: z.array(z.object({ columns: treeColumns, rowIdentities })).optional(),
     note,
     emptyNote: note,
   }),
@@ -56,6 +57,8 @@ const table = z.discriminatedUnion('kind', [
       .min(1),
     orientation: z.enum(TABLE_ORIENTATIONS).optional(),
     subtotalLabel: label.optional(),
+    acrossGroup: z.object({ label, rows: z.array(z.string()).min(1) }).optional(),
+    acrossLabelColumn: z.literal(false).optional(),
     note,
     emptyNote: note,
   }),
@@ -117,6 +120,7 @@ export const ZTemplate = z
     unitBreakdown: unitBreakdown.optional(),
     notes: notesLayout.optional(),
     performance: performanceLayout.optional(),
+    vocabulary: z.record(z.string().regex(/^[a-z_:]+$/), z.array(z.string().trim().min(1).max(100)).max(200)).optional(),
   })
   .superRefine((t, ctx) => {
     const keys = new Set<string>()

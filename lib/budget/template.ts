@@ -43,12 +43,19 @@ export type TreeTable = {
   scope: LineFilter
   totalLabel: string
   rowIdentities: RowIdentity[]
+  /**
+   * Other column sets the same table is printed with in this family (e.g. a unit's 收入总表 with
+   * 财政拨款收入 / 财政专户收入 … instead of 一般公共预算拨款收入 …). Readers take the set a printed header
+   * matches best and check that set's identities; derivation prints `columns`.
+   */
+  variants?: { columns: TreeColumn[]; rowIdentities: RowIdentity[] }[]
   note?: string
   emptyNote?: string
 }
 
 export type SideRow = { id: string; label: string }
-export type IncomeRow = SideRow & { sources: RevenueSource[] }
+/** `sumOf`: a row printed as the sum of other income rows (Shanghai's 一、财政拨款收入 over 1. 一般公共预算 …). */
+export type IncomeRow = SideRow & { sources: RevenueSource[]; sumOf?: string[] }
 export type ClassRow = SideRow & { functionClass: string | null }
 
 export type SummaryTable = {
@@ -106,6 +113,10 @@ export type ThreePublicTable = {
   orientation?: TableOrientation
   /** Horizontal only: the header of a group's own column (公务用车购置及运行费 / 小计). Absent: 小计. */
   subtotalLabel?: string
+  /** Horizontal only: a header printed over the columns of these rows (Shanghai: “三公”经费预算数 over the 三公 items, not over 机关运行经费). */
+  acrossGroup?: { label: string; rows: string[] }
+  /** Horizontal only: false when the table prints no label column (a single fund row, as Shanghai prints it). */
+  acrossLabelColumn?: false
   note?: string
   emptyNote?: string
 }
@@ -241,6 +252,11 @@ export type Template = {
   unitBreakdown?: UnitBreakdownTable
   notes?: NotesLayout
   performance?: PerformanceLayout
+  /**
+   * Header words an admin added for this template's tables, by column concept (a column id, or
+   * `ignore` for a column to leave out): added to the shipped vocabulary (lib/budget/vocabulary).
+   */
+  vocabulary?: Record<string, string[]>
 }
 
 export const DEFAULT_FAMILY = 'hebei'

@@ -1,6 +1,8 @@
 import type { Finding } from './findings'
+import type { AmountUnit } from './money'
+import { FEN_PER_PRINTED, formatPrinted, toPrinted } from './money'
 import type { BudgetTable } from './table'
-import { columnIndex, rowIndexById } from './table'
+import { columnIndex, rowIndexById, rowLabel } from './table'
 import type { CellRef, TableSet } from './check-sum'
 import { checkSum } from './check-sum'
 
@@ -32,6 +34,21 @@ const blank = (t: BudgetTable): CellRef => ({ t, r: -1, c: -1 })
 /** Equality of two printed figures of the same exact quantity; a missing counterpart counts as blank. */
 function same(emit: Emit, rule: string, a: CellRef | null, b: CellRef | null, what: string, severity: 'error' | 'warning' = 'error') {
   if (!a) return
+  const ua = a.t.layout?.amountUnit ?? '万元'
+  const ub = b ? (b.t.layout?.amountUnit ?? '万元') : ua
+  if (b && ua !== ub) {
+    // tables printed in different units (a Shanghai 三公 table in 万元 beside tables in 元): the 元 figure
+    // rounded to 0.01 万元 must be the 万元 figure; exact in 分, never a rounding of our own
+    const va = a.t.rows[a.r]?.[a.c]
+    const vb = b.t.rows[b.r]?.[b.c]
+    const fen = (v: unknown, u: string) => (typeof v === 'number' ? v * FEN_PER_PRINTED[u as AmountUnit] : 0)
+    const fa = fen(va, ua)
+    const fb = fen(vb, ub)
+    const coarse = (f: number) => toPrinted(f, '万元')
+    if (coarse(fa) === coarse(fb)) return
+    emit({ rule, severity, table: a.t.key, row: a.r, col: a.c, rowLabel: rowLabel(a.t, a.r, a.c), column: a.t.columns[a.c]?.label ?? '', expected: coarse(fb) / 100, actual: coarse(fa) / 100, message: `${a.t.title}「${rowLabel(a.t, a.r, a.c)}」行「${a.t.columns[a.c]?.label ?? ''}」列为 ${formatPrinted(coarse(fa))} 万元，按${what}应为 ${formatPrinted(coarse(fb))} 万元` })
+    return
+  }
   checkSum(emit, rule, a, b ? [b] : [], what, severity)
 }
 
@@ -53,12 +70,18 @@ export function crossRules(s: TableSet, emit: Emit): void {
 
   const iesIn = (id: string) => (ies ? ref(ies, rowIndexById(ies, id, 'left'), columnIndex(ies, 'in_amount')) : null)
   const iesOut = (id: string) => (ies ? ref(ies, rowIndexById(ies, id, 'right'), columnIndex(ies, 'out_amount')) : null)
+  // a summary printing no 本年合计 / 结转 rows (Shanghai 2026): its 总计 is the year's total
+  const currentRow = (t: BudgetTable, side: 'left' | 'right') => {
+    const [cur, carry, grand] = side === 'left' ? ['current_income', 'carry_in', 'grand_income'] : ['current_expenditure', 'carry_out', 'grand_expenditure']
+    const r = rowIndexById(t, cur!, side)
+    return r >= 0 || rowIndexById(t, carry!, side) >= 0 ? r : rowIndexById(t, grand!, side)
+  }
 
   if (inc && ies) {
     const tr = totalRow(inc)
     if (tr >= 0) {
       same(emit, 'cross.income_total', ref(inc, tr, columnIndex(inc, 'total')), iesIn('grand_income'), `${ies.title}“收入总计”`)
-      same(emit, 'cross.income_current', ref(inc, tr, columnIndex(inc, 'current')), iesIn('current_income'), `${ies.title}“本年收入合计”`)
+      same(emit, 'cross.income_current', ref(inc, tr, columnIndex(inc, 'current')), ref(ies, currentRow(ies, 'left'), columnIndex(ies, 'in_amount')), `${ies.title}“本年收入合计”`)
       same(emit, 'cross.income_carryover', ref(inc, tr, columnIndex(inc, 'carryover')), iesIn('carry_in'), `${ies.title}“上年结转结余”`)
       const fiscal = ref(inc, tr, columnIndex(inc, 'fiscal'))
       if (fiscal) {
@@ -68,7 +91,7 @@ export function crossRules(s: TableSet, emit: Emit): void {
     }
   }
   if (exp && ies) {
-    same(emit, 'cross.expenditure_total', ref(exp, totalRow(exp), columnIndex(exp, 'total')), iesOut('current_expenditure'), `${ies.title}“本年支出合计”`)
+    same(emit, 'cross.expenditure_total', ref(exp, totalRow(exp), columnIndex(exp, 'total')), ref(ies, currentRow(ies, 'right'), columnIndex(ies, 'out_amount')), `${ies.title}“本年支出合计”`)
     ies.meta.forEach((m, r) => {
       if (m.kind !== 'pair' || !m.right?.startsWith('class:')) return
       const c = columnIndex(ies, 'out_amount')
@@ -120,7 +143,7 @@ export function crossRules(s: TableSet, emit: Emit): void {
         const code = m.right.slice('class:'.length)
         same(emit, 'cross.fiscal_class', { t: fis, r, c }, ref(t, codeRow(t, code), columnIndex(t, 'total')), `${t.title}该类科目合计`)
       })
-      const tr = ref(fis, rowIndexById(fis, 'current_expenditure', 'right'), c)
+      const tr = ref(fis, currentRow(fis, 'right'), c)
       if (tr) same(emit, 'cross.fiscal_total', tr, ref(t, totalRow(t), columnIndex(t, 'total')) ?? blank(t), `${t.title}合计`)
     }
     if (ies) {

@@ -5,8 +5,9 @@ import { wan } from './findings'
 import { printedToNumber } from './money'
 import type { BudgetTable } from './table'
 import { columnIndex, rowIndexById, rowLabel } from './table'
-import type { Template, ThreePublicTable, TreeTable, UnitBreakdownTable } from './template'
+import type { TableTemplate, Template, ThreePublicTable, TreeTable, UnitBreakdownTable } from './template'
 import { templateTable } from './template'
+import { identitiesFor, sameWording } from './validate-printed-layout'
 import type { Emit, TableSet } from './check-sum'
 import { checkColumnSum, checkRowSum, checkSum, describeCell, value } from './check-sum'
 import { crossRules } from './validate-cross'
@@ -58,11 +59,12 @@ function treeRules(t: BudgetTable, tt: TreeTable, emit: Emit, catalogue: Catalog
       if (hasDeeper.has(p.m.code)) emit({ rule: 'tree.bad_level', severity: 'error', table: t.key, row: p.r, col: 0, rowLabel: rowLabel(t, p.r), column: t.columns[0]!.label, message: `${t.title}科目 ${p.m.code} 已是末级，不应再有下级科目` })
     }
   }
-  for (const idn of tt.rowIdentities) {
+  for (const idn of identitiesFor(tt, t)) {
     const ti = columnIndex(t, idn.target)
     const pis = idn.parts.map((p) => columnIndex(t, p)).filter((i) => i >= 0)
-    if (ti < 0) continue
-    const what = `${idn.parts.map((p) => `「${t.columns[columnIndex(t, p)]?.label ?? p}」`).join('+')}`
+    if (ti < 0 || pis.length === 0) continue
+    // the parts the table prints, by their printed headers (never an id)
+    const what = pis.map((i) => `「${t.columns[i]!.label}」`).join('+')
     const all = [ti, ...pis]
     t.rows.forEach((row, r) => {
       if (all.every((i) => row[i] === null)) return
@@ -105,7 +107,7 @@ function codeRules(t: BudgetTable, kind: ClassificationKind, coded: { m: { code:
   }
 }
 
-function pairRules(t: BudgetTable, emit: Emit): void {
+function pairRules(t: BudgetTable, emit: Emit, tt?: TableTemplate): void {
   const inAmt = columnIndex(t, 'in_amount')
   const outCols = amountCols(t).filter((c) => c !== inAmt)
   const left = (id: string) => rowIndexById(t, id, 'left')
@@ -116,22 +118,36 @@ function pairRules(t: BudgetTable, emit: Emit): void {
   const carryOut = right('carry_out')
   const gi = left('grand_income')
   const ge = right('grand_expenditure')
-  if ([ci, ce, carryIn, carryOut, gi, ge].some((i) => i < 0)) {
+  // some provinces print no 本年收入合计 / 结转 rows (Shanghai 2026: items, then 收入总计 / 支出总计)
+  if (gi < 0 || ge < 0 || ci >= 0 !== carryIn >= 0 || ce >= 0 !== carryOut >= 0) {
     emit({ rule: 'table.structure', severity: 'error', table: t.key, message: `${t.title}缺少合计行（本年收入合计、本年支出合计、结转、总计）` })
     return
   }
-  const incomeItems = t.meta.map((m, r) => (m.kind === 'pair' && m.left?.startsWith('income:') ? r : -1)).filter((r) => r >= 0)
+  const incomeDefs = tt && (tt.kind === 'income_expenditure_summary' || tt.kind === 'fiscal_summary') ? tt.incomeRows : []
+  const childIds = new Set(incomeDefs.flatMap((x) => x.sumOf ?? []))
+  const incomeItems = t.meta.map((m, r) => (m.kind === 'pair' && m.left?.startsWith('income:') && !childIds.has(m.left) ? r : -1)).filter((r) => r >= 0)
   const classItems = t.meta.map((m, r) => (m.kind === 'pair' && m.right?.startsWith('class:') ? r : -1)).filter((r) => r >= 0)
   const carryItems = t.meta.map((m, r) => (m.kind === 'pair' && m.left?.startsWith('carry:') ? r : -1)).filter((r) => r >= 0)
-  checkSum(emit, 'summary.current_income', { t, r: ci, c: inAmt }, incomeItems.map((r) => ({ t, r, c: inAmt })), '各项收入之和')
-  for (const c of outCols) {
-    checkSum(emit, 'summary.current_expenditure', { t, r: ce, c }, classItems.map((r) => ({ t, r, c })), '各项支出之和')
-    checkSum(emit, 'summary.grand_expenditure', { t, r: ge, c }, [{ t, r: ce, c }, { t, r: carryOut, c }], '本年支出合计与年末结转结余之和')
+  for (const def of incomeDefs) {
+    if (!def.sumOf) continue
+    const r = left(def.id)
+    if (r < 0) continue
+    checkSum(emit, 'summary.income_parent', { t, r, c: inAmt }, def.sumOf.map((k) => left(k)).filter((k) => k >= 0).map((k) => ({ t, r: k, c: inAmt })), '其下各项之和')
   }
-  if (carryItems.length && (value({ t, r: carryIn, c: inAmt }) !== null || carryItems.some((r) => value({ t, r, c: inAmt }) !== null))) {
+  if (ci >= 0) checkSum(emit, 'summary.current_income', { t, r: ci, c: inAmt }, incomeItems.map((r) => ({ t, r, c: inAmt })), '各项收入之和')
+  for (const c of outCols) {
+    if (ce >= 0) {
+      checkSum(emit, 'summary.current_expenditure', { t, r: ce, c }, classItems.map((r) => ({ t, r, c })), '各项支出之和')
+      checkSum(emit, 'summary.grand_expenditure', { t, r: ge, c }, [{ t, r: ce, c }, { t, r: carryOut, c }], '本年支出合计与年末结转结余之和')
+    } else {
+      checkSum(emit, 'summary.grand_expenditure', { t, r: ge, c }, classItems.map((r) => ({ t, r, c })), '各项支出之和')
+    }
+  }
+  if (carryIn >= 0 && carryItems.length && (value({ t, r: carryIn, c: inAmt }) !== null || carryItems.some((r) => value({ t, r, c: inAmt }) !== null))) {
     checkSum(emit, 'summary.carry_in', { t, r: carryIn, c: inAmt }, carryItems.map((r) => ({ t, r, c: inAmt })), '其下各项之和')
   }
-  checkSum(emit, 'summary.grand_income', { t, r: gi, c: inAmt }, [{ t, r: ci, c: inAmt }, { t, r: carryIn, c: inAmt }], '本年收入合计与上年结转之和')
+  if (ci >= 0) checkSum(emit, 'summary.grand_income', { t, r: gi, c: inAmt }, [{ t, r: ci, c: inAmt }, { t, r: carryIn, c: inAmt }], '本年收入合计与上年结转之和')
+  else checkSum(emit, 'summary.grand_income', { t, r: gi, c: inAmt }, incomeItems.map((r) => ({ t, r, c: inAmt })), '各项收入之和')
   checkSum(emit, 'summary.balance', { t, r: gi, c: inAmt }, [{ t, r: ge, c: outCols[0]! }], '支出总计（收支平衡）')
   if (outCols.length > 1) {
     const [tot, ...funds] = outCols
@@ -169,7 +185,7 @@ function unitBreakdownRules(t: BudgetTable, tt: UnitBreakdownTable, emit: Emit):
     const ti = columnIndex(t, idn.target)
     const pis = idn.parts.map((p) => columnIndex(t, p)).filter((i) => i >= 0)
     if (ti < 0) continue
-    const what = idn.parts.map((p) => `「${t.columns[columnIndex(t, p)]?.label ?? p}」`).join('+')
+    const what = pis.map((i) => `「${t.columns[i]!.label}」`).join('+')
     t.rows.forEach((row, r) => {
       if ([ti, ...pis].every((i) => row[i] === null)) return
       checkRowSum(emit, 'row.identity', t, r, ti, pis, what)
@@ -231,7 +247,7 @@ function emptyNoteRules(t: BudgetTable, tpl: Template, emit: Emit): void {
   if (t.rows.length > 0) return
   if (!t.note) {
     emit({ rule: 'table.empty_note', severity: 'error', table: t.key, message: `${t.title}为空表，应注明“${tt.emptyNote}”` })
-  } else if (t.note.replace(/\s/g, '') !== tt.emptyNote.replace(/\s/g, '')) {
+  } else if (!sameWording(t.note, tt.emptyNote)) {
     emit({ rule: 'table.empty_note_mismatch', severity: 'warning', table: t.key, message: `${t.title}的空表说明“${t.note}”与本表不符，应为“${tt.emptyNote}”` })
   }
 }
@@ -262,7 +278,7 @@ export function validateTables(tables: BudgetTable[], template: Template, catalo
     negativeRules(t, emit)
     emptyNoteRules(t, template, emit)
     if (tt.kind === 'function_tree' || tt.kind === 'economic_tree') treeRules(t, tt, emit, catalogue)
-    else if (tt.kind === 'income_expenditure_summary' || tt.kind === 'fiscal_summary') pairRules(t, emit)
+    else if (tt.kind === 'income_expenditure_summary' || tt.kind === 'fiscal_summary') pairRules(t, emit, tt)
     else if (tt.kind === 'three_public') threePublicRules(t, tt, emit)
     else if (tt.kind === 'fixed_assets') fixedAssetRules(t, template, emit)
     else if (tt.kind === 'procurement') procurementRules(t, emit)

@@ -2,22 +2,10 @@ import ExcelJS from 'exceljs'
 import { ExchangeError, MAX_FILE_BYTES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, mb } from './errors'
 import { checkXlsxContainer } from './zip'
 
-/**
- * A workbook as a plain grid: what each cell shows, and whether it came from a formula. Merged
- * cells carry their master's value in every covered cell, so a two-row header reads the same
- * whether the exporter filled the covered cells or left them blank.
- */
-export type RawCell = {
-  v: string | number | boolean | Date | null
-  /** The formula text when the cell holds one; `v` is then its cached result. */
-  formula?: string
-  /** A formula whose result was never computed and saved (written by a program, not by Excel). */
-  noResult?: boolean
-  /** An error value such as #REF! or #DIV/0!. */
-  error?: string
-}
-export type RawSheet = { name: string; rows: (RawCell | undefined)[][]; rowCount: number; colCount: number }
-export type RawWorkbook = { sheets: RawSheet[] }
+import type { RawCell, RawSheet, RawWorkbook } from './grid'
+
+export type { RawCell, RawSheet, RawWorkbook } from './grid'
+export { cellText } from './grid'
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
@@ -93,12 +81,4 @@ export async function loadWorkbook(buf: Buffer): Promise<RawWorkbook> {
     sheets.push({ name: ws.name, rows, rowCount: rows.length, colCount })
   }
   return { sheets }
-}
-
-/** The text a cell shows, for matching titles and headers ('' when empty or not text-like). */
-export function cellText(c: RawCell | undefined): string {
-  if (!c || c.v === null) return ''
-  if (typeof c.v === 'string') return c.v
-  if (typeof c.v === 'number') return String(c.v)
-  return ''
 }

@@ -2,11 +2,13 @@ import type { Finding } from '../budget/findings'
 import type { ColumnInfo } from '../budget/table'
 import type { TableKey, TableTemplate, Template } from '../budget/template'
 import { printedColumnSets } from '../budget/read-tables'
-import type { RawCell, RawSheet } from './load-workbook'
-import { cellText } from './load-workbook'
+import type { RawCell, RawSheet } from './grid'
+import { cellText } from './grid'
 import type { MetaLine } from './meta'
 import { readMetaRow } from './meta'
 import { address, cleanText, editDistance, textKey } from './text'
+import type { Vocabulary } from './vocabulary'
+import { conceptOf, IGNORE, mergeVocabulary, vocabularyFor, vocabularyWords } from './vocabulary'
 
 /**
  * Finding the tables of a template in a workbook by what is printed, never by position: a title row
@@ -29,6 +31,10 @@ export type Located = {
   /** Template columns in template order, each with the 1-based sheet column it was found in. */
   columns: { info: ColumnInfo; col: number | null; label: string }[]
   seqCol: number | null
+  /** A code printed over 类 / 款 / 项 columns: those columns (1-based) with their printed headers, in order. */
+  codeParts: { col: number; label: string }[]
+  /** Header columns not understood (the table is then not checked: one structural finding). */
+  unknown: UnknownColumn[]
   findings: Finding[]
 }
 
@@ -39,7 +45,19 @@ const texts = (cells: (RawCell | undefined)[]): string[] => [...new Set(cells.fi
 export type TitleMatch = { key: TableKey; score: number; dist: number }
 
 /** How well a text names one of the template's tables: 3 exact, 2 contains the title, 1 one or two characters off. */
+const titleCache = new WeakMap<Template, Map<string, TitleMatch | null>>()
+
 export function matchTitle(text: string, template: Template): TitleMatch | null {
+  let cache = titleCache.get(template)
+  if (!cache) titleCache.set(template, (cache = new Map()))
+  const hit = cache.get(text)
+  if (hit !== undefined) return hit
+  const m = matchTitleOnce(text, template)
+  if (cache.size < 5_000) cache.set(text, m)
+  return m
+}
+
+function matchTitleOnce(text: string, template: Template): TitleMatch | null {
   const k = textKey(text)
   if (!k) return null
   let best: TitleMatch | null = null
@@ -74,8 +92,8 @@ function titleOf(cells: (RawCell | undefined)[], template: Template): (TitleMatc
   return null
 }
 
-function headerParts(tt: TableTemplate, year: number): Set<string> {
-  const s = new Set(SEQ_WORDS)
+function headerParts(tt: TableTemplate, year: number, vocab: Map<string, Set<string>>): Set<string> {
+  const s = new Set([...SEQ_WORDS, ...vocabularyWords(vocab), ...['类', '款', '项', '项目'].map(textKey)])
   for (const set of printedColumnSets(tt, year)) for (const c of set) for (const p of c.label.split('/')) s.add(textKey(p))
   return s
 }
@@ -110,8 +128,8 @@ function blocksOf(sheet: RawSheet, template: Template): Block[] {
 }
 
 /** Header rows, meta rows and the first data row of a block, for one template table. */
-function structure(b: Block, tt: TableTemplate, year: number) {
-  const parts = headerParts(tt, year)
+function structure(b: Block, tt: TableTemplate, year: number, vocab: Map<string, Set<string>>) {
+  const parts = headerParts(tt, year, vocab)
   const meta: MetaLine = { at: {} }
   const headerRows: number[] = []
   let r = b.titleRow === null ? b.start : b.titleRow + 1
@@ -138,24 +156,32 @@ function structure(b: Block, tt: TableTemplate, year: number) {
  * level, in order). A table the template prints across may be printed either way: the set of columns
  * (printedColumnSets) the header matches best.
  */
-function mapColumns(b: Block, tt: TableTemplate, year: number, headerRows: number[], findings: Finding[]) {
+function mapColumns(b: Block, tt: TableTemplate, year: number, headerRows: number[], findings: Finding[], vocab: Map<string, Set<string>>) {
   const sets = printedColumnSets(tt, year)
-  if (sets.length === 1) return mapColumnSet(b, tt, sets[0]!, headerRows, findings)
+  if (sets.length === 1) return mapColumnSet(b, tt, sets[0]!, headerRows, findings, vocab)
   const tries = sets.map((set) => {
     const local: Finding[] = []
-    const m = mapColumnSet(b, tt, set, headerRows, local)
-    return { m, local, score: m.used.filter((u) => u !== null).length }
+    const m = mapColumnSet(b, tt, set, headerRows, local, vocab)
+    return { m, local, score: m.used.filter((u) => u !== null).length - m.unknown.length }
   })
   const best = tries.reduce((a, x) => (x.score > a.score ? x : a))
   findings.push(...best.local)
   return best.m
 }
 
-function mapColumnSet(b: Block, tt: TableTemplate, expected: ColumnInfo[], headerRows: number[], findings: Finding[]) {
+const CODE_PART_WORDS = ['类', '款', '项', '目'].map(textKey)
+
+/** A header column the reader could not place, with its printed header and cell. */
+export type UnknownColumn = { col: number; label: string; cell: string }
+
+function mapColumnSet(b: Block, tt: TableTemplate, expected: ColumnInfo[], headerRows: number[], findings: Finding[], vocab: Map<string, Set<string>>) {
   const used = new Array<number | null>(expected.length).fill(null)
   const labels = new Array<string>(expected.length).fill('')
   let seqCol: number | null = null
+  const codeParts: { col: number; label: string }[] = []
+  const unknown: UnknownColumn[] = []
   const width = Math.max(0, ...headerRows.map((r) => row(b.sheet, r).length))
+  const hasCode = expected.some((e) => e.kind === 'code')
   for (let c = 1; c <= width; c++) {
     const ps: string[] = []
     for (const r of headerRows) {
@@ -165,29 +191,51 @@ function mapColumnSet(b: Block, tt: TableTemplate, expected: ColumnInfo[], heade
     if (ps.length === 0) continue
     const label = ps.join('/')
     const key = textKey(label)
-    if (SEQ_WORDS.has(key)) {
+    if (SEQ_WORDS.has(key) || ps.every((p) => SEQ_WORDS.has(textKey(p)))) {
       seqCol ??= c
       continue
     }
-    let i = expected.findIndex((e, j) => used[j] === null && textKey(e.label) === key)
-    if (i < 0) {
-      const leaf = textKey(ps[ps.length - 1]!)
-      i = expected.findIndex((e, j) => used[j] === null && textKey(e.label.split('/').pop()!) === leaf)
+    const leafKey = textKey(ps[ps.length - 1]!)
+    // a code printed over 类 / 款 / 项 columns
+    if (hasCode && CODE_PART_WORDS.includes(leafKey) && (ps.length > 1 || codeParts.length > 0 || CODE_PART_WORDS.includes(textKey(cellText(row(b.sheet, headerRows[0]!)[c])) ))) {
+      codeParts.push({ col: c, label })
+      continue
     }
+    let i = expected.findIndex((e, j) => used[j] === null && textKey(e.label) === key)
+    if (i < 0) i = expected.findIndex((e, j) => used[j] === null && textKey(e.label.split('/').pop()!) === leafKey && !GENERIC.has(leafKey))
     if (i < 0) {
-      findings.push({ rule: 'exchange.column_unknown', severity: 'warning', table: tt.key, sheet: b.sheet.name, cell: address(headerRows[0]! + 1, c), column: label, message: `工作表「${b.sheet.name}」${address(headerRows[0]! + 1, c)} 的列“${label}”不是「${tt.title}」的列，已忽略该列` })
+      // by meaning: the vocabulary of the template family (lib/budget/vocabulary/columns.json)
+      const free = expected.filter((_, j) => used[j] === null).map((e) => e.id)
+      const concept = conceptOf(ps, free, vocab)
+      if (concept) i = expected.findIndex((e, j) => used[j] === null && e.id === concept)
+    }
+    if (i < 0) i = expected.findIndex((e, j) => used[j] === null && textKey(e.label.split('/').pop()!) === leafKey)
+    if (i < 0 && (vocab.get(IGNORE)?.has(textKey(ps.join(''))) || vocab.get(IGNORE)?.has(leafKey))) continue
+    if (i < 0) {
+      unknown.push({ col: c, label, cell: address(headerRows[headerRows.length - 1]! + 1, c) })
       continue
     }
     used[i] = c
     labels[i] = label
   }
-  return { expected, used, labels, seqCol }
+  const ci = expected.findIndex((e) => e.kind === 'code')
+  if (ci >= 0 && codeParts.length > 0 && used[ci] === null) {
+    used[ci] = codeParts[0]!.col
+    labels[ci] = codeParts.map((p) => p.label).join('|')
+  } else if (codeParts.length > 0) {
+    unknown.push(...codeParts.map((p) => ({ col: p.col, label: p.label, cell: address(headerRows[0]! + 1, p.col) })))
+  }
+  void findings
+  return { expected, used, labels, seqCol, codeParts: ci >= 0 && labels[ci]?.includes('|') ? codeParts : [], unknown }
 }
+
+const GENERIC = new Set(['合计', '小计'].map(textKey))
 
 export type LocateResult = { located: Located[]; findings: Finding[]; unrecognised: string[] }
 
 /** Finds every table of the template in the workbook. Tables not found are simply absent here. */
-export function locateTables(sheets: RawSheet[], template: Template, year: number): LocateResult {
+export function locateTables(sheets: RawSheet[], template: Template, year: number, extraVocabulary?: Vocabulary): LocateResult {
+  const vocab = vocabularyFor(template.family, mergeVocabulary(template.vocabulary, extraVocabulary))
   const findings: Finding[] = []
   const located: Located[] = []
   const unrecognised: string[] = []
@@ -196,10 +244,10 @@ export function locateTables(sheets: RawSheet[], template: Template, year: numbe
     let any = false
     for (const b of blocks) {
       let key = b.key
-      if (!key) key = identifyByHeader(b, template, year)
+      if (!key) key = identifyByHeader(b, template, year, vocab)
       if (!key) continue
       const tt = template.tables.find((t) => t.key === key)!
-      const { meta, headerRows, dataStart } = structure(b, tt, year)
+      const { meta, headerRows, dataStart } = structure(b, tt, year, vocab)
       const titleCell = address((b.titleRow ?? b.start) + 1, b.titleCol)
       if (headerRows.length === 0) {
         findings.push({ rule: 'exchange.header_missing', severity: 'error', table: key, sheet: sheet.name, cell: titleCell, message: `工作表「${sheet.name}」中「${tt.title}」下找不到表头（应有“${printedColumnSets(tt, year)[0]!.map((c) => c.label.split('/').pop()).join('、')}”等列名）` })
@@ -207,7 +255,7 @@ export function locateTables(sheets: RawSheet[], template: Template, year: numbe
         continue
       }
       const local: Finding[] = []
-      const { expected, used, labels, seqCol } = mapColumns(b, tt, year, headerRows, local)
+      const { expected, used, labels, seqCol, codeParts, unknown } = mapColumns(b, tt, year, headerRows, local, vocab)
       findings.push(...local)
       const columns = expected.map((info, i) => ({ info, col: used[i] ?? null, label: labels[i] ?? '' }))
       const prev = located[located.length - 1]
@@ -222,7 +270,7 @@ export function locateTables(sheets: RawSheet[], template: Template, year: numbe
         any = true
         continue
       }
-      located.push({ sheet, key, tt, titleRow: b.titleRow, titleCol: b.titleCol, meta, headerRows, dataStart, end: b.end, columns, seqCol, findings: [] })
+      located.push({ sheet, key, tt, titleRow: b.titleRow, titleCol: b.titleCol, meta, headerRows, dataStart, end: b.end, columns, seqCol, codeParts, unknown, findings: [] })
       any = true
     }
     if (!any) unrecognised.push(sheet.name)
@@ -231,13 +279,13 @@ export function locateTables(sheets: RawSheet[], template: Template, year: numbe
 }
 
 /** No title and an unhelpful sheet name: the table whose column labels the header rows match best, if unique. */
-function identifyByHeader(b: Block, template: Template, year: number): TableKey | null {
+function identifyByHeader(b: Block, template: Template, year: number, vocab: Map<string, Set<string>>): TableKey | null {
   let best: { key: TableKey; score: number } | null = null
   let tie = false
   for (const tt of template.tables) {
-    const { headerRows } = structure(b, tt, year)
+    const { headerRows } = structure(b, tt, year, vocab)
     if (headerRows.length === 0) continue
-    const { used } = mapColumns(b, tt, year, headerRows, [])
+    const { used } = mapColumns(b, tt, year, headerRows, [], vocab)
     const score = used.filter((u) => u !== null).length / used.length
     if (score < 0.6) continue
     if (!best || score > best.score) {

@@ -1,6 +1,6 @@
 import type { AmountUnit } from '../budget/money'
-import type { RawCell } from './load-workbook'
-import { cellText } from './load-workbook'
+import type { RawCell } from './grid'
+import { cellText } from './grid'
 import { address, cleanText } from './text'
 
 /** What the line under a table's title says: "447 承德市医疗保障局 | 预算年度：2023 | 单位：万元". */
@@ -19,6 +19,8 @@ const DEPT_PREFIX = '(?:(?:主管)?部门|预算单位|单位名称|编制单位
 // codes are digits in every system seen (447, 460001); letters are accepted when mixed with digits
 const DEPT_WITH_CODE = new RegExp(`^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12}|(?=[A-Za-z0-9-]*\\d)[A-Za-z][A-Za-z0-9-]{1,19})[\\]】)）]?[\\s\\-—_:：]+([^\\d\\s].*)$|^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12})[\\]】)）]?([^\\d\\s].*)$`)
 const DEPT_NAME_ONLY = new RegExp(`^${DEPT_PREFIX}([^\\d\\s].*)$`)
+// a name printed alone on the line under the title ("上海市普陀区文化和旅游局"): an organisation's name
+const ORG_NAME = /^[\u4e00-\u9fff（）()·]{2,40}(?:局|委员会|委|办公室|办|院|中心|所|馆|站|会|部|厅|处|队|学校|校|园|署|社|台|室|公司|团|宫|场|本级|机关|政府|法院|检察院)$/
 
 /**
  * Reads department, year and unit from the cells of one row, where present. Exports put them in
@@ -59,6 +61,10 @@ export function readMetaRow(cells: (RawCell | undefined)[], row: number, into: M
     const n = DEPT_NAME_ONLY.exec(t)
     if (n && !into.departmentName) {
       into.departmentName = cleanText(n[1]!)
+      into.at.department = at
+      found = true
+    } else if (!into.departmentName && ORG_NAME.test(t)) {
+      into.departmentName = t
       into.at.department = at
       found = true
     }

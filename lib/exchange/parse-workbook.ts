@@ -3,17 +3,26 @@ import type { AmountUnit } from '../budget/money'
 import type { FixtureTable } from '../budget/table'
 import type { TableKey, Template } from '../budget/template'
 import { fillYear } from '../budget/template'
-import type { RawCell, RawWorkbook } from './load-workbook'
-import { cellText } from './load-workbook'
+import type { RawCell, RawWorkbook } from './grid'
+import { cellText } from './grid'
 import type { Located } from './locate-tables'
 import { isLanciRow, locateTables, matchTitle, templateScore } from './locate-tables'
 import { yearInTitle } from './meta'
 import { readCell } from './read-values'
 import { address, cleanText, columnLetter, textKey } from './text'
+import type { Vocabulary } from './vocabulary'
 
 /** Where each printed cell of a parsed table came from, so findings can name the sheet and the A1 cell. */
 export type TableLocation = { sheet: string; titleCell: string; rows: number[]; cols: string[]; noteCell?: string }
-export type ParsedTable = { table: FixtureTable; loc: TableLocation }
+/**
+ * How a table was understood, for the import preview: every printed header column with the concept
+ * it was read as (null: not understood), and the concepts the table may have (to reassign a column).
+ */
+export type TableReading = {
+  columns: { cell: string; header: string; concept: string | null; label: string | null }[]
+  concepts: { id: string; label: string }[]
+}
+export type ParsedTable = { table: FixtureTable; loc: TableLocation; unreadable?: boolean; reading?: TableReading }
 export type WorkbookMeta = {
   department: { code: string | null; name: string | null }
   /** The budget year: the caller's override, else what the workbook states. */
@@ -33,7 +42,11 @@ export type ParsedWorkbook = {
   sheets: { name: string; tables: TableKey[] }[]
 }
 
-export type ParseOptions = { year?: number; candidates: Template[] }
+/**
+ * `vocabulary`: header words for this reading only (a user's correction in the import preview: the
+ * header "财政资金" means the concept `fiscal`), added to the template's and the shipped ones.
+ */
+export type ParseOptions = { year?: number; candidates: Template[]; vocabulary?: Vocabulary }
 
 function majority<T>(values: (T | undefined)[]): T | undefined {
   const counts = new Map<T, number>()
@@ -96,15 +109,21 @@ const SPLIT_CODE_RE = /^(\d{3}|\d{5}|\d{7})[\s\u3000]*([^\d\s].*)$/
 
 function parseLocated(l: Located, unit: AmountUnit, year: number, template: Template): { parsed: ParsedTable; findings: Finding[] } {
   const findings: Finding[] = [...l.findings]
-  const cols = l.columns.filter((c) => c.col !== null || (c.info.kind === 'code' && l.columns.some((x) => x.info.kind === 'name' && x.col !== null)))
-  const title = fillYear(l.tt.title, year)
+  const isTree = l.tt.kind === 'function_tree' || l.tt.kind === 'economic_tree'
+  // a tree table keeps both its code and name columns when either is printed (code and name may share a cell)
+  const treeId = (c: Located['columns'][number]) => isTree && (c.info.kind === 'code' || c.info.kind === 'name') && l.columns.some((x) => (x.info.kind === 'code' || x.info.kind === 'name') && x.col !== null)
+  const cols = l.columns.filter((c) => c.col !== null || treeId(c))
+  // the table as printed: its own title when it has one
+  const printedTitle = l.titleRow === null ? '' : cleanText(cellText(l.sheet.rows[l.titleRow]?.[l.titleCol - 1]))
+  const title = printedTitle || fillYear(l.tt.title, year)
+  const partCols = l.codeParts.map((p) => p.col)
+  const context: string[] = []
   const headerTexts = l.headerRows.map((r) => [...new Set(rowTexts(l.sheet.rows[r] ?? []))].join('|'))
   const rows: FixtureTable['rows'] = []
   const rowNums: number[] = []
   const notes: string[] = []
   let noteCell: string | undefined
   const formulaCells: string[] = []
-  const isTree = l.tt.kind === 'function_tree' || l.tt.kind === 'economic_tree'
   for (let r = l.dataStart; r < l.end; r++) {
     const cells = l.sheet.rows[r] ?? []
     const ts = [...new Set(rowTexts(cells))]
@@ -130,13 +149,19 @@ function parseLocated(l: Located, unit: AmountUnit, year: number, template: Temp
         return
       }
       const a = address(r + 1, c.col)
-      const where = `工作表「${l.sheet.name}」${a}（「${label}」行「${c.info.label}」列）`
-      const res = readCell(cells[c.col - 1], c.info.kind, columnUnit(c.label, unit), where)
+      if (c.info.kind === 'code' && partCols.length) {
+        out.push(joinCodeParts(partCols.map((pc) => cellText(cells[pc - 1])), context))
+        return
+      }
+      const where = `工作表「${l.sheet.name}」${a}（「${label}」行「${c.label.split('|')[0]!.split('/').pop()}」列）`
+      // a column stating its own unit (价值（金额单位：万元）) keeps it: its header says what its figures are
+      const cu = columnUnit(c.label, unit)
+      const res = readCell(cells[c.col - 1], c.info.kind, cu, where, cu)
       if (res.formula) formulaCells.push(a)
-      if (res.problem) findings.push({ ...res.problem, table: l.key, sheet: l.sheet.name, cell: a, row: rowIndex, col: ci, rowLabel: label, column: c.info.label })
+      if (res.problem) findings.push({ ...res.problem, table: l.key, sheet: l.sheet.name, cell: a, row: rowIndex, col: ci, rowLabel: label, column: c.label || c.info.label })
       out.push(res.value)
     })
-    if (isTree) fixTreeRow(out, cols)
+    if (isTree) fixTreeRow(out, cols, partCols.length ? null : context)
     rows.push(out)
     rowNums.push(r + 1)
   }
@@ -150,11 +175,35 @@ function parseLocated(l: Located, unit: AmountUnit, year: number, template: Temp
       message: `工作表「${l.sheet.name}」有 ${formulaCells.length} 个单元格是公式（${formulaCells.slice(0, 5).join('、')}${formulaCells.length > 5 ? ' 等' : ''}），已按文件中保存的计算结果读取`,
     })
   }
-  const table: FixtureTable = { key: l.key, title, columns: cols.map((c) => c.info.label), rows }
+  // the unit as printed; 万元, the format's default, is left implicit (../fixtures/README.md)
+  const table: FixtureTable = { key: l.key, title, columns: cols.map((c) => c.info.label), rows, ...(unit !== '万元' ? { amountUnit: unit } : {}) }
+  if (partCols.length) table.codeParts = l.codeParts.map((p) => p.label)
   if (notes.length) table.note = notes.join('\n')
+  // header columns not understood: with figures under them the table's sums cannot be trusted
+  const unknownWithFigures = l.unknown.filter((u) => rowNums.some((rn) => typeof l.sheet.rows[rn - 1]?.[u.col - 1]?.v === 'number' || /^[\d,，.]+$/.test(cleanText(cellText(l.sheet.rows[rn - 1]?.[u.col - 1])))))
+  const unreadable = unknownWithFigures.length > 0 || (isTree && !cols.some((c) => c.info.kind === 'amount' && c.col !== null))
+  for (const u of l.unknown.filter((x) => !unknownWithFigures.includes(x))) {
+    findings.push({ rule: 'exchange.column_unknown', severity: 'warning', table: l.key, sheet: l.sheet.name, cell: u.cell, column: u.label, message: `「${title}」${u.cell} 的列“${u.label}”不是该表的列，其下没有金额，已忽略该列` })
+  }
   const loc: TableLocation = { sheet: l.sheet.name, titleCell: address((l.titleRow ?? 0) + 1, l.titleCol), rows: rowNums, cols: cols.map((c) => (c.col === null ? columnLetter(l.columns.find((x) => x.info.kind === 'name')!.col!) : columnLetter(c.col))) }
   if (noteCell) loc.noteCell = noteCell
-  return { parsed: { table, loc }, findings }
+  const headerRow = (l.headerRows[l.headerRows.length - 1] ?? 0) + 1
+  const reading: TableReading = {
+    columns: [
+      ...l.columns.filter((c) => c.col !== null).map((c) => ({ col: c.col!, header: c.label.split('|').join('、'), concept: c.info.id, label: c.info.label })),
+      ...l.unknown.map((u) => ({ col: u.col, header: u.label, concept: null, label: null })),
+    ]
+      .sort((a, b) => a.col - b.col)
+      .map(({ col, ...rest }) => ({ cell: address(headerRow, col), ...rest })),
+    concepts: l.columns.filter((c) => c.info.kind === 'amount' || c.info.kind === 'code' || c.info.kind === 'name').map((c) => ({ id: c.info.id, label: c.info.label })),
+  }
+  if (unreadable) {
+    const cellsNamed = (unknownWithFigures.length ? unknownWithFigures : l.unknown).map((u) => `${u.cell}“${u.label}”`)
+    const what = cellsNamed.length ? cellsNamed.join('、') : `没有可识别的金额列（表头 ${l.headerRows.map((r) => r + 1).join('、')} 行）`
+    // one structural finding, and no arithmetic on a guess (the table is left out of validation)
+    return { parsed: { table, loc, unreadable: true, reading }, findings: [{ rule: 'exchange.columns_unrecognised', severity: 'error', table: l.key, sheet: l.sheet.name, cell: cellsNamed.length ? (unknownWithFigures[0] ?? l.unknown[0])!.cell : loc.titleCell, message: `无法识别「${title}」表的列：${what}。请在导入预览中为这些列指定含义，或修改表头后重新上传` }] }
+  }
+  return { parsed: { table, loc, reading }, findings }
 }
 
 const hasValue = (c: RawCell | undefined) => !!c && (c.v !== null && c.v !== '' ? true : !!c.formula || !!c.error)
@@ -171,22 +220,56 @@ function rowLabelOf(cells: (RawCell | undefined)[], cols: Located['columns']): s
   return parts.join(' ') || '（无名称）'
 }
 
-/** "合计" written in the code column, or "2080109 社会保险经办机构" in one cell: put each part in its column. */
-function fixTreeRow(out: (string | number | null)[], cols: Located['columns']): void {
+/**
+ * A code printed over 类 / 款 / 项 columns: "207" "01" "01" → "2070101". A 款 or 项 row may print only
+ * its own two digits: the 类 and 款 above it complete it (`context`: the last 类, 款 seen).
+ */
+function joinCodeParts(parts: string[], context: string[]): string | null {
+  const ps = parts.map((p) => cleanText(p))
+  if (ps.every((p) => p === '')) return null
+  if (!ps.every((p) => p === '' || /^\d+$/.test(p))) return ps.find((p) => p !== '') ?? null
+  const out: string[] = []
+  const last = ps.reduce((a, p, i) => (p ? i : a), -1)
+  for (let i = 0; i <= last; i++) {
+    const p = ps[i] || context[i] || ''
+    out.push(p)
+    context[i] = p
+  }
+  context.length = last + 1
+  return out.join('')
+}
+
+/**
+ * "合计" written in the code column, or "2080109 社会保险经办机构" in one cell: put each part in its column.
+ * A code printed with only its own digits (a 款 row "05" under "208") is completed from the rows above.
+ */
+function fixTreeRow(out: (string | number | null)[], cols: Located['columns'], context: string[] | null): void {
   const ci = cols.findIndex((c) => c.info.kind === 'code')
   const ni = cols.findIndex((c) => c.info.kind === 'name')
   if (ci < 0 || ni < 0) return
   const code = out[ci]
   const name = out[ni]
-  if (typeof code === 'string' && !/^\d+$/.test(code) && name === null) {
+  // a 合计 printed across the code and name cells (merged): one label, no code
+  if (typeof code === 'string' && !/^\d+$/.test(code) && code === name) out[ci] = null
+  else if (typeof code === 'string' && !/^\d+$/.test(code) && name === null) {
     const m = SPLIT_CODE_RE.exec(code)
     if (m) [out[ci], out[ni]] = [m[1]!, m[2]!]
     else [out[ci], out[ni]] = [null, code]
   } else if (code === null && typeof name === 'string') {
     const m = SPLIT_CODE_RE.exec(name)
     if (m) [out[ci], out[ni]] = [m[1]!, m[2]!]
-  } else if (typeof code === 'string' && /^\d+$/.test(code)) {
-    out[ci] = code
+  }
+  const c = out[ci]
+  if (context && typeof c === 'string' && /^\d+$/.test(c)) {
+    if (c.length === 2 && context.length > 0) {
+      // the parent is the nearest code above one level shorter
+      const parent = [...context].reverse().find((p) => p.length >= 3 && (p.length - 3) % 2 === 0 && p.length < 7)
+      if (parent) out[ci] = parent + c
+    }
+    const full = out[ci] as string
+    const lvl = full.length <= 3 ? 0 : Math.ceil((full.length - 3) / 2)
+    context.length = lvl
+    context[lvl] = full
   }
 }
 
@@ -197,10 +280,10 @@ function fixTreeRow(out: (string | number | null)[], cols: Located['columns']): 
 export function parseWorkbook(raw: RawWorkbook, opts: ParseOptions): ParsedWorkbook {
   const year0 = opts.year ?? aggregateMeta(locateTables(raw.sheets, opts.candidates[0]!, new Date().getFullYear()).located).year
   const template = chooseTemplate(raw, year0 ? preferYear(opts.candidates, year0) : opts.candidates)
-  const provisional = locateTables(raw.sheets, template, opts.year ?? new Date().getFullYear())
+  const provisional = locateTables(raw.sheets, template, opts.year ?? new Date().getFullYear(), opts.vocabulary)
   const meta0 = aggregateMeta(provisional.located)
   const year = opts.year ?? meta0.year ?? new Date().getFullYear()
-  const { located, findings: locFindings } = opts.year || meta0.year ? locateTables(raw.sheets, template, year) : provisional
+  const { located, findings: locFindings } = opts.year || meta0.year ? locateTables(raw.sheets, template, year, opts.vocabulary) : provisional
   const findings: Finding[] = [...locFindings]
   if (!meta0.unit && located.length) {
     findings.push({ rule: 'exchange.unit_missing', severity: 'warning', sheet: located[0]!.sheet.name, message: '工作簿中没有“单位：万元”或“单位：元”的说明行，金额按万元读取' })

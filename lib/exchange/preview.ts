@@ -13,6 +13,8 @@ export type ImportPreview = {
   template: { id: string; name: string }
   tables: { table: FixtureTable; loc: TableLocation }[]
   sheets: { name: string; tables: string[] }[]
+  /** The user may add column meanings to the family's vocabulary (template.manage). */
+  canSaveVocabulary?: boolean
 }
 
 /** Where the import would go, and whether the user may put it there. */

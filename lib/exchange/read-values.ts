@@ -2,14 +2,15 @@ import Decimal from 'decimal.js'
 import type { Finding } from '../budget/findings'
 import type { AmountUnit } from '../budget/money'
 import type { ColumnKind } from '../budget/table'
-import type { RawCell } from './load-workbook'
+import type { RawCell } from './grid'
 import { cleanText, unneutralise } from './text'
 
 /**
- * One cell of a data row into the fixture format: amounts as printed 万元 numbers, codes and names
- * as strings, quantities as numbers, blanks as null. Amounts are read in the unit the sheet states
- * and converted exactly; a value that is not a whole 0.01 万元 is rounded half away from zero (as the
- * budget systems print) and reported as a warning naming the cell (docs/decisions/004).
+ * One cell of a data row into the fixture format: amounts as printed numbers in the table's own unit
+ * (元 or 万元, never converted: a 元 document stays exact in 元), codes and names as strings,
+ * quantities as numbers, blanks as null. A column that states another unit than its table
+ * ("价值（万元）" in a 元 sheet) is converted exactly; only a value finer than 0.01 of the table's unit
+ * is rounded half away from zero, and reported as a warning naming the cell (docs/decisions/004).
  */
 export type CellProblem = Omit<Finding, 'table' | 'sheet' | 'cell' | 'row' | 'col' | 'rowLabel' | 'column'>
 export type CellRead = { value: string | number | null; problem?: CellProblem; formula?: boolean }
@@ -17,14 +18,14 @@ export type CellRead = { value: string | number | null; problem?: CellProblem; f
 const BLANK_DASH = /^[-－—–‐]+$/
 const NUMBER_TEXT = /^[+-]?(\d{1,3}([,，]\d{3})+|\d+)(\.\d+)?$/
 
-export function readCell(raw: RawCell | undefined, kind: ColumnKind, unit: AmountUnit, where: string): CellRead {
+export function readCell(raw: RawCell | undefined, kind: ColumnKind, unit: AmountUnit, where: string, tableUnit: AmountUnit = unit): CellRead {
   if (!raw) return { value: null }
   const formula = !!raw.formula
   if (raw.noResult) {
     return { value: null, formula, problem: { rule: 'exchange.formula_no_value', severity: 'error', message: `${where}是公式“=${raw.formula}”，但文件中没有保存它的计算结果。请在 Excel 中打开并保存后再导入，或把公式改为数值` } }
   }
   if (raw.error) return { value: null, formula, problem: { rule: 'exchange.cell_error', severity: 'error', message: `${where}的值是错误 ${raw.error}${raw.formula ? `（公式“=${raw.formula}”）` : ''}` } }
-  const r = kind === 'amount' ? readAmount(raw.v, unit, where) : kind === 'quantity' ? readQuantity(raw.v, where) : { value: readText(raw.v) }
+  const r = kind === 'amount' ? readAmount(raw.v, unit, where, tableUnit) : kind === 'quantity' ? readQuantity(raw.v, where) : { value: readText(raw.v) }
   return formula ? { ...r, formula } : r
 }
 
@@ -48,7 +49,7 @@ function readQuantity(v: RawCell['v'], where: string): CellRead {
   return { value: null, problem: { rule: 'exchange.not_number', severity: 'error', message: `${where}应为数量，实为“${String(v)}”` } }
 }
 
-function readAmount(v: RawCell['v'], unit: AmountUnit, where: string): CellRead {
+function readAmount(v: RawCell['v'], unit: AmountUnit, where: string, tableUnit: AmountUnit): CellRead {
   let d: Decimal
   if (v === null) return { value: null }
   if (typeof v === 'number') {
@@ -62,8 +63,9 @@ function readAmount(v: RawCell['v'], unit: AmountUnit, where: string): CellRead 
   } else {
     return { value: null, problem: notAmount(where, v instanceof Date ? v.toISOString().slice(0, 10) : String(v)) }
   }
-  // hundredths of 万元: the printed integer
-  const hundredths = unit === '万元' ? d.times(100) : d.dividedBy(100)
+  // in the table's unit, exactly; then hundredths of it (the printed integer)
+  const inTable = unit === tableUnit ? d : unit === '万元' ? d.times(10_000) : d.dividedBy(10_000)
+  const hundredths = inTable.times(100)
   const rounded = hundredths.toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
   const n = rounded.toNumber()
   if (!Number.isSafeInteger(n)) return { value: null, problem: { rule: 'exchange.amount_range', severity: 'error', message: `${where}的金额“${d.toString()}”超出可处理的范围` } }
@@ -77,11 +79,11 @@ function readAmount(v: RawCell['v'], unit: AmountUnit, where: string): CellRead 
       rule: 'exchange.amount_rounded',
       severity: 'warning',
       expected: value,
-      actual: unit === '万元' ? d.toNumber() : d.dividedBy(10_000).toNumber(),
+      actual: inTable.toNumber(),
       message:
-        unit === '元'
-          ? `${where}为 ${shown} 元，不是 0.01 万元（100 元）的整数倍，已按四舍五入计为 ${value.toFixed(2)} 万元`
-          : `${where}为 ${shown} 万元，超过两位小数，已按四舍五入计为 ${value.toFixed(2)} 万元`,
+        unit !== tableUnit
+          ? `${where}为 ${shown} ${unit}，不是 0.01 ${tableUnit}的整数倍，已按四舍五入计为 ${value.toFixed(2)} ${tableUnit}`
+          : `${where}为 ${shown} ${unit}，超过两位小数，已按四舍五入计为 ${value.toFixed(2)} ${unit}`,
     },
   }
 }

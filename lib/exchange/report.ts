@@ -32,8 +32,10 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, rounding: 2 }
  */
 export function validateParsed(parsed: ParsedWorkbook, catalogue: Catalogue | undefined): { report: ValidationReport; tables: BudgetTable[] } {
   const year = parsed.meta.year ?? catalogue?.year ?? new Date().getFullYear()
+  // a table whose columns were not understood has one structural finding already, and no arithmetic
+  const unreadable = new Set(parsed.tables.filter((p) => p.unreadable).map((p) => p.table.key))
   const { tables, findings: readFindings, across } = tablesFromFixture(
-    parsed.tables.map((p) => p.table),
+    parsed.tables.filter((p) => !p.unreadable).map((p) => p.table),
     parsed.template,
     year,
   )
@@ -41,7 +43,8 @@ export function validateParsed(parsed: ParsedWorkbook, catalogue: Catalogue | un
   // (docs/decisions/010) is turned to the cells of the grid it was read from, and they find their sheet
   // cells through the parsed locations; a table the sheet prints upright — the template may print it
   // across, the reader takes either — is printed as held, and its findings are left as they are
-  const all: Finding[] = [...parsed.findings, ...findingsAsPrinted([...readFindings, ...validateTables(tables, parsed.template, catalogue)], across)]
+  const kernel = validateTables(tables, parsed.template, catalogue).filter((f) => !(f.rule === 'table.missing' && f.table && unreadable.has(f.table)))
+  const all: Finding[] = [...parsed.findings, ...findingsAsPrinted([...readFindings, ...kernel], across)]
   const located = all.map((f) => locate(f, parsed))
   const tableOrder = (k: string | null) => (k === null ? -1 : TABLE_KEYS.indexOf(k as (typeof TABLE_KEYS)[number]))
   const indexed = located.map((f, i) => ({ f, i, row: all[i]!.row ?? -1, col: all[i]!.col ?? -1 }))

@@ -5,7 +5,20 @@ import { normaliseName } from '../budget/catalogue'
  * brackets, no quotation marks of any kind (“三公” / "三公" / 三公), a year of the label as YYYY,
  * 代码 and 编码 alike.
  */
+const keys = new Map<string, string>()
+
 export function textKey(s: string): string {
+  // the same header and title texts recur on every sheet and for every candidate template
+  let k = keys.get(s)
+  if (k === undefined) {
+    k = computeKey(s)
+    if (keys.size > 20_000) keys.clear()
+    keys.set(s, k)
+  }
+  return k
+}
+
+function computeKey(s: string): string {
   return normaliseName(s)
     .replace(/[“”"'‘’「」『』]/g, '')
     .replace(/[:]/g, '：')

@@ -1,5 +1,7 @@
 import { formatPrinted, numberToPrinted } from '../budget/money'
+import type { AmountUnit } from '../budget/money'
 import type { FixtureTable } from '../budget/table'
+import { applyCodeParts } from '../budget/table'
 import type { Template } from '../budget/template'
 import { columnKinds } from './columns'
 import type { ExportInput } from './write-xlsx'
@@ -51,6 +53,8 @@ export function writeCsvZip(input: ExportInput): Buffer {
 }
 
 /** The fixture JSON format (../shared/fixtures): the same shape GET …/tables returns, with department and year. */
-export function toExportJson(input: ExportInput): { source: string; department: { code: string; name: string }; year: number; amountUnit: '万元'; tables: FixtureTable[] } {
-  return { source: '预算公开导出', department: input.department, year: input.year, amountUnit: '万元', tables: input.tables }
+export function toExportJson(input: ExportInput): { source: string; department: { code: string; name: string }; year: number; amountUnit: AmountUnit; tables: FixtureTable[] } {
+  // the fixture format: each table as printed (its unit, its code columns as the source split them)
+  const amountUnit = input.tables.find((t) => t.amountUnit)?.amountUnit ?? '万元'
+  return { source: '预算公开导出', department: input.department, year: input.year, amountUnit, tables: input.tables.map((t) => (amountUnit === '万元' ? applyCodeParts(t) : { ...applyCodeParts(t), amountUnit: t.amountUnit ?? '万元' })) }
 }

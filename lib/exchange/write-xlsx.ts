@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { ColumnKind, FixtureTable } from '../budget/table'
+import { applyCodeParts } from '../budget/table'
 import type { Template } from '../budget/template'
 import { columnKinds, headerCells } from './columns'
 import { neutralise } from './text'
@@ -60,7 +61,9 @@ export async function writeXlsx(input: ExportInput): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-function addSheet(wb: ExcelJS.Workbook, t: FixtureTable, input: ExportInput, name: string): void {
+function addSheet(wb: ExcelJS.Workbook, held: FixtureTable, input: ExportInput, name: string): void {
+  // as the source printed it: its unit, its code split over 类 / 款 / 项 columns (PrintedLayout)
+  const t = applyCodeParts(held)
   const kinds = columnKinds(t, input.template, input.year)
   const n = t.columns.length + 1 // + 序号
   const { depth, cells } = headerCells(t.columns)
@@ -99,7 +102,7 @@ function addSheet(wb: ExcelJS.Workbook, t: FixtureTable, input: ExportInput, nam
     y.style = { ...meta, alignment: { horizontal: 'center', vertical: 'middle' } }
   }
   const unit = ws.getCell(2, n)
-  unit.value = '单位：万元'
+  unit.value = `单位：${t.amountUnit ?? '万元'}`
   unit.style = { ...meta, alignment: { horizontal: 'right', vertical: 'middle' } }
 
   ws.mergeCells(headTop, 1, headTop + depth - 1, 1)

@@ -9,8 +9,8 @@ import type { FixtureTable } from '@/lib/budget/table'
 import { writeZip } from '@/lib/exchange/zip'
 import { startEmbeddedPostgres } from '@/lib/server/embedded-postgres'
 import { db } from '@/lib/server/db'
-import { loadFixture } from '../support/fixtures'
-import { fixtureXlsx, inYuan, setCell } from '../unit/exchange-support'
+import { loadFixture, templateFor } from '../support/fixtures'
+import { fixtureXlsx, inYuan, setCell, tablesInYuan } from '../unit/exchange-support'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
@@ -122,11 +122,13 @@ describe('npm run budget -- import / export', { timeout: 180_000 }, () => {
     }
   })
 
-  it('the workbook with amounts in 元 imports to the same disclosure', async () => {
+  it('the workbook with amounts in 元 imports in 元, exactly as printed (its 100 元 differences are errors: --force)', async () => {
     const code = `Y${uid()}`
-    const r = await budget(['import', file('yuan.xlsx', await inYuan('chengde-2023')), '--department', code])
+    const refused = await budget(['import', file('yuan.xlsx', await inYuan('chengde-2023')), '--department', code])
+    expect(refused.code, refused.stderr).toBe(1)
+    const r = await budget(['import', file('yuan.xlsx', await inYuan('chengde-2023')), '--department', code, '--force'])
     expect(r.code, r.stderr).toBe(0)
-    expect(await declared(code, 2023)).toEqual(loadFixture('chengde-2023').tables)
+    expect(await declared(code, 2023)).toEqual(tablesInYuan(loadFixture('chengde-2023').tables, templateFor(2023), 2023))
   })
 
   it('a file that cannot be read, or an export of nothing: exit 2, nothing written', async () => {

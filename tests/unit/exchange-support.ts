@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import { templateColumns } from '../../lib/budget/read-tables'
+import { printedColumnSets, templateColumns } from '../../lib/budget/read-tables'
 import type { FixtureTable } from '../../lib/budget/table'
 import type { Template } from '../../lib/budget/template'
 import { shippedTemplate } from '../../lib/templates/files'
@@ -62,6 +62,19 @@ export function* amountCells(wb: ExcelJS.Workbook, fx: Fixture, template: Templa
       }
     }
   }
+}
+
+/**
+ * Fixture tables as a 元 document prints them: every amount × 10000 (exact), `amountUnit: '元'`; a
+ * column stating its own unit (价值（金额单位：万元）) keeps it. What the reader holds for a 元 workbook.
+ */
+export function tablesInYuan(tables: FixtureTable[], template: Template, year: number): FixtureTable[] {
+  return tables.map((t) => {
+    const tt = template.tables.find((x) => x.key === t.key)
+    const kinds = tt ? printedColumnSets(tt, year).flat() : []
+    const isAmount = (label: string) => kinds.find((k) => k.label === label)?.kind === 'amount' && !/万元/.test(label)
+    return { ...t, amountUnit: '元' as const, rows: t.rows.map((r) => r.map((v, j) => (typeof v === 'number' && isAmount(t.columns[j]!) ? Math.round(v * 100) * 100 : v))) }
+  })
 }
 
 /** The same workbook with every amount in 元 (× 10000, exact) and "单位：元" on the unit lines. */

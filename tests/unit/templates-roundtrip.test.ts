@@ -33,6 +33,7 @@ const BUDGETS: Record<string, () => BudgetData> = {
   'hebei-unit-2024': () => hebeiUnit2024(),
   'henan-dept-2023': henanDept2023,
   'shanghai-dept-2023': shanghaiDept2023,
+  'shanghai-dept-2026': () => ({ ...shanghaiDept2023(), year: 2026 }),
 }
 
 const ALL = shippedTemplateIds().map(shippedTemplate)
@@ -95,7 +96,8 @@ describe('the layouts print what their provinces print', () => {
     const { template, tables } = derive('hebei-unit-2024')
     expect(familyOf(template)).toBe('hebei')
     expect(scopeOfTemplate(template)).toBe('unit')
-    expect(tables.every((t) => t.title.startsWith('单位预算'))).toBe(true)
+    // 单位预算…表, and 单位政府采购预算 / 单位固定资产占用情况表 as the real unit export prints them (laiyuan-2024)
+    expect(tables.every((t) => t.title.startsWith('单位预算') || ['单位政府采购预算', '单位固定资产占用情况表'].includes(t.title))).toBe(true)
     const s = table(tables, 'income_expenditure_summary')
     expect(s.rows.slice(0, 5).map((r) => r[0])).toEqual(['一、一般公共预算拨款收入', '二、政府性基金预算拨款收入', '三、国有资本经营预算拨款收入', '四、财政专户管理资金收入', '五、单位资金'])
     expect(s.rows[30]![2]).toBe('三十一、人行科目')
@@ -221,6 +223,7 @@ describe('the layouts print what their provinces print', () => {
       ['hebei-unit-2024', 'hebei', 'unit', 2024],
       ['henan-dept-2023', 'henan', 'department', 2023],
       ['shanghai-dept-2023', 'shanghai', 'department', 2023],
+      ['shanghai-dept-2026', 'shanghai', 'department', 2026],
     ])
     const t: Template = shippedTemplate('hebei-dept-2023')
     expect(t.unitBreakdown?.key).toBe('expenditure_by_unit')

@@ -96,7 +96,7 @@ describe('the 三公 table printed across', () => {
     ])
     expect(['一、因公出国（境）费', '1.因公出国（境）费', '其中：公务用车购置费', '（二）培训费', '2023年预算'].map(columnLabelOf)).toEqual(['因公出国（境）费', '因公出国（境）费', '公务用车购置费', '培训费', '2023年预算'])
     // only the horizontal layouts are turned; the Hebei ones print as the kernel holds them
-    expect(ALL.filter((t) => presentationFor(threePublicOf(t))).map((t) => t.id)).toEqual(['henan-dept-2023', 'shanghai-dept-2023'])
+    expect(ALL.filter((t) => presentationFor(threePublicOf(t))).map((t) => t.id)).toEqual(['henan-dept-2023', 'shanghai-dept-2023', 'shanghai-dept-2026'])
   })
 
   it('the template field is validated', () => {

@@ -18,7 +18,8 @@ export async function ensureDepartment(tx: Tx, input: { code: string; name: stri
     if (existing.units.length === 0) await ensureSelfUnit(tx, existing.id, input.code, existing.name)
     return { department: existing, created: false }
   }
-  const name = input.name ?? `部门 ${input.code}`
+  // never a placeholder such as "部门 902006": the name the workbook prints, or the region's 未命名部门 with its code
+  const name = input.name ?? `未命名部门（编码 ${input.code}，请在系统中填写名称）`
   const regionName = input.region?.name ?? regionNameFrom(name) ?? '未指定地区'
   let region = input.region?.code ? await tx.region.findUnique({ where: { code: input.region.code } }) : await tx.region.findFirst({ where: { name: regionName } })
   if (!region) {

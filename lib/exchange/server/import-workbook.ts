@@ -18,6 +18,10 @@ import { scopeOfTemplate } from '@/lib/budget/template'
 import { ensureDepartment, ensureUnit, regionNameFrom } from './ensure-department'
 import { loadTemplates } from './templates'
 import { fixtureTablesColumn } from '@/lib/budget/table'
+import type { Vocabulary } from '../vocabulary'
+import { mergeVocabulary } from '../vocabulary'
+import type { Template } from '@/lib/budget/template'
+import { familyOf } from '@/lib/budget/template'
 
 /** Who imports: a signed-in user (the permission table decides), or the operator's command line. */
 export type Importer = { kind: 'user'; actor: NonNullable<Actor> } | { kind: 'cli' }
@@ -36,6 +40,13 @@ export type ImportInput = {
   commit: boolean
   /** Import although the report has errors (the user confirmed; --force on the command line). */
   acceptErrors: boolean
+  /**
+   * What the user said a column means in the import preview: concept → printed headers (a column id
+   * of the table, or `ignore`). Used for this reading; with `saveVocabulary`, also added to the
+   * vocabulary of the template family (admins only: template.manage).
+   */
+  vocabulary?: Vocabulary
+  saveVocabulary?: boolean
 }
 
 /** A workbook with errors that was not confirmed: nothing was written. Carries the report for the caller. */
@@ -104,7 +115,8 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   const raw = await loadWorkbook(input.file)
   const stored = await loadTemplates()
   if (stored.length === 0) throw new AppError('VALIDATION', '系统中还没有表样模板，请先初始化数据库（npm run db:seed）')
-  let parsed = parseWorkbook(raw, { ...(input.year ? { year: input.year } : {}), candidates: stored.map((s) => s.template) })
+  const vocabulary = input.vocabulary && Object.keys(input.vocabulary).length ? input.vocabulary : undefined
+  let parsed = parseWorkbook(raw, { ...(input.year ? { year: input.year } : {}), candidates: stored.map((s) => s.template), ...(vocabulary ? { vocabulary } : {}) })
   const extra: Finding[] = []
 
   const actorDept = input.by.kind === 'user' && input.by.actor.departmentId ? await db().department.findUnique({ where: { id: input.by.actor.departmentId }, include: { units: { select: { code: true, name: true } } } }) : null
@@ -138,7 +150,7 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   const { department, existing, unit } = await findTarget(code, year, unitCode)
   if (existing && existing.template.key !== parsed.template.id) {
     const own = stored.find((s) => s.template.id === existing.template.key)
-    if (own) parsed = parseWorkbook(raw, { year, candidates: [own.template] })
+    if (own) parsed = parseWorkbook(raw, { year, candidates: [own.template], ...(vocabulary ? { vocabulary } : {}) })
   }
   parsed.meta.year = year
   if (!unitCode && department && parsed.meta.department.name && parsed.meta.department.name !== department.name && sheetCode === department.code) {
@@ -149,7 +161,9 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
 
   const unitInfo = unitCode ? (unit ?? { code: unitCode, name: (sheetCode === unitCode ? parsed.meta.department.name : null) ?? `单位 ${unitCode}` }) : null
   const target = describeTarget(input.by, code, year, department, existing, parsed, unitInfo)
-  const result: ImportResult = { report, preview: toPreview(parsed, fileName), target, imported: null }
+  const canSaveVocabulary = input.by.kind === 'user' && can(input.by.actor, 'template.manage')
+  const result: ImportResult = { report, preview: { ...toPreview(parsed, fileName), canSaveVocabulary }, target, imported: null }
+  if (vocabulary && input.saveVocabulary && input.by.kind === 'user' && canSaveVocabulary) await saveToVocabulary(input.by.actor, parsed.template.family, vocabulary)
   if (!input.commit) return result
 
   if (input.by.kind === 'user') {
@@ -239,7 +253,7 @@ async function write(w: {
       const unitCode = w.unit?.code ?? ''
       const department =
         input.by.kind === 'cli'
-          ? (await ensureDepartment(tx, { code: w.code, name: w.unit ? null : parsed.meta.department.name, ...(input.region ? { region: input.region } : w.unit ? { region: { name: regionNameFrom(w.unit.name) ?? undefined } } : {}) })).department
+          ? (await ensureDepartment(tx, { code: w.code, name: w.unit ? departmentNameOfUnit(w.unit.name) : parsed.meta.department.name, ...(input.region ? { region: input.region } : w.unit ? { region: { name: regionNameFrom(w.unit.name) ?? undefined } } : {}) })).department
           : await tx.department.findFirstOrThrow({ where: w.unit ? { units: { some: { code: w.unit.code } } } : { OR: [{ code: w.code }, { units: { some: { code: w.code } } }] } })
       if (w.unit && input.by.kind === 'cli') await ensureUnit(tx, department.id, w.unit)
       let d = await tx.disclosure.findFirst({ where: { departmentId: department.id, unitCode, year: w.year }, orderBy: { revision: 'desc' } })
@@ -283,4 +297,31 @@ async function write(w: {
     },
     { timeout: 60_000 },
   )
+}
+
+/**
+ * Adds a user's column meanings to the vocabulary of every stored template of the family (additive:
+ * words are only ever added), so the next workbook printed that way is understood.
+ */
+async function saveToVocabulary(actor: Actor, family: string | undefined, words: Vocabulary): Promise<void> {
+  requirePermission(actor, 'template.manage')
+  const fam = family ?? familyOf({})
+  await db().$transaction(async (tx) => {
+    const rows = await tx.template.findMany()
+    for (const r of rows) {
+      const def = r.definition as unknown as Template
+      if (familyOf(def) !== fam) continue
+      await tx.template.update({ where: { id: r.id }, data: { definition: { ...def, vocabulary: mergeVocabulary(def.vocabulary, words) } as object } })
+    }
+    await audit(tx, actor, { action: 'template.vocabulary', entity: 'template', entityId: fam, before: null, after: { family: fam, words } })
+  })
+}
+
+/**
+ * A new department's name from its unit's, never a placeholder: "涞源县医疗保障局本级" → "涞源县医疗保障局"
+ * (the 本级 unit is the department's own); another unit's name is not its department's (null).
+ */
+export function departmentNameOfUnit(unitName: string): string | null {
+  const m = /^(.+?)(?:（本级）|\(本级\)|本级|机关本级)$/.exec(unitName.trim())
+  return m ? m[1]! : null
 }

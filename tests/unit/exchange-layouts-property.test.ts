@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { FixtureTable } from '@/lib/budget/table'
-import { shippedTemplate } from '@/lib/budget/templates/files'
+import { shippedTemplate } from '@/lib/templates/files'
 import { loadWorkbook } from '@/lib/exchange/load-workbook'
 import { parseWorkbook } from '@/lib/exchange/parse-workbook'
 import { validateParsed } from '@/lib/exchange/report'

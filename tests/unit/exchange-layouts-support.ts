@@ -5,7 +5,7 @@ import { printedColumnSets, templateColumns } from '../../lib/budget/read-tables
 import type { FixtureTable } from '../../lib/budget/table'
 import { splitCode } from '../../lib/budget/table'
 import type { Template } from '../../lib/budget/template'
-import { shippedTemplate, shippedTemplateIds } from '../../lib/budget/templates/files'
+import { shippedTemplate, shippedTemplateIds } from '../../lib/templates/files'
 
 /**
  * Budgets printed the many ways real exports print them, from the tables a reader should return

@@ -92,3 +92,14 @@ export function storedFileResponse(req: Request, f: StoredFile, opts: { disposit
   if (opts.contentDisposition) headers['Content-Disposition'] = opts.contentDisposition
   return new Response(new Uint8Array(f.body), { status: 200, headers })
 }
+
+/**
+ * Gives every published revision that has no files yet its files (revisions published before
+ * snapshots existed, or written by the seed): run at start (scripts/start.ts) after migrations and the
+ * seed, so they are frozen before anyone edits a catalogue, glossary or template. Returns how many.
+ */
+export async function backfillRevisionFiles(): Promise<number> {
+  const missing = await db().disclosure.findMany({ where: { AND: [PUBLIC, { revisionFiles: { none: {} } }] }, select: { id: true }, orderBy: [{ year: 'asc' }, { revision: 'asc' }] })
+  for (const { id } of missing) await ensureRevisionFiles([id])
+  return missing.length
+}

@@ -15,7 +15,7 @@ const whereOf = (c: SharedChange): Prisma.DisclosureWhereInput =>
 /**
  * The published revisions a change would have touched had they not been frozen: those whose printed
  * documents use the region's 名词解释, the year's catalogue, or the template. The admin pages list them
- * ("已公开的 N 个版本不受影响（已冻结）").
+ * ("已公开的 N 个版本不受影响（已冻结）", components/admin/frozen-revisions-note.tsx).
  */
 export async function publishedRevisionsTouchedBy(change: SharedChange, limit = 200): Promise<FrozenRevision[]> {
   const rows = await db().disclosure.findMany({
@@ -28,11 +28,4 @@ export async function publishedRevisionsTouchedBy(change: SharedChange, limit = 
     const s = subjectOf(r)
     return { code: s.code, name: s.name, year: r.year, revision: r.revision, label: `${s.name} ${r.year} 年第 ${r.revision} 版`, href: `${urls.disclosure(s.code, r.year)}/revisions/${r.revision}` }
   })
-}
-
-/** The admin's line: "已公开的 N 个版本不受影响（已冻结）：…", or null when no published revision is concerned. */
-export function frozenLine(list: FrozenRevision[]): string | null {
-  if (list.length === 0) return null
-  const shown = list.slice(0, 10).map((r) => r.label).join('、')
-  return `已公开的 ${list.length}${list.length >= 200 ? '+' : ''} 个版本不受影响（已冻结）：${shown}${list.length > 10 ? ' 等' : ''}`
 }

@@ -3,6 +3,7 @@ import { disclosureTargets } from '@/lib/disclosure/server/find-disclosure'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 import { db } from '@/lib/server/db'
 import { notFound } from '@/lib/server/errors'
+import type { Prisma } from '@/src/generated/prisma/client'
 import { PUBLIC } from './disclosure-data'
 import { buildRevisionFiles, FILE } from './revision-files'
 import type { StoredFile } from './revision-store'
@@ -95,11 +96,11 @@ export function storedFileResponse(req: Request, f: StoredFile, opts: { disposit
 
 /**
  * Gives every published revision that has no files yet its files (revisions published before
- * snapshots existed, or written by the seed): run at start (scripts/start.ts) after migrations and the
+ * snapshots existed, or written by the seed; `where` narrows them): run at start (scripts/start.ts) after migrations and the
  * seed, so they are frozen before anyone edits a catalogue, glossary or template. Returns how many.
  */
-export async function backfillRevisionFiles(): Promise<number> {
-  const missing = await db().disclosure.findMany({ where: { AND: [PUBLIC, { revisionFiles: { none: {} } }] }, select: { id: true }, orderBy: [{ year: 'asc' }, { revision: 'asc' }] })
+export async function backfillRevisionFiles(where: Prisma.DisclosureWhereInput = {}): Promise<number> {
+  const missing = await db().disclosure.findMany({ where: { AND: [PUBLIC, where, { revisionFiles: { none: {} } }] }, select: { id: true }, orderBy: [{ year: 'asc' }, { revision: 'asc' }] })
   for (const { id } of missing) await ensureRevisionFiles([id])
   return missing.length
 }

@@ -8,7 +8,7 @@ import { documentFileName } from '@/lib/document/model'
 import { renderHtml } from '@/lib/document/render-html'
 import { buildDocumentModel } from '@/lib/document/server/build-document'
 import { CONTENT_TYPES, renderDocument } from '@/lib/document/server/render-document'
-import { exportDisclosure } from '@/lib/exchange/server/export-disclosure'
+import { exportInput, renderExport } from '@/lib/exchange/server/export-disclosure'
 import type { OpenDataDisclosure, PackageScope } from '../datapackage'
 import { expenditureCsv, revenueCsv, tablesCsv } from '../datapackage'
 import { fixtureTables, publicTables } from './disclosure-data'
@@ -84,12 +84,13 @@ export async function buildRevisionFiles(d: DisclosureFull): Promise<StoredFile[
     }
   }
 
+  const input = await exportInput(d)
   for (const format of ['xlsx', 'json', 'csv'] as const) {
-    const f = await exportDisclosure(d, format)
+    const f = await renderExport(d, input, format)
     files.push(storedFile(FILE.export(format), f.contentType, f.body, f.fileName))
   }
-  for (const t of tables) {
-    const f = await exportDisclosure(d, 'csv', t.key)
+  for (const t of input.tables) {
+    const f = await renderExport(d, input, 'csv', t.key)
     files.push(storedFile(FILE.exportTable(t.key), f.contentType, f.body, f.fileName))
   }
 

@@ -138,7 +138,7 @@ export async function benchTablesApi(base: string): Promise<string> {
     ['tables API', api],
     ['static file', stat],
   ] as const) {
-    if (r.errors || r.non2xx) throw new Error(`${what}: ${r.errors} errors, ${r.non2xx} non-2xx`)
+    if (r.errors || r.non2xx) throw new Error(`${what}: ${r.errors} errors, ${r.non2xx} non-2xx (tables API ${api.rps.toFixed(0)} rps, static file ${stat.rps.toFixed(0)} rps)`)
   }
   return `portal.tables_api_rps: ${api.rps.toFixed(0)} (baseline: ${stat.rps.toFixed(0)} static file from the same server, ratio: ${(api.rps / stat.rps).toFixed(2)}, target: ≥ 0.5)`
 }
@@ -290,10 +290,19 @@ export async function benchRegionComparison(databaseUrl: string): Promise<string
 export async function benchPortal(): Promise<string[]> {
   const server = await startServer()
   try {
-    const lines = [await benchPublishedPage(server.base)]
-    lines.push(await benchTablesApi(server.base))
-    lines.push(...(await benchEditorPage(server.base, server.databaseUrl)))
-    lines.push(await benchRegionComparison(server.databaseUrl))
+    // each figure on its own: one that fails (a timeout on a loaded machine) does not take the others with it
+    const lines: string[] = []
+    const run = async (name: string, f: () => Promise<string | string[]>) => {
+      try {
+        lines.push(...[await f()].flat())
+      } catch (e) {
+        lines.push(`${name}: failed — ${(e as Error).message}`)
+      }
+    }
+    await run('portal.published_page_rps', () => benchPublishedPage(server.base))
+    await run('portal.tables_api_rps', () => benchTablesApi(server.base))
+    await run('editor.page_ms', () => benchEditorPage(server.base, server.databaseUrl))
+    await run('portal.region_comparison_1000', () => benchRegionComparison(server.databaseUrl))
     const { db } = await import('../lib/server/db')
     await db().$disconnect()
     return lines

@@ -21,6 +21,12 @@
  *   createMany into the same database; op = loadRegionComparison (the portal's query + pure aggregation);
  *   baseline = the same figures computed by PostgreSQL in one SQL statement. Both results are checked equal.
  *   Median of 7 runs after 2 warm-ups each. Timing is reported, never asserted.
+ * tables_api_rps: autocannon, 50 connections, 10 s, against the published tables API
+ *   /api/disclosures/447/2023/tables (served from the revision's stored files, docs/decisions/013);
+ *   baseline: the same static file as for the page. 0 errors and 0 non-2xx, or the bench fails.
+ * editor.page_ms: the accountant (kuaiji) signed in, the editor page of the 447 2024 draft
+ *   /workspace/disclosures/<id>, median of 15 sequential requests after 3 warm-ups; baseline: the login page
+ *   the same way (report only). editor.page_rps: the same page under autocannon, 10 connections, 10 s.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
@@ -119,6 +125,69 @@ export async function benchPublishedPage(base: string): Promise<string> {
     if (r.errors || r.non2xx) throw new Error(`${what}: ${r.errors} errors, ${r.non2xx} non-2xx`)
   }
   return `portal.published_page_rps: ${page.rps.toFixed(0)} (baseline: ${stat.rps.toFixed(0)} static file from the same server, ratio: ${(page.rps / stat.rps).toFixed(2)}, target: ≥ 0.5)`
+}
+
+export async function benchTablesApi(base: string): Promise<string> {
+  const url = `${base}/api/disclosures/447/2023/tables`
+  const warm = await fetch(url)
+  if (warm.status !== 200) throw new Error(`${url} 返回 ${warm.status}`)
+  const file = await staticFileOf(base)
+  const api = await load(url)
+  const stat = await load(`${base}${file}`)
+  for (const [what, r] of [
+    ['tables API', api],
+    ['static file', stat],
+  ] as const) {
+    if (r.errors || r.non2xx) throw new Error(`${what}: ${r.errors} errors, ${r.non2xx} non-2xx (tables API ${api.rps.toFixed(0)} rps, static file ${stat.rps.toFixed(0)} rps)`)
+  }
+  return `portal.tables_api_rps: ${api.rps.toFixed(0)} (baseline: ${stat.rps.toFixed(0)} static file from the same server, ratio: ${(api.rps / stat.rps).toFixed(2)}, target: ≥ 0.5)`
+}
+
+/** Signs in through next-auth's credentials flow; the session cookie. */
+async function signIn(base: string, username: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`)
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string }
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar, Origin: base },
+    body: new URLSearchParams({ csrfToken, username, password, callbackUrl: `${base}/workspace`, json: 'true' }),
+  })
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.includes('session-token'))
+  if (!session) throw new Error(`登录失败（${res.status}）`)
+  return `${jar}; ${session}`
+}
+
+async function sequentialMs(url: string, cookie: string, warm = 3, runs = 15): Promise<number> {
+  const once = async () => {
+    const t0 = performance.now()
+    const r = await fetch(url, { headers: { Cookie: cookie }, redirect: 'manual' })
+    await r.arrayBuffer()
+    if (r.status !== 200) throw new Error(`${url} 返回 ${r.status}`)
+    return performance.now() - t0
+  }
+  for (let i = 0; i < warm; i++) await once()
+  const xs: number[] = []
+  for (let i = 0; i < runs; i++) xs.push(await once())
+  return median(xs)
+}
+
+export async function benchEditorPage(base: string, databaseUrl: string): Promise<string[]> {
+  process.env.DATABASE_URL = databaseUrl
+  const { db } = await import('../lib/server/db')
+  const { DEMO_PASSWORD } = await import('../prisma/seed')
+  const d = await db().disclosure.findFirstOrThrow({ where: { department: { code: '447' }, year: 2024, unitCode: '' }, select: { id: true } })
+  const cookie = await signIn(base, 'kuaiji', DEMO_PASSWORD)
+  const url = `${base}/workspace/disclosures/${d.id}`
+  const page = await sequentialMs(url, cookie)
+  const login = await sequentialMs(`${base}/login`, '')
+  const r = await autocannon({ url, connections: 10, duration: 10, pipelining: 1, headers: { cookie } })
+  if (r.errors + r.timeouts || r.non2xx) throw new Error(`editor page: ${r.errors + r.timeouts} errors, ${r.non2xx} non-2xx`)
+  return [
+    `editor.page_ms: ${page.toFixed(1)} ms (baseline: ${login.toFixed(1)} ms the login page, ratio: ${(page / login).toFixed(2)}, report only)`,
+    `editor.page_rps: ${r.requests.average.toFixed(1)} (10 connections, p50 ${r.latency.p50} ms; issue 11 measured 8.9 rps, p50 4 s)`,
+  ]
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -221,8 +290,19 @@ export async function benchRegionComparison(databaseUrl: string): Promise<string
 export async function benchPortal(): Promise<string[]> {
   const server = await startServer()
   try {
-    const lines = [await benchPublishedPage(server.base)]
-    lines.push(await benchRegionComparison(server.databaseUrl))
+    // each figure on its own: one that fails (a timeout on a loaded machine) does not take the others with it
+    const lines: string[] = []
+    const run = async (name: string, f: () => Promise<string | string[]>) => {
+      try {
+        lines.push(...[await f()].flat())
+      } catch (e) {
+        lines.push(`${name}: failed — ${(e as Error).message}`)
+      }
+    }
+    await run('portal.published_page_rps', () => benchPublishedPage(server.base))
+    await run('portal.tables_api_rps', () => benchTablesApi(server.base))
+    await run('editor.page_ms', () => benchEditorPage(server.base, server.databaseUrl))
+    await run('portal.region_comparison_1000', () => benchRegionComparison(server.databaseUrl))
     const { db } = await import('../lib/server/db')
     await db().$disconnect()
     return lines

@@ -1,6 +1,7 @@
 import 'server-only'
 import type { NextAuthOptions } from 'next-auth'
 import { getServerSession } from 'next-auth'
+import { cache } from 'react'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { z } from 'zod'
 import type { Actor } from './authz'
@@ -45,8 +46,14 @@ export const authOptions: NextAuthOptions = {
 
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=='
 
-/** The signed-in user with their current role and scope, read fresh from the database. */
-export async function getActor(): Promise<Actor> {
+/**
+ * The signed-in user with their current role and scope, read fresh from the database — once per
+ * request: the root layout (header) and the page both ask, and React's cache() gives them one lookup
+ * (outside a render, in route handlers and server actions, it simply calls through).
+ */
+export const getActor = cache(loadActor)
+
+async function loadActor(): Promise<Actor> {
   const session = await getServerSession(authOptions)
   const id = (session?.user as { id?: string } | undefined)?.id
   if (!id) return null

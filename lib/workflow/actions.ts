@@ -72,7 +72,7 @@ export async function approveAction(raw: unknown): Promise<WorkflowResult> {
 export async function publishAction(raw: unknown): Promise<WorkflowResult> {
   return run(ZPublish, raw, async (input) => {
     const r = await publishDisclosure(await getActor(), input)
-    revalidatePublished(r.code, r.year)
+    revalidatePublished(r.codes, r.year, r.revision)
     return { message: '已公开，公众现在可以查阅', version: r.version, redirectTo: `/disclosures/${r.code}/${r.year}` }
   })
 }

@@ -6,6 +6,7 @@ import { loadRegions, loadRegionYear } from '@/lib/portal/server/browse'
 import { publicFigures } from '@/lib/portal/server/disclosure-data'
 import { loadDisclosureView, loadTableComparison } from '@/lib/portal/server/disclosure-view'
 import { loadDisclosureOpenData, loadRegionOpenData, renderOpenDataFile } from '@/lib/portal/server/open-data'
+import { backfillRevisionFiles } from '@/lib/portal/server/published-files'
 import { loadRegionComparison } from '@/lib/portal/server/region-comparison'
 import { searchPublished } from '@/lib/portal/server/search'
 import { indexMissingPublications, indexPublished } from '@/lib/portal/server/publication-index'
@@ -54,9 +55,12 @@ beforeAll(async () => {
   // an imported disclosure: the approved workbook's tables as declared, no lines
   const tpl = await db().template.findUniqueOrThrow({ where: { key: 'hebei-dept-2023' } })
   await db().disclosure.create({ data: { departmentId: imp.id, year: 2023, status: 'published', templateId: tpl.id, source: 'imported', declaredTables: loadFixture('chengde-2023').tables as object[], publishedAt: new Date() } })
-  // written straight to the database (not through publishDisclosure): build the portal's read model as start-up does
+  // written as published rows, not through publication: their frozen files are built as the start script
+  // builds those of revisions published before snapshots existed (docs/decisions/013)
+  await backfillRevisionFiles({ department: { regionId: region.id } })
+  // and the portal's read model, as start-up does
   await indexMissingPublications()
-})
+}, 600_000)
 
 describe('portal queries (real PostgreSQL)', () => {
   it('the search migration installed pg_trgm and its GIN indexes', async () => {

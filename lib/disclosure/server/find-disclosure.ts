@@ -24,20 +24,28 @@ export async function disclosureTargets(code: string, year: number, extra: Prism
   return own > 0 ? [{ departmentId: unit.departmentId, unitCode: unit.code }] : [department]
 }
 
+export type ReadableRef = { id: string; status: DisclosureStatus; revision: number }
+
 /**
- * A disclosure for a year that the actor may read. `code` is the department's code or the code of one
- * of its units (the unit's own budget when it has one, else the department's). With `revision`,
- * exactly that revision (each published revision stays readable after a correction); without it, the
- * latest published revision, or — for those who may read unpublished work — the latest revision when
- * none is published yet.
+ * Which disclosure for a year the actor may read, without its data. `code` is the department's code or
+ * the code of one of its units (the unit's own budget when it has one, else the department's). With
+ * `revision`, exactly that revision (each published revision stays readable after a correction); without
+ * it, the latest published revision, or — for those who may read unpublished work — the latest revision
+ * when none is published yet. A published one is then served from its stored files (lib/portal).
  */
-export async function findReadableDisclosure(actor: Actor, code: string, year: number, opts: { revision?: number } = {}): Promise<DisclosureFull> {
+export async function findReadableRef(actor: Actor, code: string, year: number, opts: { revision?: number } = {}): Promise<ReadableRef> {
   const readable = readableDisclosures(actor)
   const scope: Prisma.DisclosureWhereInput[] = [readable, { year }, { OR: await disclosureTargets(code, year, readable) }]
-  const find = (extra: Prisma.DisclosureWhereInput) => db().disclosure.findFirst({ where: { AND: [...scope, extra] }, orderBy: { revision: 'desc' }, include: disclosureInclude })
+  const find = (extra: Prisma.DisclosureWhereInput) => db().disclosure.findFirst({ where: { AND: [...scope, extra] }, orderBy: { revision: 'desc' }, select: { id: true, status: true, revision: true } })
   const d = opts.revision !== undefined ? await find({ revision: opts.revision }) : ((await find({ status: 'published' })) ?? (await find({})))
   if (!d) throw notFound(`${code} 的 ${year} 年预算公开${opts.revision !== undefined ? `（第 ${opts.revision} 版）` : ''}`)
   return d
+}
+
+/** The disclosure findReadableRef names, with all its data (for computing drafts and building files). */
+export async function findReadableDisclosure(actor: Actor, code: string, year: number, opts: { revision?: number } = {}): Promise<DisclosureFull> {
+  const ref = await findReadableRef(actor, code, year, opts)
+  return findDisclosureById(actor, ref.id)
 }
 
 export async function findDisclosureById(actor: Actor, id: string): Promise<DisclosureFull> {

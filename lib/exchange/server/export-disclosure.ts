@@ -25,7 +25,11 @@ export async function exportInput(d: DisclosureFull): Promise<ExportInput> {
  * given, otherwise a zip with one CSV per table) or JSON in the fixture format.
  */
 export async function exportDisclosure(d: DisclosureFull, format: ExportFormat, table?: string | null): Promise<ExportFile> {
-  const input = await exportInput(d)
+  return renderExport(d, await exportInput(d), format, table)
+}
+
+/** One file of the tables already gathered by exportInput (a published revision's files are built from one input). */
+export async function renderExport(d: Pick<DisclosureFull, 'unitCode' | 'year' | 'department'>, input: ExportInput, format: ExportFormat, table?: string | null): Promise<ExportFile> {
   const base = `${safeFilePart(subjectOf(d).code)}-${d.year}-${d.unitCode ? '单位预算' : '部门预算'}`
   switch (format) {
     case 'xlsx':

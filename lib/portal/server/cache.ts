@@ -49,18 +49,25 @@ function outsideNext(e: unknown): boolean {
 }
 
 /**
- * Call after a disclosure of department `code` for `year` is published (or a correction of it is):
- * the department's pages, the region pages of that year, the home page and search serve the new
- * revision from the next request on (the entries expire at once, no stale copy is served).
+ * Call after a disclosure of a department for `year` is published (or a correction of it is), with the
+ * department's code and the codes of its units (`codes`, from publishDisclosure): the department's pages,
+ * the pages a unit's code names (a unit's own 单位预算 at /disclosures/<unit code>/<year>, which may have
+ * been rendered as "not found" before it was published), the region pages of that year, the home page and
+ * search serve the new revision from the next request on (the entries expire at once, no stale copy is served).
  *
  * Call it from a Server Action or Route Handler, after the publishing transaction has committed.
  * Outside a Next.js request (scripts, integration tests) there is no cache to revalidate and it
  * does nothing; it never throws for that reason.
  */
-export function revalidatePublished(code: string, year: number): void {
+export function revalidatePublished(codes: string | string[], year: number, revision?: number): void {
+  const list = [...new Set(typeof codes === 'string' ? [codes] : codes)]
   try {
-    for (const tag of [TAGS.department(code), TAGS.year(year), TAGS.index]) revalidateTag(tag, { expire: 0 })
-    revalidatePath(`/disclosures/${code}/${year}`)
+    for (const tag of [...list.map(TAGS.department), TAGS.year(year), TAGS.index]) revalidateTag(tag, { expire: 0 })
+    for (const code of list) {
+      revalidatePath(`/disclosures/${code}/${year}`)
+      // the revision's own address, which a visitor may have asked for (and got "not found") before
+      if (revision !== undefined) revalidatePath(`/disclosures/${code}/${year}/revisions/${revision}`)
+    }
     revalidatePath('/')
   } catch (e) {
     if (!outsideNext(e)) throw e

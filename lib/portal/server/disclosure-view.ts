@@ -6,12 +6,11 @@ import { compareFunctionClasses, compareIndicators, compareTables } from '../com
 import type { DisclosureFigures } from '../figures'
 import { indicatorsOf } from '../figures'
 import type { DocumentModel } from '@/lib/document/model'
-import { renderHtml } from '@/lib/document/render-html'
-import { buildDocumentModel } from '@/lib/document/server/build-document'
 import { db } from '@/lib/server/db'
-import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { subjectOf } from '@/lib/disclosure/server/to-budget-data'
-import { findPublished, findPublishedYears, fixtureTables, PUBLIC, publicFigures, publicTables } from './disclosure-data'
+import { findPublished, findPublishedYears, PUBLIC, publicTables } from './disclosure-data'
+import { findPublishedRef, findPublishedYearRefs, publishedFigures, publishedJson } from './published-files'
+import type { RevisionView } from './revision-view'
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
@@ -57,24 +56,8 @@ export type DisclosureView = {
   source: string
 }
 
-/** The <article> of renderHtml's standalone document, or null when its shape is not the expected one. */
-export function documentArticle(html: string): string | null {
-  const start = html.indexOf('<article class="dd"')
-  const end = html.lastIndexOf('</article>')
-  return start >= 0 && end > start ? html.slice(start, end + '</article>'.length) : null
-}
-
-async function documentOf(d: DisclosureFull): Promise<Pick<DisclosureView, 'document' | 'documentHtml'>> {
-  try {
-    const model = await buildDocumentModel(d)
-    const article = documentArticle(renderHtml(model))
-    // plain JSON: the view is cached as such
-    return article ? { document: null, documentHtml: article } : { document: JSON.parse(JSON.stringify(model)) as DocumentModel, documentHtml: null }
-  } catch (e) {
-    console.error('[portal] 情况说明无法生成', d.id, e)
-    return { document: null, documentHtml: null }
-  }
-}
+export { documentArticle } from './revision-view'
+export type { RevisionView } from './revision-view'
 
 async function revisionsOf(departmentId: string, unitCode: string, year: number): Promise<RevisionInfo[]> {
   // the revisions of this budget: the department's (unitCode '') or the one unit's
@@ -82,49 +65,27 @@ async function revisionsOf(departmentId: string, unitCode: string, year: number)
   return list.map((r) => ({ revision: r.revision, publishedAt: iso(r.publishedAt), correctionNote: r.correctionNote }))
 }
 
-async function figuresOf(d: DisclosureFull): Promise<DisclosureFigures> {
-  return publicFigures(d)
-}
-
-/** The public view of a published disclosure, or null when there is none (drafts are never found). */
+/**
+ * The public view of a published disclosure, or null when there is none (drafts are never found): the
+ * revision's stored view, with the figures of the other published years from their own stored files,
+ * so nothing on the page is recomputed from today's catalogue, glossary or template.
+ */
 export async function loadDisclosureView(code: string, year: number, revision?: number): Promise<DisclosureView | null> {
-  const d = await findPublished(code, year, revision)
-  if (!d) return null
-  const tables = await publicTables(d)
-  const figures = await publicFigures(d, tables)
-  const years = await findPublishedYears(d.departmentId, d.unitCode)
-  const history: DisclosureView['history'] = []
-  for (const y of years) history.push({ year: y.year, figures: y.year === d.year ? figures : await figuresOf(y) })
-  const prev = [...years].reverse().find((y) => y.year < d.year)
+  const ref = await findPublishedRef(code, year, revision)
+  if (!ref) return null
+  const own = await publishedJson<RevisionView>(ref.id, 'view.json')
+  const years = await findPublishedYearRefs(ref.departmentId, ref.unitCode)
+  const figuresByYear = await publishedFigures(years.filter((y) => y.year !== ref.year).map((y) => y.id))
+  const history: DisclosureView['history'] = years.map((y) => ({ year: y.year, figures: y.year === ref.year ? own.figures : figuresByYear.get(y.id)! }))
+  const prev = [...years].reverse().find((y) => y.year < ref.year)
   let previous: DisclosureView['previous'] = null
   if (prev) {
     const pf = history.find((h) => h.year === prev.year)!.figures
-    previous = { year: prev.year, indicators: compareIndicators(indicatorsOf(figures), indicatorsOf(pf)), functionClasses: compareFunctionClasses(figures, pf) }
+    previous = { year: prev.year, indicators: compareIndicators(indicatorsOf(own.figures), indicatorsOf(pf)), functionClasses: compareFunctionClasses(own.figures, pf) }
   }
-  const revisions = await revisionsOf(d.departmentId, d.unitCode, d.year)
-  const fixture = fixtureTables(tables)
-  return {
-    id: d.id,
-    department: { code: d.department.code, name: d.department.name },
-    unit: d.unitCode ? subjectOf(d) : null,
-    region: { code: d.department.region.code, name: d.department.region.name, province: d.department.region.province },
-    year: d.year,
-    revision: d.revision,
-    latestRevision: Math.max(...revisions.map((r) => r.revision), d.revision),
-    publishedAt: iso(d.publishedAt),
-    approvedAt: iso(d.approvedAt),
-    correctionNote: d.correctionNote,
-    revisions,
-    tables: fixture.filter((t) => NINE_TABLE_KEYS.includes(t.key as never)),
-    extraTables: fixture.filter((t) => !NINE_TABLE_KEYS.includes(t.key as never)),
-    figures,
-    history,
-    previous,
-    projects: d.projects.map((p) => ({ code: p.code, name: p.name, purpose: p.purpose })),
-    units: d.department.units.map((u) => ({ code: u.code, name: u.name })),
-    ...(await documentOf(d)),
-    source: d.source,
-  }
+  const revisions = await revisionsOf(ref.departmentId, ref.unitCode, ref.year)
+  const { figures, ...rest } = own
+  return { ...rest, latestRevision: Math.max(...revisions.map((r) => r.revision), ref.revision), revisions, figures, history, previous }
 }
 
 export type TableComparisonView = {

@@ -45,15 +45,17 @@ export async function copyTemplate(actor: Actor, input: { from: string; to: stri
 }
 
 /**
- * Renames labels of a template. A template already used by a submitted or published disclosure is frozen:
- * changing it would silently change what was approved; copy it to a new year instead.
+ * Renames labels of a template. A template used by a disclosure under review (submitted or approved) is
+ * frozen: changing it would silently change what is being approved; copy it to a new year instead.
+ * Published revisions do not hold it back: each keeps the documents and tables frozen at its publication
+ * (docs/decisions/013-snapshot-published-revisions.md), so a rename reaches drafts and new revisions only.
  */
 export async function renameTemplateLabels(actor: Actor, input: { key: string; edits: Record<string, string> }): Promise<void> {
   requirePermission(actor, 'template.manage')
   const t = await db().template.findUnique({ where: { key: input.key } })
   if (!t) throw notFound('该模板')
-  const locked = await db().disclosure.count({ where: { templateId: t.id, status: { in: ['submitted', 'approved', 'published'] } } })
-  if (locked > 0) throw new AppError('LOCKED', `模板 ${input.key} 已被 ${locked} 份已提交或已公开的预算使用，不能修改；请复制为新年度模板后再改`)
+  const locked = await db().disclosure.count({ where: { templateId: t.id, status: { in: ['submitted', 'approved'] } } })
+  if (locked > 0) throw new AppError('LOCKED', `模板 ${input.key} 正被 ${locked} 份审核中（已提交或已审核）的预算使用，不能修改；请复制为新年度模板后再改`)
   const old = new Map(editableLabels(templateDefinition.read(t.definition)).flatMap((g) => g.labels.map((l) => [l.path, l.value] as const)))
   let next: Template
   try {

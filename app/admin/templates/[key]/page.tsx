@@ -1,10 +1,12 @@
 import Link from 'next/link'
 import { notFound, redirect } from 'next/navigation'
+import { FrozenRevisionsNote } from '@/components/admin/frozen-revisions-note'
 import { TemplateLabelEditor } from '@/components/admin/template-label-editor'
 import { editableLabels } from '@/lib/budget/template-labels'
 import { getActor } from '@/lib/server/auth'
 import { can } from '@/lib/server/authz'
 import { AppError } from '@/lib/server/errors'
+import { publishedRevisionsTouchedBy } from '@/lib/portal/server/frozen-revisions'
 import { getTemplate } from '@/lib/templates/server/manage-templates'
 
 export const dynamic = 'force-dynamic'
@@ -18,12 +20,14 @@ export default async function TemplateEditPage({ params }: { params: Promise<{ k
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
   })
+  const frozen = await publishedRevisionsTouchedBy({ kind: 'template', key })
   return (
     <>
       <p className="muted" style={{ margin: 0 }}>
         <Link href="/admin/templates">表样模板</Link> / {key}
       </p>
       <h1>{template.name}</h1>
+      <FrozenRevisionsNote list={frozen} what="本模板" />
       <TemplateLabelEditor templateKey={key} groups={editableLabels(template)} />
     </>
   )

@@ -1,20 +1,32 @@
 import { NextResponse } from 'next/server'
 import { toFixtureTable } from '@/lib/budget/table'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
-import { findReadableDisclosure } from '@/lib/disclosure/server/find-disclosure'
+import { findDisclosureById, findReadableRef } from '@/lib/disclosure/server/find-disclosure'
+import { publishedFile, storedFileResponse } from '@/lib/portal/server/published-files'
+import { FILE } from '@/lib/portal/server/revision-files'
 import { getActor } from '@/lib/server/auth'
-import { AppError } from '@/lib/server/errors'
+import { AppError, notFound } from '@/lib/server/errors'
 import { handle } from '@/lib/server/route'
 
 export const dynamic = 'force-dynamic'
 
-/** The disclosure's tables in the fixture format. Public once published; drafts only for those who may read them. */
-export const GET = handle(async (_req: Request, ctx: { params: Promise<{ code: string; year: string }> }) => {
+/**
+ * The disclosure's tables in the fixture format. Public once published, and then the tables frozen at
+ * publication (docs/decisions/013), as stored, with an ETag; drafts only for those who may read them,
+ * computed from their data on each request.
+ */
+export const GET = handle(async (req: Request, ctx: { params: Promise<{ code: string; year: string }> }) => {
   const { code, year } = await ctx.params
   const y = Number(year)
   if (!/^\d{4}$/.test(year)) throw new AppError('BAD_REQUEST', '年度应为四位数字')
   const actor = await getActor()
-  const d = await findReadableDisclosure(actor, code, y)
+  const ref = await findReadableRef(actor, code, y)
+  if (ref.status === 'published') {
+    const f = await publishedFile(ref.id, FILE.tables)
+    if (!f) throw notFound(`${code} 的 ${year} 年预算公开表`)
+    return storedFileResponse(req, f)
+  }
+  const d = await findDisclosureById(actor, ref.id)
   const { tables } = await computeFor(d)
-  return NextResponse.json({ tables: tables.map(toFixtureTable) }, { headers: { 'Cache-Control': d.status === 'published' ? 'public, max-age=60' : 'private, no-store' } })
+  return NextResponse.json({ tables: tables.map(toFixtureTable) }, { headers: { 'Cache-Control': 'private, no-store' } })
 })

@@ -11,6 +11,9 @@ export const ZAmountYuan = z.string().trim().superRefine((v, ctx) => {
   }
 })
 
+/** A disclosure's id as an action's only argument. */
+export const ZDisclosureId = z.string().trim().min(1, '缺少预算公开编号').max(64, '预算公开编号无效')
+
 export const ZRevenueLineInput = z.object({
   unitCode: z.string().trim().min(1, '请选择单位'),
   functionCode: z.string().trim().regex(/^\d{7}$/, '功能分类科目须填到项级（7 位编码）'),

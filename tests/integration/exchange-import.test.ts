@@ -30,11 +30,13 @@ const uid = () => crypto.randomUUID().slice(0, 6)
 
 type Body = { error?: { code: string; message: string; file?: string }; report?: { findings: { rule: string; severity: string; sheet: string | null; cell: string | null }[]; summary: Record<string, number> }; preview?: { tables: { table: FixtureTable }[] }; target?: { canImport: boolean; reason: string | null; existing: unknown }; imported?: { disclosureId: string; url: string } | null }
 
+const SAME_ORIGIN = { host: 't', origin: 'http://t' }
+
 async function post(file: Buffer | null, fields: Record<string, string> = {}, name = '预算.xlsx'): Promise<{ status: number; body: Body }> {
   const form = new FormData()
   if (file) form.set('file', new Blob([new Uint8Array(file)]), name)
   for (const [k, v] of Object.entries(fields)) form.set(k, v)
-  const res = await importsRoute.POST(new Request('http://t/api/imports', { method: 'POST', body: form }))
+  const res = await importsRoute.POST(new Request('http://t/api/imports', { method: 'POST', body: form, headers: SAME_ORIGIN }))
   return { status: res.status, body: (await res.json()) as Body }
 }
 
@@ -218,7 +220,7 @@ describe('POST /api/imports and the import service (real PostgreSQL)', () => {
       expect(status, what).toBe(expected)
       chineseError(body)
     }
-    const notMultipart = await importsRoute.POST(new Request('http://t/api/imports', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } }))
+    const notMultipart = await importsRoute.POST(new Request('http://t/api/imports', { method: 'POST', body: 'x', headers: { ...SAME_ORIGIN, 'content-type': 'text/plain' } }))
     expect(notMultipart.status).toBe(400)
     expect((await post(null, { confirm: 'true' })).status).toBe(400)
     expect(await snapshot(dept.id)).toEqual(before)

@@ -11,6 +11,9 @@ export const ZAmountYuan = z.string().trim().superRefine((v, ctx) => {
   }
 })
 
+/** The version a person saw (optimistic locking): an int4 like the column. */
+export const ZVersion = z.number().int('版本号应为整数').min(0).max(2_147_483_647)
+
 /** A disclosure's id as an action's only argument. */
 export const ZDisclosureId = z.string().trim().min(1, '缺少预算公开编号').max(64, '预算公开编号无效')
 
@@ -42,15 +45,15 @@ export type TLineList = z.infer<typeof ZLineList>
 
 export const ZSaveLine = z.object({
   disclosureId: z.string().min(1),
-  version: z.number().int(),
+  version: ZVersion,
   list: ZLineList,
   id: z.string().nullish(),
   values: z.record(z.string(), z.unknown()),
 })
 export type TSaveLine = z.infer<typeof ZSaveLine>
 
-export const ZDeleteLine = z.object({ disclosureId: z.string().min(1), version: z.number().int(), list: ZLineList, id: z.string().min(1) })
-export const ZPasteLines = z.object({ disclosureId: z.string().min(1), version: z.number().int(), list: ZLineList, text: z.string().max(2_000_000, '粘贴内容过大') })
+export const ZDeleteLine = z.object({ disclosureId: z.string().min(1), version: ZVersion, list: ZLineList, id: z.string().min(1) })
+export const ZPasteLines = z.object({ disclosureId: z.string().min(1), version: ZVersion, list: ZLineList, text: z.string().max(2_000_000, '粘贴内容过大') })
 
 export const ZProjectInput = z.object({
   code: z.string().trim().min(1, '请填写项目编码').max(64, '项目编码过长').regex(/^[\w\-.（）()]+$/u, '项目编码只能含字母、数字、- 和 .'),
@@ -60,14 +63,14 @@ export const ZProjectInput = z.object({
 })
 export type TProjectInput = z.infer<typeof ZProjectInput>
 
-export const ZSaveProject = z.object({ disclosureId: z.string().min(1), version: z.number().int(), originalCode: z.string().nullish(), values: z.record(z.string(), z.unknown()) })
-export const ZDeleteProject = z.object({ disclosureId: z.string().min(1), version: z.number().int(), code: z.string().min(1) })
+export const ZSaveProject = z.object({ disclosureId: z.string().min(1), version: ZVersion, originalCode: z.string().nullish(), values: z.record(z.string(), z.unknown()) })
+export const ZDeleteProject = z.object({ disclosureId: z.string().min(1), version: ZVersion, code: z.string().min(1) })
 
 /** 三公 figures: one amount (元) per item × fund, blank for none; vehicles as counts. */
 export const ZThreePublicInput = z.object({
   amounts: z.record(z.string(), ZAmountYuan.or(z.literal(''))),
-  vehiclesPurchased: z.string().trim().regex(/^\d*$/, '购置车辆数应为非负整数'),
-  vehiclesHeld: z.string().trim().regex(/^\d*$/, '车辆保有量应为非负整数'),
+  vehiclesPurchased: z.string().trim().regex(/^\d*$/, '购置车辆数应为非负整数').refine((v) => v === '' || Number(v) <= 100_000, '购置车辆数不能超过 100000'),
+  vehiclesHeld: z.string().trim().regex(/^\d*$/, '车辆保有量应为非负整数').refine((v) => v === '' || Number(v) <= 100_000, '车辆保有量不能超过 100000'),
 })
 export type TThreePublicInput = z.infer<typeof ZThreePublicInput>
-export const ZSaveThreePublic = z.object({ disclosureId: z.string().min(1), version: z.number().int(), values: ZThreePublicInput })
+export const ZSaveThreePublic = z.object({ disclosureId: z.string().min(1), version: ZVersion, values: ZThreePublicInput })

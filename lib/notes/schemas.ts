@@ -1,5 +1,6 @@
+import { ZVersion } from '@/lib/disclosure/schemas'
 import { z } from 'zod'
-import { MoneyError, parseAmount } from '@/lib/budget/money'
+import { MoneyError, normaliseTypedAmount, parseAmount } from '@/lib/budget/money'
 
 /**
  * The explanatory notes (情况说明) of a disclosure as stored in Disclosure.notes.
@@ -16,15 +17,19 @@ const optText = (max: number) => text(max).optional()
 export const ZYuanOpt = z
   .string()
   .trim()
-  .optional()
-  .superRefine((v, ctx) => {
-    if (v === undefined || v === '') return
+  .transform((v, ctx) => {
+    if (v === '') return v
     try {
-      if (parseAmount(v, '元') < 0) ctx.addIssue({ code: 'custom', message: '金额不能为负数' })
+      // exactly what an accountant types ("1,234.56", full-width digits); no "1e5", "+5", "-0", "1 234"
+      const plain = normaliseTypedAmount(v)
+      if (parseAmount(plain, '元') < 0) ctx.addIssue({ code: 'custom', message: '金额不能为负数' })
+      return plain
     } catch (e) {
       ctx.addIssue({ code: 'custom', message: e instanceof MoneyError ? e.message : '金额格式不正确' })
+      return z.NEVER
     }
   })
+  .optional()
 
 const ZCount = z.number().int('应为整数').min(0, '不能为负数').max(1_000_000).nullable().optional()
 
@@ -148,7 +153,7 @@ export function parseStoredNotes(raw: unknown): TNotes {
 
 export const ZSaveNotes = z.object({
   disclosureId: z.string().min(1),
-  version: z.number().int(),
+  version: ZVersion,
   notes: ZNotes,
 })
 export type TSaveNotes = z.infer<typeof ZSaveNotes>

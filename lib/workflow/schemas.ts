@@ -11,7 +11,7 @@ export const ZAnchor = z.discriminatedUnion('kind', [
 export type TAnchor = z.infer<typeof ZAnchor>
 
 const id = z.string().min(1).max(64)
-const version = z.number().int().min(1)
+const version = z.number().int().min(1).max(2_147_483_647)
 const text = (what: string, min: number, max: number) =>
   z
     .string()

@@ -8,6 +8,7 @@ import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import type { Prisma } from '@/src/generated/prisma/client'
 import { loadWorkbook } from '../load-workbook'
+import { importSlot } from './import-slot'
 import type { ParsedWorkbook } from '../parse-workbook'
 import { parseWorkbook } from '../parse-workbook'
 import type { ImportResult, ImportTarget } from '../preview'
@@ -100,7 +101,7 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
     // a unit accountant: into their unit's budget (docs/decisions/009)
     requirePermission(a, 'disclosure.create', dept ? { departmentId: dept.id, regionId: dept.regionId, status: 'draft', unitCode: a.unitCode ?? '' } : undefined)
   }
-  const raw = await loadWorkbook(input.file)
+  const raw = await importSlot.run(() => loadWorkbook(input.file))
   const stored = await loadTemplates()
   if (stored.length === 0) throw new AppError('VALIDATION', '系统中还没有表样模板，请先初始化数据库（npm run db:seed）')
   let parsed = parseWorkbook(raw, { ...(input.year ? { year: input.year } : {}), candidates: stored.map((s) => s.template) })

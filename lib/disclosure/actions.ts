@@ -1,8 +1,7 @@
 'use server'
 
-import { redirect } from 'next/navigation'
-import { defineAction, type ActionResult as Result } from '@/lib/server/action'
-import { getActor } from '@/lib/server/auth'
+import { z } from 'zod'
+import { defineAction, defineFormAction, type ActionResult as Result } from '@/lib/server/action'
 import type { Actor } from '@/lib/server/authz'
 import { createDisclosure } from './server/create-disclosure'
 import { AppError } from '@/lib/server/errors'
@@ -75,22 +74,21 @@ export const saveThreePublicAction = defineAction(
   { recover, fieldPathFrom: 1, label: '“三公”经费' },
 )
 
-export async function createDisclosureAction(_prev: { message: string } | null, form: FormData): Promise<{ message: string } | null> {
-  const actor = await getActor()
-  const year = Number(form.get('year'))
-  const copy = form.get('copyFromYear')
+const ZCreateDisclosure = z.object({
+  year: z.string({ error: '请选择预算年度' }).regex(/^\d{4}$/, '预算年度应为四位数字').transform(Number),
+  copyFromYear: z
+    .string()
+    .regex(/^(\d{4})?$/, '复制的年度应为四位数字')
+    .optional()
+    .transform((v) => (v ? Number(v) : null)),
   // '' the department's budget with its own lines, 'consolidate' summed from its units, 'unit:<code>' a unit's own
-  const level = String(form.get('level') ?? (actor?.unitCode ? `unit:${actor.unitCode}` : ''))
-  let redirectTo: string
-  try {
-    if (!actor?.departmentId) throw new AppError('FORBIDDEN', '只有部门会计可以新建预算')
-    const unitCode = level.startsWith('unit:') ? level.slice(5) : ''
-    const { id } = await createDisclosure(actor, { departmentId: actor.departmentId, year, copyFromYear: copy && level !== 'consolidate' ? Number(copy) : null, unitCode, consolidate: level === 'consolidate' })
-    redirectTo = `/workspace/disclosures/${id}`
-  } catch (e) {
-    if (e instanceof AppError) return { message: e.message }
-    console.error('[create disclosure]', e)
-    return { message: '新建失败：服务器内部错误' }
-  }
-  redirect(redirectTo)
-}
+  level: z.string().max(80, '预算级次不正确').optional(),
+})
+
+export const createDisclosureAction = defineFormAction(ZCreateDisclosure, async ({ year, copyFromYear, level: chosen }, actor) => {
+  if (!actor.departmentId) throw new AppError('FORBIDDEN', '只有部门会计可以新建预算')
+  const level = chosen ?? (actor.unitCode ? `unit:${actor.unitCode}` : '')
+  const unitCode = level.startsWith('unit:') ? level.slice(5) : ''
+  const { id } = await createDisclosure(actor, { departmentId: actor.departmentId, year, copyFromYear: level !== 'consolidate' ? copyFromYear : null, unitCode, consolidate: level === 'consolidate' })
+  return { message: '已新建', redirectTo: `/workspace/disclosures/${id}` }
+})

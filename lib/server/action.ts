@@ -79,3 +79,30 @@ export const onConflict =
   <I, S>(reload: (actor: Actor, input: I) => Promise<S>) =>
   async (e: AppError, input: I, actor: Actor): Promise<S | undefined> =>
     e.code === 'CONFLICT' ? reload(actor, input) : undefined
+
+/** What a form action (useActionState) shows: a message, where it went wrong. */
+export type FormState = { ok: boolean; message: string; fields?: FieldError[] } | null
+
+/**
+ * A server action bound to a <form> (useActionState): the form's fields go through the same checks as
+ * defineAction; on success the operation may name a page to go to (redirect, outside the error handling).
+ */
+export function defineFormAction<Sch extends z.ZodType>(schema: Sch, op: (input: z.output<Sch>, actor: NonNullable<Actor>) => Promise<{ message: string; redirectTo?: string }>, opts: Options<z.output<Sch>, string | null> = {}): (prev: FormState, form: FormData) => Promise<FormState> {
+  const run = defineAction(
+    schema,
+    async (input, actor) => {
+      const r = await op(input, actor)
+      return { message: r.message, state: r.redirectTo ?? null }
+    },
+    opts,
+  )
+  return async (_prev: FormState, form: FormData): Promise<FormState> => {
+    const fields = form instanceof FormData ? Object.fromEntries(form.entries()) : form
+    const r = await run(fields)
+    if (r.ok && r.state) {
+      const { redirect } = await import('next/navigation')
+      redirect(r.state)
+    }
+    return r.ok ? { ok: true, message: r.message } : { ok: false, message: r.message, fields: r.fields }
+  }
+}

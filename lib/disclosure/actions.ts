@@ -4,8 +4,9 @@ import { z } from 'zod'
 import { defineAction, defineFormAction, type ActionResult as Result } from '@/lib/server/action'
 import type { Actor } from '@/lib/server/authz'
 import { createDisclosure } from './server/create-disclosure'
+import { deleteDraft } from './server/delete-draft'
 import { AppError } from '@/lib/server/errors'
-import { ZDeleteLine, ZDeleteProject, ZDisclosureId, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
+import { ZDeleteLine, ZDeleteProject, ZDisclosureId, ZVersion, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
 import { deleteProject, saveProject } from './server/edit-projects'
 import { saveThreePublic } from './server/edit-three-public'
 import { deleteLine, pasteLines, saveLine } from './server/edit-lines'
@@ -91,4 +92,12 @@ export const createDisclosureAction = defineFormAction(ZCreateDisclosure, async 
   const unitCode = level.startsWith('unit:') ? level.slice(5) : ''
   const { id } = await createDisclosure(actor, { departmentId: actor.departmentId, year, copyFromYear: level !== 'consolidate' ? copyFromYear : null, unitCode, consolidate: level === 'consolidate' })
   return { message: '已新建', redirectTo: `/workspace/disclosures/${id}` }
+})
+
+const ZDeleteDraft = z.object({ disclosureId: ZDisclosureId, version: ZVersion, confirm: z.string().max(20) })
+
+/** Deletes a never-submitted draft after the typed confirmation (audited); the page then goes to the workspace. */
+export const deleteDraftAction = defineAction(ZDeleteDraft, async (input, actor) => {
+  const { year } = await deleteDraft(actor, input)
+  return { message: `${year} 年的草稿已删除`, redirectTo: '/workspace', state: null }
 })

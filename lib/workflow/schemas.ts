@@ -48,6 +48,8 @@ export const ZApprove = z.object({
     .trim()
     .refine((v) => isValidDate(v), '批复日期应为有效日期（YYYY-MM-DD）')
     .optional(),
+  /** the reviewer confirmed a 批复 date more than a year back */
+  confirmDate: z.boolean().optional(),
 })
 export type TApprove = z.infer<typeof ZApprove>
 

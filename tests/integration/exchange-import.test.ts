@@ -176,6 +176,12 @@ describe('POST /api/imports and the import service (real PostgreSQL)', () => {
     const mismatch = await post(good)
     expect(mismatch.status).toBe(200)
     expect(mismatch.body.report!.findings.find((f) => f.rule === 'exchange.department_mismatch')).toMatchObject({ severity: 'error', sheet: '部门预算收支总表', cell: 'A2' })
+    // issue 11 "also seen": ticking 我已查看 (acceptErrors) does not import another department's workbook
+    const otherBefore = await db().disclosure.count({ where: { departmentId: other.id } })
+    const forced = await post(good, { confirm: 'true', acceptErrors: 'true' })
+    expect(forced.status).toBe(422)
+    expect(forced.body.error!.message).toMatch(/不一致，不能导入/)
+    expect(await db().disclosure.count({ where: { departmentId: other.id } })).toBe(otherBefore)
 
     const pubDept = await createDepartment(region.id)
     const published = await createDisclosure(pubDept.id, chengde2023(), 'published')

@@ -38,7 +38,7 @@ function actionModules(): string[] {
   return out
 }
 
-describe('issue 11 (real PostgreSQL)', () => {
+describe('issue 11 (real PostgreSQL)', { timeout: 180_000 }, () => {
   let w: World
   beforeAll(async () => {
     w = await createWorld()

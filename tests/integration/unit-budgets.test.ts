@@ -334,7 +334,8 @@ describe('a 单位预算 workbook imported on the web (real PostgreSQL)', () => 
 
     const other = await book(1)
     const refused = await errorOf(importWorkbook({ file: other.file, fileName: '单位预算.xlsx', by: { kind: 'user', actor: w.unit1 }, commit: true, acceptErrors: false }))
-    expect(refused.message).toMatch(/工作簿有 \d+ 个错误，未导入/)
+    // another unit's workbook: refused for its identity, before (and regardless of) accepting errors
+    expect(refused.message).toMatch(/不一致，不能导入/)
     const preview = await importWorkbook({ file: other.file, fileName: '单位预算.xlsx', by: { kind: 'user', actor: w.unit1 }, commit: false, acceptErrors: false })
     expect(preview.report.findings.find((f) => f.rule === 'exchange.department_mismatch')).toMatchObject({ severity: 'error', sheet: '单位预算收支总表', cell: 'A2' })
     expect(await db().disclosure.count({ where: { departmentId: w.dept.id, unitCode: w.units[1]!.code } })).toBe(0)

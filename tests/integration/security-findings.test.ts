@@ -113,6 +113,37 @@ describe('issue 11 (real PostgreSQL)', { timeout: 180_000 }, () => {
     }
   })
 
+  it('also seen: an owner deletes a never-submitted draft only after typing the confirmation, audited; never a submitted or published one', async () => {
+    const { deleteDraft } = await import('@/lib/disclosure/server/delete-draft')
+    const c = await createCase(w, 'draft')
+    const v = await versionOf(c.id)
+    expect((await errorOf(deleteDraft(c.accountant, { disclosureId: c.id, version: v, confirm: '' }))).message).toContain('确认删除草稿')
+    expect((await errorOf(deleteDraft(w.otherAccountant, { disclosureId: c.id, version: v, confirm: '删除' }))).status).toBe(404)
+    expect((await errorOf(deleteDraft(c.accountant, { disclosureId: c.id, version: v - 1, confirm: '删除' }))).status).toBe(409)
+    await deleteDraft(c.accountant, { disclosureId: c.id, version: v, confirm: '删除' })
+    expect(await db().disclosure.count({ where: { id: c.id } })).toBe(0)
+    const row = await db().auditLog.findFirstOrThrow({ where: { entity: 'disclosure', entityId: c.id, action: 'delete' } })
+    expect(row.actorId).toBe(c.accountant!.id)
+    for (const status of ['submitted', 'published'] as const) {
+      const other = await createCase(w, status)
+      const e = await errorOf(deleteDraft(other.accountant, { disclosureId: other.id, version: await versionOf(other.id), confirm: '删除' }))
+      expect(e.status).toBe(423)
+      expect(await db().disclosure.count({ where: { id: other.id } })).toBe(1)
+    }
+  })
+
+  it('also seen: a 批复 date more than a year back asks for confirmation; one in the future is refused', async () => {
+    const { approveDisclosure } = await import('@/lib/workflow/server/approve-disclosure')
+    const c = await createCase(w, 'submitted')
+    const now = new Date('2026-06-15T04:00:00Z')
+    const old = await errorOf(approveDisclosure(w.reviewer, { disclosureId: c.id, version: await versionOf(c.id), approvedOn: '2025-06-01' }, now))
+    expect(old.message).toContain('距今已超过一年')
+    expect(old.fields[0]).toMatchObject({ path: 'approvedOn' })
+    expect((await errorOf(approveDisclosure(w.reviewer, { disclosureId: c.id, version: await versionOf(c.id), approvedOn: '2026-06-16' }, now))).message).toContain('晚于今天')
+    const r = await approveDisclosure(w.reviewer, { disclosureId: c.id, version: await versionOf(c.id), approvedOn: '2025-06-01', confirmDate: true }, now)
+    expect(r.approvedOn).toBe('2025-06-01')
+  })
+
   it('build item 8: every server action answers hostile input with a clean refusal — no throw, no internal error', async () => {
     const c = await createCase(w, 'draft')
     const published = await createCase(w, 'published')

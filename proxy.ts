@@ -8,7 +8,7 @@ import { ACTION_BODY_LIMIT, checkUrl, crossOriginReason, isMutation } from '@/li
  * body. Route handlers and actions repeat the origin check (lib/server/route.ts, lib/server/action.ts) so
  * they stay safe when called without the proxy.
  */
-export function proxy(req: NextRequest): NextResponse {
+export async function proxy(req: NextRequest): Promise<NextResponse> {
   const raw = new URL(req.url)
   // req.url keeps the client's encoding; take the path from the raw text so nothing is pre-decoded
   const afterHost = req.url.slice(req.url.indexOf('/', req.url.indexOf('//') + 2))
@@ -19,9 +19,21 @@ export function proxy(req: NextRequest): NextResponse {
     const reason = crossOriginReason(req.headers)
     if (reason) return refuse(403, 'FORBIDDEN', reason)
     const length = Number(req.headers.get('content-length') ?? 0)
-    if (req.headers.has('next-action') && length > ACTION_BODY_LIMIT) return refuse(413, 'TOO_LARGE', `提交的内容过大（超过 ${ACTION_BODY_LIMIT / 1024 / 1024} MB）`)
+    if (req.headers.has('next-action')) {
+      if (length > ACTION_BODY_LIMIT) return refuse(413, 'TOO_LARGE', `提交的内容过大（超过 ${ACTION_BODY_LIMIT / 1024 / 1024} MB）`)
+      // a server action's arguments arrive as a JSON array (or multipart for forms); anything else is refused here, not a 500 there
+      if (!/^multipart\/form-data/i.test(req.headers.get('content-type') ?? '') && !isJsonArray(await req.clone().text())) return refuse(400, 'BAD_REQUEST', '请求内容格式不正确')
+    }
   }
   return NextResponse.next()
+}
+
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text))
+  } catch {
+    return false
+  }
 }
 
 function refuse(status: number, code: string, message: string): NextResponse {

@@ -135,7 +135,7 @@ describe('security: login rate limiting, server-side checks everywhere, user tex
   it('every server action module authenticates on the server (getActor, or defineAction which looks the actor up once) and every mutating route handler checks a permission', () => {
     const actions = sources(['app', 'lib', 'components']).filter((f) => /^\s*['"]use server['"]/m.test(fs.readFileSync(f, 'utf8')))
     expect(actions.map(rel)).toEqual(expect.arrayContaining(['lib/workflow/actions.ts', 'lib/disclosure/actions.ts']))
-    expect(actions.filter((f) => !/getActor\(|defineAction\(/.test(fs.readFileSync(f, 'utf8'))).map(rel)).toEqual([])
+    expect(actions.filter((f) => !/getActor\(|define(Form)?Action\(/.test(fs.readFileSync(f, 'utf8'))).map(rel)).toEqual([])
     const mutatingRoutes = sources(['app'], /^route\.ts$/).filter((f) => /export (const|async function) (POST|PUT|PATCH|DELETE)\b/.test(fs.readFileSync(f, 'utf8')) && !f.includes('[...nextauth]'))
     // a route handler either checks itself or delegates to a lib/**/server operation that takes the actor
     expect(mutatingRoutes.filter((f) => !/getActor\(/.test(fs.readFileSync(f, 'utf8'))).map(rel)).toEqual([])

@@ -53,7 +53,7 @@ describe('security: login rate limiting, server-side checks everywhere, user tex
     } finally {
       vi.useRealTimers()
     }
-  })
+  }, 180_000)
 
   it('login: one address guessing many usernames is slowed down too (per-address back-off)', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
@@ -64,7 +64,7 @@ describe('security: login rate limiting, server-side checks everywhere, user tex
     } finally {
       vi.useRealTimers()
     }
-  })
+  }, 180_000)
 
   it('the back-off: free failures, then 1 s, 2 s, 4 s … capped; forgotten after an hour; a reset clears it', () => {
     const l = new BackoffLimiter(2, 1000, 8000)

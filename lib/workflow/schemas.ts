@@ -64,7 +64,7 @@ export const ZCommentForm = ZComment.pick({ body: true })
 export type TCommentForm = z.infer<typeof ZCommentForm>
 export const ZReturnForm = ZReturn.pick({ reason: true })
 export type TReturnForm = z.infer<typeof ZReturnForm>
-export const ZApproveForm = z.object({ approvedOn: z.string().trim().min(1, '请填写批复日期').refine((v) => isValidDate(v), '批复日期应为有效日期（YYYY-MM-DD）') })
+export const ZApproveForm = z.object({ approvedOn: z.string().trim().min(1, '请填写批复日期').refine((v) => isValidDate(v), '批复日期应为有效日期（YYYY-MM-DD）'), confirmDate: z.boolean().optional() })
 export type TApproveForm = z.infer<typeof ZApproveForm>
 export const ZCorrectForm = ZCorrect.pick({ correctionNote: true })
 export type TCorrectForm = z.infer<typeof ZCorrectForm>

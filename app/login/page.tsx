@@ -1,10 +1,11 @@
 import { LoginForm } from '@/components/auth/login-form'
+import { safeCallbackUrl } from '@/lib/server/request'
 
 export const metadata = { title: '登录 — 预算公开' }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams
-  const safe = callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/workspace'
+  const safe = safeCallbackUrl(callbackUrl, '/workspace')
   return (
     <div style={{ maxWidth: 420, margin: '40px auto' }}>
       <h1>登录</h1>

@@ -4,6 +4,7 @@ import { Breadcrumbs } from '@/components/portal/breadcrumbs'
 import { SearchForm } from '@/components/portal/search-form'
 import { chineseDate, urls } from '@/lib/portal/format'
 import { searchPublished } from '@/lib/portal/server/search'
+import { pageNumber } from '@/lib/server/request'
 import type { SearchMatch } from '@/lib/portal/server/search'
 
 export const dynamic = 'force-dynamic'
@@ -23,7 +24,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   const sp = await searchParams
   const q = one(sp.q).trim()
-  const page = Math.max(1, Math.min(50, Number(one(sp.page)) || 1))
+  const page = pageNumber(sp.page, 50)
   const result = q ? await searchPublished(q, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) : null
   const pages = result ? Math.ceil(result.total / PAGE_SIZE) : 0
   return (

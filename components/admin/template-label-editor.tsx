@@ -16,7 +16,7 @@ export function TemplateLabelEditor({ templateKey, groups }: { templateKey: stri
     <form
       onSubmit={(e) => {
         e.preventDefault()
-        start(async () => setState(await renameLabelsAction(templateKey, changed)))
+        start(async () => setState(await renameLabelsAction({ key: templateKey, edits: changed })))
       }}
     >
       <div className="toolbar" style={{ position: 'sticky', top: 0, background: '#fff', zIndex: 2, padding: '8px 0' }}>

@@ -70,6 +70,9 @@ export function ApproveForm({ today, disabled, serverError, onSubmit, blocked }:
           {err}
         </span>
       )}
+      <label style={{ display: 'block', marginTop: 4 }}>
+        <input type="checkbox" {...f.register('confirmDate')} /> 确认批复日期（距今超过一年时须勾选）
+      </label>
       <div className={s.row}>
         <button className="btn btn-primary" type="submit" disabled={disabled}>
           审核通过

@@ -241,7 +241,7 @@ export function ReviewWorkspace({ state }: { state: ReviewState }) {
               disabled={pending}
               serverError={notice?.fields?.approvedOn}
               blocked={state.summary.error ? `仍有 ${state.summary.error} 个校验错误，请核实后再审核通过。` : null}
-              onSubmit={(f) => run(() => approveAction({ ...v, approvedOn: f.approvedOn }))}
+              onSubmit={(f) => run(() => approveAction({ ...v, approvedOn: f.approvedOn, ...(f.confirmDate ? { confirmDate: true } : {}) }))}
             />
           )}
           {state.can.publish && (

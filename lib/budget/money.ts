@@ -52,6 +52,31 @@ export function parseAmount(text: string | number, unit: AmountUnit = '元'): Fe
   return n
 }
 
+/** Full-width digits, comma, point and minus (a Chinese input method's １２３４．５) as their ASCII forms. */
+export function halfWidthAmount(text: string): string {
+  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/，/g, ',').replace(/．/g, '.').replace(/[－−]/g, '-')
+}
+
+const TYPED_RE = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/
+
+/**
+ * An amount as an accountant types it into a form: "1,234.56", "1234.5", full-width "１２３４．５", a
+ * leading minus. Refused with a Chinese message: exponents ("1e5"), a plus sign ("+5"), "-0", spaces
+ * inside ("1 234"), misplaced thousands separators ("12,34"). Returns the amount as plain ASCII text
+ * ("1234.56"), which `parseAmount` reads exactly.
+ */
+export function normaliseTypedAmount(text: string): string {
+  const t = halfWidthAmount(text.trim())
+  if (t === '') throw new MoneyError('金额为空')
+  if (/\s/.test(t)) throw new MoneyError(`“${text}”中间不能有空格`)
+  if (/e/i.test(t)) throw new MoneyError(`“${text}”不是有效金额（不接受科学计数法）`)
+  if (t.startsWith('+')) throw new MoneyError(`“${text}”不是有效金额（请去掉正号）`)
+  if (!TYPED_RE.test(t)) throw new MoneyError(`“${text}”不是有效金额（例如 1,234.56 或 1234.5）`)
+  const plain = t.replace(/,/g, '')
+  if (/^-0*(\.0*)?$/.test(plain)) throw new MoneyError(`“${text}”不是有效金额（负零）`)
+  return plain
+}
+
 /** Rounds exact 分 to the printed unit's hundredths, half away from zero (四舍五入). */
 export function toPrinted(fen: Fen, unit: AmountUnit = '万元'): Printed {
   const per = FEN_PER_PRINTED[unit]

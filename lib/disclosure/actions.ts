@@ -1,110 +1,103 @@
 'use server'
 
-import { redirect } from 'next/navigation'
-import { getActor } from '@/lib/server/auth'
+import { z } from 'zod'
+import { defineAction, defineFormAction, type ActionResult as Result } from '@/lib/server/action'
+import type { Actor } from '@/lib/server/authz'
 import { createDisclosure } from './server/create-disclosure'
-import { AppError, type FieldError } from '@/lib/server/errors'
-import { ZDeleteLine, ZDeleteProject, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
+import { deleteDraft } from './server/delete-draft'
+import { AppError } from '@/lib/server/errors'
+import { ZDeleteLine, ZDeleteProject, ZDisclosureId, ZVersion, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
 import { deleteProject, saveProject } from './server/edit-projects'
 import { saveThreePublic } from './server/edit-three-public'
 import { deleteLine, pasteLines, saveLine } from './server/edit-lines'
 import type { EditorState } from './server/editor-state'
 import { getEditorState } from './server/editor-state'
 
-export type ActionResult = { ok: true; state: EditorState; message?: string } | { ok: false; code: string; message: string; fields: FieldError[]; state?: EditorState }
+export type ActionResult = Result<EditorState>
 
-/** Thin: authenticate, parse, delegate, and turn expected errors into data the form can place on its fields. */
-async function run(disclosureId: string, op: () => Promise<string | void>): Promise<ActionResult> {
-  const actor = await getActor()
-  try {
-    if (!actor) throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录')
-    const message = await op()
-    return { ok: true, state: await getEditorState(actor, disclosureId, { withCatalogue: false }), ...(message ? { message } : {}) }
-  } catch (e) {
-    if (e instanceof AppError) {
-      let state: EditorState | undefined
-      if (e.code === 'CONFLICT' || e.code === 'VALIDATION') state = await getEditorState(actor, disclosureId, { withCatalogue: false }).catch(() => undefined)
-      return { ok: false, code: e.code, message: e.message, fields: e.fields, ...(state && e.code === 'VALIDATION' ? { state } : {}) }
-    }
-    console.error('[action]', e)
-    return { ok: false, code: 'INTERNAL', message: '保存失败：服务器内部错误，请稍后再试', fields: [] }
-  }
-}
+const editorState = (actor: Actor, disclosureId: string) => getEditorState(actor, disclosureId, { withCatalogue: false })
+/** After a conflict or a refused value the form shows the current state again. */
+const recover = async (e: AppError, input: { disclosureId: string }, actor: Actor) => (e.code === 'VALIDATION' ? editorState(actor, input.disclosureId) : undefined)
 
-export async function saveLineAction(input: unknown): Promise<ActionResult> {
-  const p = ZSaveLine.safeParse(input)
-  if (!p.success) return { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确', fields: [] }
-  return run(p.data.disclosureId, async () => {
-    await saveLine(await getActor(), p.data)
-    return p.data.id ? '已保存' : '已添加'
-  })
-}
+export const saveLineAction = defineAction(
+  ZSaveLine,
+  async (input, actor) => {
+    await saveLine(actor, input)
+    return { message: input.id ? '已保存' : '已添加', state: await editorState(actor, input.disclosureId) }
+  },
+  { recover },
+)
 
-export async function deleteLineAction(input: unknown): Promise<ActionResult> {
-  const p = ZDeleteLine.safeParse(input)
-  if (!p.success) return { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确', fields: [] }
-  return run(p.data.disclosureId, async () => {
-    await deleteLine(await getActor(), p.data)
-    return '已删除'
-  })
-}
+export const deleteLineAction = defineAction(
+  ZDeleteLine,
+  async (input, actor) => {
+    await deleteLine(actor, input)
+    return { message: '已删除', state: await editorState(actor, input.disclosureId) }
+  },
+  { recover },
+)
 
-export async function pasteLinesAction(input: unknown): Promise<ActionResult> {
-  const p = ZPasteLines.safeParse(input)
-  if (!p.success) return { ok: false, code: 'BAD_REQUEST', message: p.error.issues[0]?.message ?? '请求格式不正确', fields: [] }
-  return run(p.data.disclosureId, async () => {
-    const { added } = await pasteLines(await getActor(), p.data)
-    return `已粘贴 ${added} 行`
-  })
-}
+export const pasteLinesAction = defineAction(
+  ZPasteLines,
+  async (input, actor) => {
+    const { added } = await pasteLines(actor, input)
+    return { message: `已粘贴 ${added} 行`, state: await editorState(actor, input.disclosureId) }
+  },
+  { recover },
+)
 
-export async function reloadAction(disclosureId: string): Promise<ActionResult> {
-  return run(disclosureId, async () => undefined)
-}
+export const reloadAction = defineAction(ZDisclosureId, async (disclosureId, actor) => ({ message: '已重新加载', state: await editorState(actor, disclosureId) }))
 
-export async function saveProjectAction(input: unknown): Promise<ActionResult> {
-  const p = ZSaveProject.safeParse(input)
-  if (!p.success) return { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确', fields: [] }
-  return run(p.data.disclosureId, async () => {
-    await saveProject(await getActor(), p.data)
-    return p.data.originalCode ? '项目已保存' : '项目已添加'
-  })
-}
+export const saveProjectAction = defineAction(
+  ZSaveProject,
+  async (input, actor) => {
+    await saveProject(actor, input)
+    return { message: input.originalCode ? '项目已保存' : '项目已添加', state: await editorState(actor, input.disclosureId) }
+  },
+  { recover },
+)
 
-export async function deleteProjectAction(input: unknown): Promise<ActionResult> {
-  const p = ZDeleteProject.safeParse(input)
-  if (!p.success) return { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确', fields: [] }
-  return run(p.data.disclosureId, async () => {
-    await deleteProject(await getActor(), p.data)
-    return '项目已删除'
-  })
-}
+export const deleteProjectAction = defineAction(
+  ZDeleteProject,
+  async (input, actor) => {
+    await deleteProject(actor, input)
+    return { message: '项目已删除', state: await editorState(actor, input.disclosureId) }
+  },
+  { recover },
+)
 
-export async function saveThreePublicAction(input: unknown): Promise<ActionResult> {
-  const p = ZSaveThreePublic.safeParse(input)
-  if (!p.success) return { ok: false, code: 'VALIDATION', message: p.error.issues[0]?.message ?? '请求格式不正确', fields: p.error.issues.map((i) => ({ path: i.path.slice(1).join('.'), message: i.message })) }
-  return run(p.data.disclosureId, async () => {
-    await saveThreePublic(await getActor(), p.data)
-    return '“三公”经费已保存'
-  })
-}
+export const saveThreePublicAction = defineAction(
+  ZSaveThreePublic,
+  async (input, actor) => {
+    await saveThreePublic(actor, input)
+    return { message: '“三公”经费已保存', state: await editorState(actor, input.disclosureId) }
+  },
+  { recover, fieldPathFrom: 1, label: '“三公”经费' },
+)
 
-export async function createDisclosureAction(_prev: { message: string } | null, form: FormData): Promise<{ message: string } | null> {
-  const actor = await getActor()
-  const year = Number(form.get('year'))
-  const copy = form.get('copyFromYear')
+const ZCreateDisclosure = z.object({
+  year: z.string({ error: '请选择预算年度' }).regex(/^\d{4}$/, '预算年度应为四位数字').transform(Number),
+  copyFromYear: z
+    .string()
+    .regex(/^(\d{4})?$/, '复制的年度应为四位数字')
+    .optional()
+    .transform((v) => (v ? Number(v) : null)),
   // '' the department's budget with its own lines, 'consolidate' summed from its units, 'unit:<code>' a unit's own
-  const level = String(form.get('level') ?? (actor?.unitCode ? `unit:${actor.unitCode}` : ''))
-  let redirectTo: string
-  try {
-    if (!actor?.departmentId) throw new AppError('FORBIDDEN', '只有部门会计可以新建预算')
-    const unitCode = level.startsWith('unit:') ? level.slice(5) : ''
-    const { id } = await createDisclosure(actor, { departmentId: actor.departmentId, year, copyFromYear: copy && level !== 'consolidate' ? Number(copy) : null, unitCode, consolidate: level === 'consolidate' })
-    redirectTo = `/workspace/disclosures/${id}`
-  } catch (e) {
-    if (e instanceof AppError) return { message: e.message }
-    console.error('[create disclosure]', e)
-    return { message: '新建失败：服务器内部错误' }
-  }
-  redirect(redirectTo)
-}
+  level: z.string().max(80, '预算级次不正确').optional(),
+})
+
+export const createDisclosureAction = defineFormAction(ZCreateDisclosure, async ({ year, copyFromYear, level: chosen }, actor) => {
+  if (!actor.departmentId) throw new AppError('FORBIDDEN', '只有部门会计可以新建预算')
+  const level = chosen ?? (actor.unitCode ? `unit:${actor.unitCode}` : '')
+  const unitCode = level.startsWith('unit:') ? level.slice(5) : ''
+  const { id } = await createDisclosure(actor, { departmentId: actor.departmentId, year, copyFromYear: level !== 'consolidate' ? copyFromYear : null, unitCode, consolidate: level === 'consolidate' })
+  return { message: '已新建', redirectTo: `/workspace/disclosures/${id}` }
+})
+
+const ZDeleteDraft = z.object({ disclosureId: ZDisclosureId, version: ZVersion, confirm: z.string().max(20) })
+
+/** Deletes a never-submitted draft after the typed confirmation (audited); the page then goes to the workspace. */
+export const deleteDraftAction = defineAction(ZDeleteDraft, async (input, actor) => {
+  const { year } = await deleteDraft(actor, input)
+  return { message: `${year} 年的草稿已删除`, redirectTo: '/workspace', state: null }
+})

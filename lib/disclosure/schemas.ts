@@ -1,15 +1,30 @@
 import { z } from 'zod'
-import { MoneyError, parseAmount } from '@/lib/budget/money'
+import { MoneyError, normaliseTypedAmount, parseAmount } from '@/lib/budget/money'
 import { EXPENDITURE_CATEGORIES, FUND_TYPES, REVENUE_SOURCES } from '@/lib/budget/types'
 
-/** 元 amount as typed: "1,234.56" → exact 分; negative and malformed amounts get a Chinese message. */
-export const ZAmountYuan = z.string().trim().superRefine((v, ctx) => {
-  try {
-    if (parseAmount(v, '元') < 0) ctx.addIssue({ code: 'custom', message: '金额不能为负数' })
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: e instanceof MoneyError ? e.message : '金额格式不正确' })
-  }
-})
+/**
+ * 元 amount as typed: "1,234.56", "1234.5" or full-width "１２３４．５" → the plain text "1234.56" (exact
+ * 分 through parseAmount); "1e5", "+5", "-0", "1 234", negative and malformed amounts get a Chinese message.
+ */
+export const ZAmountYuan = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    try {
+      const plain = normaliseTypedAmount(v)
+      if (parseAmount(plain, '元') < 0) ctx.addIssue({ code: 'custom', message: '金额不能为负数' })
+      return plain
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: e instanceof MoneyError ? e.message : '金额格式不正确' })
+      return z.NEVER
+    }
+  })
+
+/** The version a person saw (optimistic locking): an int4 like the column. */
+export const ZVersion = z.number().int('版本号应为整数').min(0).max(2_147_483_647)
+
+/** A disclosure's id as an action's only argument. */
+export const ZDisclosureId = z.string().trim().min(1, '缺少预算公开编号').max(64, '预算公开编号无效')
 
 export const ZRevenueLineInput = z.object({
   unitCode: z.string().trim().min(1, '请选择单位'),
@@ -39,15 +54,15 @@ export type TLineList = z.infer<typeof ZLineList>
 
 export const ZSaveLine = z.object({
   disclosureId: z.string().min(1),
-  version: z.number().int(),
+  version: ZVersion,
   list: ZLineList,
   id: z.string().nullish(),
   values: z.record(z.string(), z.unknown()),
 })
 export type TSaveLine = z.infer<typeof ZSaveLine>
 
-export const ZDeleteLine = z.object({ disclosureId: z.string().min(1), version: z.number().int(), list: ZLineList, id: z.string().min(1) })
-export const ZPasteLines = z.object({ disclosureId: z.string().min(1), version: z.number().int(), list: ZLineList, text: z.string().max(2_000_000, '粘贴内容过大') })
+export const ZDeleteLine = z.object({ disclosureId: z.string().min(1), version: ZVersion, list: ZLineList, id: z.string().min(1) })
+export const ZPasteLines = z.object({ disclosureId: z.string().min(1), version: ZVersion, list: ZLineList, text: z.string().max(2_000_000, '粘贴内容过大') })
 
 export const ZProjectInput = z.object({
   code: z.string().trim().min(1, '请填写项目编码').max(64, '项目编码过长').regex(/^[\w\-.（）()]+$/u, '项目编码只能含字母、数字、- 和 .'),
@@ -57,14 +72,14 @@ export const ZProjectInput = z.object({
 })
 export type TProjectInput = z.infer<typeof ZProjectInput>
 
-export const ZSaveProject = z.object({ disclosureId: z.string().min(1), version: z.number().int(), originalCode: z.string().nullish(), values: z.record(z.string(), z.unknown()) })
-export const ZDeleteProject = z.object({ disclosureId: z.string().min(1), version: z.number().int(), code: z.string().min(1) })
+export const ZSaveProject = z.object({ disclosureId: z.string().min(1), version: ZVersion, originalCode: z.string().nullish(), values: z.record(z.string(), z.unknown()) })
+export const ZDeleteProject = z.object({ disclosureId: z.string().min(1), version: ZVersion, code: z.string().min(1) })
 
 /** 三公 figures: one amount (元) per item × fund, blank for none; vehicles as counts. */
 export const ZThreePublicInput = z.object({
   amounts: z.record(z.string(), ZAmountYuan.or(z.literal(''))),
-  vehiclesPurchased: z.string().trim().regex(/^\d*$/, '购置车辆数应为非负整数'),
-  vehiclesHeld: z.string().trim().regex(/^\d*$/, '车辆保有量应为非负整数'),
+  vehiclesPurchased: z.string().trim().regex(/^\d*$/, '购置车辆数应为非负整数').refine((v) => v === '' || Number(v) <= 100_000, '购置车辆数不能超过 100000'),
+  vehiclesHeld: z.string().trim().regex(/^\d*$/, '车辆保有量应为非负整数').refine((v) => v === '' || Number(v) <= 100_000, '车辆保有量不能超过 100000'),
 })
 export type TThreePublicInput = z.infer<typeof ZThreePublicInput>
-export const ZSaveThreePublic = z.object({ disclosureId: z.string().min(1), version: z.number().int(), values: ZThreePublicInput })
+export const ZSaveThreePublic = z.object({ disclosureId: z.string().min(1), version: ZVersion, values: ZThreePublicInput })

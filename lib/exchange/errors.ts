@@ -14,8 +14,12 @@ export class ExchangeError extends Error {
 }
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
-/** Uncompressed size of all parts together: far above any real budget workbook (≈ 0.1–5 MB). */
-export const MAX_UNCOMPRESSED_BYTES = 60 * 1024 * 1024
+/**
+ * Uncompressed size of all parts together, checked before any XML is parsed: four times the largest real
+ * budget workbook (≈ 0.1–5 MB). XML parses into roughly 25× its size in memory, so this bounds one
+ * import's memory; the import slot (server/import-slot.ts) lets only one parse run at a time.
+ */
+export const MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
 export const MAX_ZIP_ENTRIES = 2000
 export const MAX_SHEET_ROWS = 20_000
 export const MAX_SHEET_COLUMNS = 200

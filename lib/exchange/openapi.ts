@@ -10,7 +10,7 @@ const error = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', enum: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION', 'CONFLICT', 'LOCKED', 'BAD_REQUEST', 'TOO_LARGE', 'RATE_LIMITED', 'INTERNAL'] },
+        code: { type: 'string', enum: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION', 'CONFLICT', 'LOCKED', 'BAD_REQUEST', 'TOO_LARGE', 'RATE_LIMITED', 'BUSY', 'INTERNAL'] },
         message: { type: 'string', description: '中文说明，指出问题所在' },
         file: { type: 'string', description: '无法读取的文件的原因：NOT_XLSX、CORRUPT、ENCRYPTED、OLD_XLS、ZIP_BOMB、TOO_LARGE' },
       },

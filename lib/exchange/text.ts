@@ -54,19 +54,7 @@ export function cleanText(s: string): string {
   return s.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '')
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/
-
-/**
- * A text cell that a spreadsheet could take for a formula (= + - @, or a leading tab/CR) is written
- * with a leading apostrophe, so opening an exported file never runs anything (CSV/formula injection).
- * The reader removes exactly this apostrophe again, so a round trip keeps the text.
- */
-export function neutralise(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s
-}
-
-export function unneutralise(s: string): string {
-  return s.length > 1 && s[0] === "'" && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s
-}
+/** The one output-neutralising rule (lib/budget/neutralise.ts), re-exported for the workbook reader and writers. */
+export { neutralise, unneutralise } from '@/lib/budget/neutralise'
 
 export { editDistance } from '@/lib/budget/catalogue'

@@ -1,3 +1,4 @@
+import { csvCell } from '../budget/neutralise'
 import { formatPrinted, numberToPrinted } from '../budget/money'
 import type { AmountUnit } from '../budget/money'
 import type { FixtureTable } from '../budget/table'
@@ -9,14 +10,8 @@ import { writeZip } from './zip'
 
 const BOM = '\uFEFF'
 
-function field(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-/** Text that a spreadsheet would evaluate (= + - @, tab, CR at the start) gets a leading apostrophe. */
-function csvText(s: string): string {
-  return field(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s)
-}
+/** Text that a spreadsheet would evaluate gets a leading apostrophe (the one rule: lib/budget/neutralise.ts). */
+const csvText = (s: string): string => csvCell(s)
 
 /**
  * One table as CSV: UTF-8 with a byte-order mark (so Excel detects the encoding), CRLF, one header

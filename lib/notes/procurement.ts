@@ -1,3 +1,4 @@
+import { ZVersion } from '@/lib/disclosure/schemas'
 import Decimal from 'decimal.js'
 import { z } from 'zod'
 import type { Fen } from '@/lib/budget/money'
@@ -82,7 +83,7 @@ export type TFixedAssetInput = z.infer<typeof ZFixedAssetInput>
 
 export const ZSaveProcurement = z.object({
   disclosureId: z.string().min(1),
-  version: z.number().int(),
+  version: ZVersion,
   items: z.array(ZProcurementItemInput).max(500, '最多 500 项'),
   fixedAssets: z.array(ZFixedAssetInput).max(FIXED_ASSET_CATEGORIES.length),
 })

@@ -1,3 +1,4 @@
+import { ZVersion } from '@/lib/disclosure/schemas'
 import { z } from 'zod'
 import { ZYuanOpt } from '@/lib/budget/amount-schema'
 import { jsonColumn } from '@/lib/budget/json-column'
@@ -140,7 +141,7 @@ export const notesColumn = { read: parseStoredNotes, write: (notes: TNotes) => j
 
 export const ZSaveNotes = z.object({
   disclosureId: z.string().min(1),
-  version: z.number().int(),
+  version: ZVersion,
   notes: ZNotes,
 })
 export type TSaveNotes = z.infer<typeof ZSaveNotes>

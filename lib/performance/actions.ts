@@ -1,48 +1,41 @@
 'use server'
 
-import { getActor } from '@/lib/server/auth'
-import type { FieldError, StateResult as Result } from '@/lib/server/errors'
-import { AppError } from '@/lib/server/errors'
+import type { Result } from '@/lib/notes/actions'
+import { defineAction, onConflict } from '@/lib/server/action'
+import type { Actor } from '@/lib/server/authz'
 import { ZDeleteTarget, ZSaveOverallTarget, ZSaveProjectTarget } from './schemas'
 import type { PerformanceState } from './server/get-performance-state'
 import { getPerformanceState } from './server/get-performance-state'
 import { deleteProjectTarget, saveOverallTarget, saveProjectTarget } from './server/save-targets'
 
-const zodFields = (issues: { path: PropertyKey[]; message: string }[]): FieldError[] => issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+export type PerformanceResult = Result<PerformanceState>
 
-async function run(disclosureId: string, op: () => Promise<unknown>, done: string | ((s: PerformanceState) => string)): Promise<Result<PerformanceState>> {
-  const actor = await getActor()
-  try {
-    await op()
-    const state = await getPerformanceState(actor, disclosureId)
-    return { ok: true, state, message: typeof done === 'string' ? done : done(state) }
-  } catch (e) {
-    if (e instanceof AppError) {
-      const state = e.code === 'CONFLICT' ? await getPerformanceState(actor, disclosureId).catch(() => undefined) : undefined
-      return { ok: false, code: e.code, message: e.message, fields: e.fields, ...(state ? { state } : {}) }
-    }
-    console.error('[performance action]', e)
-    return { ok: false, code: 'INTERNAL', message: '保存失败：服务器内部错误，请稍后再试', fields: [] }
-  }
-}
+const performanceState = (actor: Actor, input: { disclosureId: string }) => getPerformanceState(actor, input.disclosureId)
 
-export async function saveProjectTargetAction(input: unknown): Promise<Result<PerformanceState>> {
-  const p = ZSaveProjectTarget.safeParse(input)
-  if (!p.success) return { ok: false, code: 'VALIDATION', message: `绩效目标表有错误：${p.error.issues.slice(0, 5).map((i) => i.message).join('；')}`, fields: zodFields(p.error.issues.map((i) => ({ ...i, path: i.path.slice(1) }))) }
-  const actor = await getActor()
-  return run(p.data.disclosureId, () => saveProjectTarget(actor, p.data), '绩效目标表已保存')
-}
+export const saveProjectTargetAction = defineAction(
+  ZSaveProjectTarget,
+  async (input, actor) => {
+    await saveProjectTarget(actor, input)
+    return { message: '绩效目标表已保存', state: await performanceState(actor, input) }
+  },
+  { label: '绩效目标表', fieldPathFrom: 1, recover: onConflict(performanceState) },
+)
 
-export async function deleteProjectTargetAction(input: unknown): Promise<Result<PerformanceState>> {
-  const p = ZDeleteTarget.safeParse(input)
-  if (!p.success) return { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确', fields: [] }
-  const actor = await getActor()
-  return run(p.data.disclosureId, () => deleteProjectTarget(actor, p.data), '绩效目标表已删除')
-}
+export const deleteProjectTargetAction = defineAction(
+  ZDeleteTarget,
+  async (input, actor) => {
+    await deleteProjectTarget(actor, input)
+    return { message: '绩效目标表已删除', state: await performanceState(actor, input) }
+  },
+  { recover: onConflict(performanceState) },
+)
 
-export async function saveOverallTargetAction(input: unknown): Promise<Result<PerformanceState>> {
-  const p = ZSaveOverallTarget.safeParse(input)
-  if (!p.success) return { ok: false, code: 'VALIDATION', message: `整体绩效目标有错误：${p.error.issues.slice(0, 5).map((i) => i.message).join('；')}`, fields: zodFields(p.error.issues.map((i) => ({ ...i, path: i.path.slice(1) }))) }
-  const actor = await getActor()
-  return run(p.data.disclosureId, () => saveOverallTarget(actor, p.data), (s) => `${s.level === 'unit' ? '单位' : '部门'}整体绩效目标已保存`)
-}
+export const saveOverallTargetAction = defineAction(
+  ZSaveOverallTarget,
+  async (input, actor) => {
+    await saveOverallTarget(actor, input)
+    const state = await performanceState(actor, input)
+    return { message: `${state.level === 'unit' ? '单位' : '部门'}整体绩效目标已保存`, state }
+  },
+  { label: '整体绩效目标', fieldPathFrom: 1, recover: onConflict(performanceState) },
+)

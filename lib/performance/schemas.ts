@@ -1,3 +1,4 @@
+import { ZVersion } from '@/lib/disclosure/schemas'
 import { z } from 'zod'
 import { ZYuanOpt } from '@/lib/budget/amount-schema'
 import { jsonColumn } from '@/lib/budget/json-column'
@@ -98,6 +99,6 @@ export function overallTargetSchema(layout: OverallLayout | undefined) {
   })
 }
 
-export const ZSaveProjectTarget = z.object({ disclosureId: z.string().min(1), version: z.number().int(), id: z.string().nullish(), target: ZProjectTarget })
-export const ZDeleteTarget = z.object({ disclosureId: z.string().min(1), version: z.number().int(), id: z.string().min(1) })
-export const ZSaveOverallTarget = z.object({ disclosureId: z.string().min(1), version: z.number().int(), target: ZOverallTarget })
+export const ZSaveProjectTarget = z.object({ disclosureId: z.string().min(1), version: ZVersion, id: z.string().nullish(), target: ZProjectTarget })
+export const ZDeleteTarget = z.object({ disclosureId: z.string().min(1), version: ZVersion, id: z.string().min(1) })
+export const ZSaveOverallTarget = z.object({ disclosureId: z.string().min(1), version: ZVersion, target: ZOverallTarget })

@@ -1,3 +1,4 @@
+import { csvCell } from '@/lib/budget/neutralise'
 import type { Catalogue } from '@/lib/budget/catalogue'
 import { formatPrinted, formatYuan, numberToPrinted } from '@/lib/budget/money'
 import type { Fen } from '@/lib/budget/money'
@@ -31,12 +32,8 @@ export type OpenDataDisclosure = {
 export const OPEN_DATA_FILES = ['datapackage.json', 'expenditure.csv', 'revenue.csv', 'tables.csv'] as const
 export type OpenDataFile = (typeof OPEN_DATA_FILES)[number]
 
-/** RFC 4180: quote a field when it holds a comma, quote or line break; double inner quotes. */
-export function csvField(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return ''
-  const s = String(v)
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
+/** RFC 4180 quoting, and text a spreadsheet could evaluate neutralised (the one rule: lib/budget/neutralise.ts). */
+export const csvField = csvCell
 
 export function toCsv(header: readonly string[], rows: Iterable<(string | number | null | undefined)[]>): string {
   const out = [header.map(csvField).join(',')]

@@ -10,6 +10,7 @@ export const APP_ERROR_STATUS = {
   BAD_REQUEST: 400,
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  BUSY: 503,
 } as const
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS
 

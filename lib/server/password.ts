@@ -27,3 +27,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const got = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p))
   return got.length === expected.length && timingSafeEqual(got, expected)
 }
+
+/** Minimum rules for a new password, in Chinese. */
+export function passwordProblem(next: string): string | null {
+  if (next.length < 8) return '新密码至少 8 位'
+  if (next.length > 256) return '新密码过长'
+  return null
+}

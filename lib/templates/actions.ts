@@ -1,34 +1,26 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { redirect } from 'next/navigation'
-import { getActor } from '@/lib/server/auth'
-import { AppError } from '@/lib/server/errors'
+import { z } from 'zod'
+import { defineAction, defineFormAction, type FormState } from '@/lib/server/action'
 import { copyTemplate, renameTemplateLabels } from './server/manage-templates'
 
-export type TemplateFormState = { ok: boolean; message: string } | null
+export type TemplateFormState = FormState
 
-export async function copyTemplateAction(_prev: TemplateFormState, form: FormData): Promise<TemplateFormState> {
-  const to = String(form.get('to') ?? '').trim()
-  try {
-    await copyTemplate(await getActor(), { from: String(form.get('from') ?? ''), to, name: String(form.get('name') ?? '').trim() })
-  } catch (e) {
-    if (e instanceof AppError) return { ok: false, message: e.message }
-    console.error('[template copy]', e)
-    return { ok: false, message: '复制失败：服务器内部错误' }
-  }
+const ZKey = z.string().trim().min(1, '请填写模板标识').max(64, '模板标识过长')
+
+const ZCopyTemplate = z.object({ from: ZKey, to: ZKey, name: z.string().trim().min(1, '请填写模板名称').max(100, '模板名称过长') })
+
+export const copyTemplateAction = defineFormAction(ZCopyTemplate, async (input, actor) => {
+  await copyTemplate(actor, input)
   revalidatePath('/admin/templates')
-  redirect(`/admin/templates/${to}`)
-}
+  return { message: '模板已复制', redirectTo: `/admin/templates/${input.to}` }
+})
 
-export async function renameLabelsAction(key: string, edits: Record<string, string>): Promise<TemplateFormState> {
-  try {
-    await renameTemplateLabels(await getActor(), { key, edits })
-    revalidatePath(`/admin/templates/${key}`)
-    return { ok: true, message: `已保存 ${Object.keys(edits).length} 处修改，使用该模板的预算立即按新标签显示` }
-  } catch (e) {
-    if (e instanceof AppError) return { ok: false, message: e.message }
-    console.error('[template rename]', e)
-    return { ok: false, message: '保存失败：服务器内部错误' }
-  }
-}
+const ZRenameLabels = z.object({ key: ZKey, edits: z.record(z.string().max(200), z.string().max(500, '标签过长')) })
+
+export const renameLabelsAction = defineAction(ZRenameLabels, async ({ key, edits }, actor) => {
+  await renameTemplateLabels(actor, { key, edits })
+  revalidatePath(`/admin/templates/${key}`)
+  return { message: `已保存 ${Object.keys(edits).length} 处修改，使用该模板的预算立即按新标签显示`, state: null }
+})

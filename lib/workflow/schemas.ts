@@ -11,7 +11,7 @@ export const ZAnchor = z.discriminatedUnion('kind', [
 export type TAnchor = z.infer<typeof ZAnchor>
 
 const id = z.string().min(1).max(64)
-const version = z.number().int().min(1)
+const version = z.number().int().min(1).max(2_147_483_647)
 const text = (what: string, min: number, max: number) =>
   z
     .string()
@@ -48,6 +48,8 @@ export const ZApprove = z.object({
     .trim()
     .refine((v) => isValidDate(v), '批复日期应为有效日期（YYYY-MM-DD）')
     .optional(),
+  /** the reviewer confirmed a 批复 date more than a year back */
+  confirmDate: z.boolean().optional(),
 })
 export type TApprove = z.infer<typeof ZApprove>
 
@@ -62,7 +64,7 @@ export const ZCommentForm = ZComment.pick({ body: true })
 export type TCommentForm = z.infer<typeof ZCommentForm>
 export const ZReturnForm = ZReturn.pick({ reason: true })
 export type TReturnForm = z.infer<typeof ZReturnForm>
-export const ZApproveForm = z.object({ approvedOn: z.string().trim().min(1, '请填写批复日期').refine((v) => isValidDate(v), '批复日期应为有效日期（YYYY-MM-DD）') })
+export const ZApproveForm = z.object({ approvedOn: z.string().trim().min(1, '请填写批复日期').refine((v) => isValidDate(v), '批复日期应为有效日期（YYYY-MM-DD）'), confirmDate: z.boolean().optional() })
 export type TApproveForm = z.infer<typeof ZApproveForm>
 export const ZCorrectForm = ZCorrect.pick({ correctionNote: true })
 export type TCorrectForm = z.infer<typeof ZCorrectForm>

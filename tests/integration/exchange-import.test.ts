@@ -30,11 +30,13 @@ const uid = () => crypto.randomUUID().slice(0, 6)
 
 type Body = { error?: { code: string; message: string; file?: string }; report?: { findings: { rule: string; severity: string; sheet: string | null; cell: string | null }[]; summary: Record<string, number> }; preview?: { tables: { table: FixtureTable }[] }; target?: { canImport: boolean; reason: string | null; existing: unknown }; imported?: { disclosureId: string; url: string } | null }
 
+const SAME_ORIGIN = { host: 't', origin: 'http://t' }
+
 async function post(file: Buffer | null, fields: Record<string, string> = {}, name = '预算.xlsx'): Promise<{ status: number; body: Body }> {
   const form = new FormData()
   if (file) form.set('file', new Blob([new Uint8Array(file)]), name)
   for (const [k, v] of Object.entries(fields)) form.set(k, v)
-  const res = await importsRoute.POST(new Request('http://t/api/imports', { method: 'POST', body: form }))
+  const res = await importsRoute.POST(new Request('http://t/api/imports', { method: 'POST', body: form, headers: SAME_ORIGIN }))
   return { status: res.status, body: (await res.json()) as Body }
 }
 
@@ -174,6 +176,12 @@ describe('POST /api/imports and the import service (real PostgreSQL)', () => {
     const mismatch = await post(good)
     expect(mismatch.status).toBe(200)
     expect(mismatch.body.report!.findings.find((f) => f.rule === 'exchange.department_mismatch')).toMatchObject({ severity: 'error', sheet: '部门预算收支总表', cell: 'A2' })
+    // issue 11 "also seen": ticking 我已查看 (acceptErrors) does not import another department's workbook
+    const otherBefore = await db().disclosure.count({ where: { departmentId: other.id } })
+    const forced = await post(good, { confirm: 'true', acceptErrors: 'true' })
+    expect(forced.status).toBe(422)
+    expect(forced.body.error!.message).toMatch(/不一致，不能导入/)
+    expect(await db().disclosure.count({ where: { departmentId: other.id } })).toBe(otherBefore)
 
     const pubDept = await createDepartment(region.id)
     const published = await createDisclosure(pubDept.id, chengde2023(), 'published')
@@ -218,7 +226,7 @@ describe('POST /api/imports and the import service (real PostgreSQL)', () => {
       expect(status, what).toBe(expected)
       chineseError(body)
     }
-    const notMultipart = await importsRoute.POST(new Request('http://t/api/imports', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } }))
+    const notMultipart = await importsRoute.POST(new Request('http://t/api/imports', { method: 'POST', body: 'x', headers: { ...SAME_ORIGIN, 'content-type': 'text/plain' } }))
     expect(notMultipart.status).toBe(400)
     expect((await post(null, { confirm: 'true' })).status).toBe(400)
     expect(await snapshot(dept.id)).toEqual(before)

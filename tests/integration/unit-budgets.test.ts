@@ -18,6 +18,9 @@ import { starterCatalogue } from '@/lib/catalogue/files'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import { createDisclosure } from '@/lib/disclosure/server/create-disclosure'
 import { saveLine } from '@/lib/disclosure/server/edit-lines'
+import { CHANGE_KEYS } from '@/lib/notes/schemas'
+import { getNotesState } from '@/lib/notes/server/get-notes-state'
+import { saveNotes } from '@/lib/notes/server/save-notes'
 import { findDisclosureById, findReadableDisclosure } from '@/lib/disclosure/server/find-disclosure'
 import { replaceDisclosureData } from '@/lib/disclosure/server/replace-data'
 import { toBudgetData } from '@/lib/disclosure/server/to-budget-data'
@@ -168,6 +171,23 @@ describe('a department with two units: 单位预算 and the consolidated 部门�
     expect(await db().expenditureLine.count({ where: { disclosureId: dept.id } })).toBe(0)
   })
 
+  it('[issue 11 finding 13] a consolidated department budget: the department writes its own notes (reasons included) over the units’ summed figures; figures stay the units’', async () => {
+    const dept = await findReadableDisclosure(w.accountant, w.dept.code, 2024)
+    const state = await getNotesState(w.accountant, dept.id)
+    expect(state.canEdit).toBe(true)
+    const key = CHANGE_KEYS[0]!
+    const notes = { ...state.notes, other: '本部门预算由所属两个单位的单位预算汇总。', reasons: { ...state.notes.reasons, [key]: '人员增加，支出相应增加' } }
+    await saveNotes(w.accountant, { disclosureId: dept.id, version: state.version, notes })
+    const stored = await db().disclosure.findUniqueOrThrow({ where: { id: dept.id }, select: { notes: true } })
+    expect(stored.notes).toMatchObject({ other: '本部门预算由所属两个单位的单位预算汇总。', reasons: { [key]: '人员增加，支出相应增加' } })
+    // the figures are still summed from the units: no lines of its own
+    const again = await findDisclosureById(w.accountant, dept.id)
+    const line = { unitCode: w.units[0]!.code, functionCode: '2101501', economicCode: '30201', fund: 'general', category: 'basic', projectCode: null, amount: '1.00' }
+    expect((await errorOf(saveLine(w.accountant, { disclosureId: dept.id, version: again.version, list: 'expenditure', values: line }))).message).toContain('由所属单位的单位预算汇总而成')
+    // and the notes state reads back what the department wrote
+    expect((await getNotesState(w.accountant, dept.id)).notes.reasons[key]).toBe('人员增加，支出相应增加')
+  })
+
   it('both levels are reviewed and published; the public reads the units’ and the department’s tables by their codes', async () => {
     const [u1, u2] = await Promise.all(w.units.map((u) => findReadableDisclosure(w.accountant, u.code, 2024)))
     const dept = await findReadableDisclosure(w.accountant, w.dept.code, 2024)
@@ -315,7 +335,8 @@ describe('a 单位预算 workbook imported on the web (real PostgreSQL)', () => 
 
     const other = await book(1)
     const refused = await errorOf(importWorkbook({ file: other.file, fileName: '单位预算.xlsx', by: { kind: 'user', actor: w.unit1 }, commit: true, acceptErrors: false }))
-    expect(refused.message).toMatch(/工作簿有 \d+ 个错误，未导入/)
+    // another unit's workbook: refused for its identity, before (and regardless of) accepting errors
+    expect(refused.message).toMatch(/不一致，不能导入/)
     const preview = await importWorkbook({ file: other.file, fileName: '单位预算.xlsx', by: { kind: 'user', actor: w.unit1 }, commit: false, acceptErrors: false })
     expect(preview.report.findings.find((f) => f.rule === 'exchange.department_mismatch')).toMatchObject({ severity: 'error', sheet: '单位预算收支总表', cell: 'A2' })
     expect(await db().disclosure.count({ where: { departmentId: w.dept.id, unitCode: w.units[1]!.code } })).toBe(0)

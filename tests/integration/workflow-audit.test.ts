@@ -73,7 +73,7 @@ describe('audit of every change and status change (real PostgreSQL)', () => {
       after: expect.objectContaining({ status: 'returned', reason: '请补充说明' }),
     })
     await once(id, async () => submitDisclosure(c.accountant, { disclosureId: id, version: await versionOf(id), acknowledgements: [] }), { action: 'submit', after: expect.objectContaining({ acknowledgements: [], commentsAnswered: 2 }) })
-    await once(id, async () => approveDisclosure(w.reviewer, { disclosureId: id, version: await versionOf(id), approvedOn: '2024-03-01' }), {
+    await once(id, async () => approveDisclosure(w.reviewer, { disclosureId: id, version: await versionOf(id), approvedOn: '2024-03-01', confirmDate: true }), {
       action: 'approve',
       before: expect.objectContaining({ status: 'submitted', approvedAt: null }),
       after: expect.objectContaining({ status: 'approved', approvedOn: '2024-03-01', publicationDeadline: '2024-03-21' }),

@@ -110,7 +110,8 @@ describe('two sessions on one version: the second is refused and nothing is lost
     const c = await createCase(w, 'submitted')
     const v = await versionOf(c.id)
     session.actor = null
-    expect(await approveAction({ disclosureId: c.id, version: v })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    // refused before any lookup (so it says nothing about whether the disclosure exists)
+    expect(await approveAction({ disclosureId: c.id, version: v })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
     session.actor = w.reviewer
     expect(await approveAction({ disclosureId: c.id, version: 'x' })).toMatchObject({ ok: false, code: 'VALIDATION' })
     expect(await returnAction({ disclosureId: c.id, version: v, reason: ' ' })).toMatchObject({ ok: false, code: 'VALIDATION', fields: [{ path: 'reason', message: '退回理由至少 2 个字' }] })

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { authOptions } from '@/lib/server/auth'
 import { db } from '@/lib/server/db'
 import { hashPassword } from '@/lib/server/password'
-import { RateLimiter } from '@/lib/server/rate-limit'
+import { BackoffLimiter } from '@/lib/server/rate-limit'
 import { chengde2023 } from '../../prisma/demo'
 import { createDepartment, createDisclosure, createRegion, createUser } from '../factories/db'
 
@@ -27,25 +27,62 @@ function sources(dirs: string[], ext = /\.(ts|tsx)$/): string[] {
 const rel = (f: string) => path.relative(process.cwd(), f)
 
 describe('security: login rate limiting, server-side checks everywhere, user text never rendered as HTML', () => {
-  it('login: after 10 failed attempts in a minute a username is refused, even with the right password; other usernames are not affected', async () => {
-    const u = await createUser('accountant')
-    await db().user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct-horse') } })
-    const username = (await db().user.findUniqueOrThrow({ where: { id: u.id } })).username
-    expect(await authorize({ username, password: 'correct-horse' }, {})).toMatchObject({ id: u.id })
-    for (let i = 0; i < 10; i++) expect(await authorize({ username, password: `wrong-${i}` }, {})).toBeNull()
-    await expect(authorize({ username, password: 'correct-horse' }, {})).rejects.toThrow('登录尝试过于频繁，请 1 分钟后再试')
-    const other = await createUser('reviewer')
-    await db().user.update({ where: { id: other.id }, data: { passwordHash: await hashPassword('another-pass') } })
-    const otherName = (await db().user.findUniqueOrThrow({ where: { id: other.id } })).username
-    expect(await authorize({ username: otherName, password: 'another-pass' }, {})).toMatchObject({ id: other.id })
-  })
+  it('login: after a few failures a username from one address waits, with exponential back-off, even with the right password; the same name from another address and other names are not affected', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      const u = await createUser('accountant')
+      await db().user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct-horse') } })
+      const username = (await db().user.findUniqueOrThrow({ where: { id: u.id } })).username
+      const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } })
+      expect(await authorize({ username, password: 'correct-horse' }, from('10.0.0.1'))).toMatchObject({ id: u.id })
+      for (let i = 0; i < 6; i++) expect(await authorize({ username, password: `wrong-${i}` }, from('10.0.0.1'))).toBeNull()
+      // 5 free failures, the 6th asks for 1 s
+      await expect(authorize({ username, password: 'correct-horse' }, from('10.0.0.1'))).rejects.toThrow('登录尝试过于频繁，请 1 秒后再试')
+      // a stranger elsewhere cannot lock the owner out: her own address still signs in
+      expect(await authorize({ username, password: 'correct-horse' }, from('10.0.0.2'))).toMatchObject({ id: u.id })
+      vi.setSystemTime(Date.now() + 1100)
+      expect(await authorize({ username, password: 'wrong-again' }, from('10.0.0.1'))).toBeNull()
+      // the next wait doubles
+      await expect(authorize({ username, password: 'correct-horse' }, from('10.0.0.1'))).rejects.toThrow('请 2 秒后再试')
+      vi.setSystemTime(Date.now() + 2100)
+      expect(await authorize({ username, password: 'correct-horse' }, from('10.0.0.1'))).toMatchObject({ id: u.id })
+      const other = await createUser('reviewer')
+      await db().user.update({ where: { id: other.id }, data: { passwordHash: await hashPassword('another-pass') } })
+      const otherName = (await db().user.findUniqueOrThrow({ where: { id: other.id } })).username
+      expect(await authorize({ username: otherName, password: 'another-pass' }, from('10.0.0.1'))).toMatchObject({ id: other.id })
+    } finally {
+      vi.useRealTimers()
+    }
+  }, 180_000)
 
-  it('the limiter opens again after its window, and a successful login clears the count', () => {
-    const l = new RateLimiter(2, 60_000)
-    expect([l.allow('a', 0), l.allow('a', 1), l.allow('a', 2)]).toEqual([true, true, false])
-    expect(l.allow('a', 60_001)).toBe(true)
-    l.reset('a')
-    expect([l.allow('a', 60_002), l.allow('a', 60_003)]).toEqual([true, true])
+  it('login: one address guessing many usernames is slowed down too (per-address back-off)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      const from = { headers: { 'x-forwarded-for': '10.9.9.9' } }
+      for (let i = 0; i < 21; i++) expect(await authorize({ username: `nobody-${i}-${Date.now()}`, password: 'guess' }, from)).toBeNull()
+      await expect(authorize({ username: 'someone-else', password: 'guess' }, from)).rejects.toThrow('登录尝试过于频繁')
+    } finally {
+      vi.useRealTimers()
+    }
+  }, 180_000)
+
+  it('the back-off: free failures, then 1 s, 2 s, 4 s … capped; forgotten after an hour; a reset clears it', () => {
+    const l = new BackoffLimiter(2, 1000, 8000)
+    l.fail('a', 0)
+    l.fail('a', 0)
+    expect(l.waitMs('a', 0)).toBe(0)
+    l.fail('a', 0)
+    expect(l.waitMs('a', 0)).toBe(1000)
+    l.fail('a', 1000)
+    expect(l.waitMs('a', 1000)).toBe(2000)
+    for (let i = 0; i < 10; i++) l.fail('a', 5000)
+    expect(l.waitMs('a', 5000)).toBe(8000)
+    expect(l.waitMs('a', 5000 + 60 * 60_000 + 1)).toBe(0)
+    l.fail('b', 0)
+    l.fail('b', 0)
+    l.fail('b', 0)
+    l.reset('b')
+    expect(l.waitMs('b', 0)).toBe(0)
   })
 
   it('security headers: CSP, frame and type protections always; HSTS exactly when the site is served over https', async () => {
@@ -95,10 +132,10 @@ describe('security: login rate limiting, server-side checks everywhere, user tex
     expect(html).toContain('&lt;script&gt;window.__xss=1&lt;/script&gt;')
   }, 180_000) // its first read builds the revision's frozen files (PDF, DOCX …, docs/decisions/013)
 
-  it('every server action module authenticates on the server (getActor) and every mutating route handler checks a permission', () => {
+  it('every server action module authenticates on the server (getActor, or defineAction which looks the actor up once) and every mutating route handler checks a permission', () => {
     const actions = sources(['app', 'lib', 'components']).filter((f) => /^\s*['"]use server['"]/m.test(fs.readFileSync(f, 'utf8')))
     expect(actions.map(rel)).toEqual(expect.arrayContaining(['lib/workflow/actions.ts', 'lib/disclosure/actions.ts']))
-    expect(actions.filter((f) => !/getActor\(/.test(fs.readFileSync(f, 'utf8'))).map(rel)).toEqual([])
+    expect(actions.filter((f) => !/getActor\(|define(Form)?Action\(/.test(fs.readFileSync(f, 'utf8'))).map(rel)).toEqual([])
     const mutatingRoutes = sources(['app'], /^route\.ts$/).filter((f) => /export (const|async function) (POST|PUT|PATCH|DELETE)\b/.test(fs.readFileSync(f, 'utf8')) && !f.includes('[...nextauth]'))
     // a route handler either checks itself or delegates to a lib/**/server operation that takes the actor
     expect(mutatingRoutes.filter((f) => !/getActor\(/.test(fs.readFileSync(f, 'utf8'))).map(rel)).toEqual([])

@@ -5,6 +5,7 @@ import { can, STATUS_LABELS } from '@/lib/server/authz'
 import { fieldLabel, valueText } from '@/lib/workflow/audit-labels'
 import { chinaTime } from '@/lib/workflow/format'
 import { listAudit } from '@/lib/workflow/server/list-audit'
+import { idParam, pageNumber } from '@/lib/server/request'
 
 export const dynamic = 'force-dynamic'
 
@@ -46,7 +47,8 @@ type Search = { disclosure?: string; action?: string; page?: string }
 
 /** The audit log: every change and status change, who and when, before → after. Admins: all; reviewers: their region's. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const sp = await searchParams
+  const raw = await searchParams
+  const sp = { ...raw, disclosure: idParam(raw.disclosure) }
   const actor = await getActor()
   if (!actor) redirect('/login?callbackUrl=/admin/audit')
   if (!can(actor, 'audit.read')) {
@@ -57,7 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </>
     )
   }
-  const page = Math.max(1, Number(sp.page) || 1)
+  const page = pageNumber(sp.page)
   const action = sp.action && sp.action in ACTION_LABELS ? sp.action : undefined
   const log = await listAudit(actor, { ...(sp.disclosure ? { disclosureId: sp.disclosure } : {}), ...(action ? { action } : {}), page })
   const href = (p: number) => `/admin/audit?${new URLSearchParams({ ...(sp.disclosure ? { disclosure: sp.disclosure } : {}), ...(action ? { action } : {}), page: String(p) }).toString()}`

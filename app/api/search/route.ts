@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server'
 import { searchPublished } from '@/lib/portal/server/search'
 import { AppError } from '@/lib/server/errors'
+import { intParam, text } from '@/lib/server/request'
 import { handle } from '@/lib/server/route'
 
 export const dynamic = 'force-dynamic'
@@ -11,8 +12,8 @@ export const GET = handle(async (req: Request) => {
   const q = (sp.get('q') ?? '').trim()
   if (!q) throw new AppError('BAD_REQUEST', '请输入搜索词（参数 q）')
   if (q.length > 100) throw new AppError('BAD_REQUEST', '搜索词最多 100 个字')
-  const limit = Number(sp.get('limit') ?? 20)
-  const offset = Number(sp.get('offset') ?? 0)
-  const result = await searchPublished(q, { limit: Number.isFinite(limit) ? limit : 20, offset: Number.isFinite(offset) ? offset : 0 })
+  const limit = intParam(sp.get('limit'), 'limit', { min: 1, max: 100, fallback: 20 })
+  const offset = intParam(sp.get('offset'), 'offset', { min: 0, max: 10_000, fallback: 0 })
+  const result = await searchPublished(text(q, '搜索词'), { limit, offset })
   return NextResponse.json(result, { headers: { 'Cache-Control': 'public, max-age=30' } })
 })

@@ -16,21 +16,25 @@ import type { TLineList, TExpenditureLineInput, TRevenueLineInput } from '../sch
 import { ZExpenditureLineInput, ZRevenueLineInput } from '../schemas'
 import { scopeOf } from './find-disclosure'
 
-export type EditCtx = { tx: Tx; actor: Actor; disclosureId: string; version: number }
+/** `texts`: the change is to the disclosure's own words (情况说明, 绩效目标), which a consolidated budget has too. */
+export type EditCtx = { tx: Tx; actor: Actor; disclosureId: string; version: number; texts?: boolean }
 export type Editable = { id: string; year: number; departmentId: string; unitCodes: Set<string>; projectCodes: Set<string> }
 
 /**
  * Opens a disclosure for change: permission, then the optimistic version check. The version is bumped
  * in the same transaction, so of two saves against one version exactly one wins; the other is refused.
  */
-export async function openForEdit({ tx, actor, disclosureId, version }: EditCtx): Promise<Editable> {
+export async function openForEdit({ tx, actor, disclosureId, version, texts = false }: EditCtx): Promise<Editable> {
   const d = await tx.disclosure.findUnique({ where: { id: disclosureId }, include: { department: { include: { units: true } }, projects: true } })
   if (!d) throw notFound('该预算公开')
   requirePermission(actor, 'disclosure.edit', scopeOf(d))
-  if (d.source === 'consolidated') throw new AppError('VALIDATION', '该部门预算由所属单位的单位预算汇总而成，没有自己的明细；请在单位预算中修改')
+  // a consolidated department budget sums its units' figures, but writes its own notes and targets (reasons included)
+  if (d.source === 'consolidated' && !texts) throw new AppError('VALIDATION', '该部门预算由所属单位的单位预算汇总而成，没有自己的明细；请在单位预算中修改')
   const bumped = await tx.disclosure.updateMany({ where: { id: disclosureId, version }, data: { version: { increment: 1 } } })
   if (bumped.count === 0) throw new AppError('CONFLICT', '数据已被他人修改（或在其他窗口中修改），您的这次保存未生效。请重新加载后再改。')
-  return { id: d.id, year: d.year, departmentId: d.departmentId, unitCodes: new Set(d.department.units.filter((u) => !d.unitCode || u.code === d.unitCode).map((u) => u.code)), projectCodes: new Set(d.projects.map((p) => p.code)) }
+  // a consolidated budget's projects are its units' (of the same year)
+  const projects = d.source === 'consolidated' ? await tx.project.findMany({ where: { disclosure: { departmentId: d.departmentId, year: d.year, unitCode: { not: '' } } }, select: { code: true } }) : d.projects
+  return { id: d.id, year: d.year, departmentId: d.departmentId, unitCodes: new Set(d.department.units.filter((u) => !d.unitCode || u.code === d.unitCode).map((u) => u.code)), projectCodes: new Set(projects.map((p) => p.code)) }
 }
 
 const LIST_LABEL: Record<TLineList, string> = { revenue: '收入明细', expenditure: '支出明细' }

@@ -8,6 +8,7 @@ import { can, requirePermission, STATUS_LABELS } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { loadWorkbook } from '../load-workbook'
+import { importSlot } from './import-slot'
 import type { ParsedWorkbook } from '../parse-workbook'
 import { parseWorkbook } from '../parse-workbook'
 import type { ImportResult, ImportTarget } from '../preview'
@@ -112,7 +113,7 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
     // a unit accountant: into their unit's budget (docs/decisions/009)
     requirePermission(a, 'disclosure.create', dept ? { departmentId: dept.id, regionId: dept.regionId, status: 'draft', unitCode: a.unitCode ?? '' } : undefined)
   }
-  const raw = await loadWorkbook(input.file)
+  const raw = await importSlot.run(() => loadWorkbook(input.file))
   const stored = await loadTemplates()
   if (stored.length === 0) throw new AppError('VALIDATION', '系统中还没有表样模板，请先初始化数据库（npm run db:seed）')
   const vocabulary = input.vocabulary && Object.keys(input.vocabulary).length ? input.vocabulary : undefined
@@ -172,6 +173,12 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
     requirePermission(input.by.actor, existing ? 'disclosure.import' : 'disclosure.create', scopeFor(department, existing, unitCode))
   } else if (existing && !EDITABLE.has(existing.status)) {
     throw new AppError('LOCKED', `${code} 的 ${year} 年预算公开当前状态为“${STATUS_LABELS[existing.status]}”，不能用导入覆盖（已提交、已审核、已公开的预算不可修改）`)
+  }
+  // imports keep identity: another department's (or unit's) workbook is never imported by a user, even
+  // after "我已查看" — only the command-line migration (an administrator, --department) may override it
+  const identity = report.findings.filter((f) => f.rule === 'exchange.department_mismatch')
+  if (identity.length > 0) {
+    throw new ImportRejected(`${identity[0]!.message}，不能导入（确认错误也不能导入其他部门或单位的报表）。如确需迁移，请联系系统管理员。`, result)
   }
   if (report.summary.error > 0 && !input.acceptErrors) {
     throw new ImportRejected(`工作簿有 ${report.summary.error} 个错误，未导入（全部或全不）。请修正后重新上传，或确认后仍然导入。`, result)

@@ -18,6 +18,8 @@ export async function approveDisclosure(actor: Actor, input: TApprove, now = new
     const approvedOn = input.approvedOn ?? today
     if (approvedOn > today) throw new AppError('VALIDATION', `批复日期 ${approvedOn} 晚于今天（${today}）`, [{ path: 'approvedOn', message: '批复日期不能晚于今天' }])
     if (approvedOn < `${d.year - 1}-01-01`) throw new AppError('VALIDATION', `批复日期 ${approvedOn} 早于 ${d.year - 1} 年，与 ${d.year} 年预算不符`, [{ path: 'approvedOn', message: `批复日期不能早于 ${d.year - 1}-01-01` }])
+    const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`
+    if (approvedOn < yearAgo && !input.confirmDate) throw new AppError('VALIDATION', `批复日期 ${approvedOn} 距今已超过一年，请核对；确认无误请勾选“确认批复日期”后再审核通过`, [{ path: 'approvedOn', message: '批复日期距今超过一年，请确认' }])
     const approvedAt = chinaMidnight(approvedOn)
     const moved = await moveStatus(tx, d, input.version, 'approve', { approvedAt })
     const deadline = publicationDeadline(approvedOn)

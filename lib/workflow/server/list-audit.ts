@@ -1,6 +1,6 @@
 import 'server-only'
 import type { Actor } from '@/lib/server/authz'
-import { requirePermission } from '@/lib/server/authz'
+import { readableDisclosures, requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import type { Prisma } from '@/src/generated/prisma/client'
 import type { FieldChange } from '../audit-diff'
@@ -19,10 +19,14 @@ export type AuditRow = {
 
 export const AUDIT_PAGE_SIZE = 50
 
-/** Reviewers read the log of their region's disclosures; admins read everything (incl. rows with no disclosure). */
+/**
+ * Audit rows are scoped exactly like the disclosures they record: a reviewer reads the rows of the
+ * disclosures she may read in her region (never a draft that was never submitted — its content would leak
+ * through the before/after values); admins read everything (incl. rows with no disclosure).
+ */
 export function readableAuditLogs(actor: Actor): Prisma.AuditLogWhereInput {
   if (actor?.role === 'admin') return {}
-  if (actor?.role === 'reviewer') return { disclosure: { department: { regionId: actor.regionId ?? '__none__' } } }
+  if (actor?.role === 'reviewer') return { disclosure: { AND: [readableDisclosures(actor), { department: { regionId: actor.regionId ?? '__none__' } }] } }
   return { id: '__none__' }
 }
 
@@ -31,7 +35,7 @@ export async function listAudit(actor: Actor, filter: { disclosureId?: string; a
   const where: Prisma.AuditLogWhereInput = {
     AND: [readableAuditLogs(actor), filter.disclosureId ? { disclosureId: filter.disclosureId } : {}, filter.action ? { action: filter.action } : {}],
   }
-  const page = Math.max(1, Math.floor(filter.page ?? 1))
+  const page = Number.isSafeInteger(filter.page) ? Math.min(100_000, Math.max(1, filter.page!)) : 1
   const [total, rows] = await Promise.all([
     db().auditLog.count({ where }),
     db().auditLog.findMany({

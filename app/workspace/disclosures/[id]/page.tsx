@@ -1,4 +1,5 @@
 import { notFound, redirect } from 'next/navigation'
+import { DeleteDraftForm } from '@/components/editor/delete-draft-form'
 import { DisclosureEditor } from '@/components/editor/disclosure-editor'
 import { getEditorState } from '@/lib/disclosure/server/editor-state'
 import { getActor } from '@/lib/server/auth'
@@ -14,5 +15,10 @@ export default async function EditorPage({ params }: { params: Promise<{ id: str
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
   })
-  return <DisclosureEditor initial={state} />
+  return (
+    <>
+      <DisclosureEditor initial={state} />
+      {state.status === 'draft' && state.canEdit && <DeleteDraftForm disclosureId={state.id} version={state.version} year={state.year} />}
+    </>
+  )
 }

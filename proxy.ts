@@ -1,0 +1,46 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { ACTION_BODY_LIMIT, checkUrl, crossOriginReason, isMutation } from '@/lib/server/request'
+
+/**
+ * Runs before routing (Next.js 16 proxy, Node.js runtime). Refuses early, with a Chinese 4xx, what no page,
+ * route handler or server action should ever see: malformed percent-encoding or NUL/control bytes in the
+ * path or query, a mutation from another origin (or with no Origin at all), and an oversized server-action
+ * body. Route handlers and actions repeat the origin check (lib/server/route.ts, lib/server/action.ts) so
+ * they stay safe when called without the proxy.
+ */
+export async function proxy(req: NextRequest): Promise<NextResponse> {
+  const raw = new URL(req.url)
+  // req.url keeps the client's encoding; take the path from the raw text so nothing is pre-decoded
+  const afterHost = req.url.slice(req.url.indexOf('/', req.url.indexOf('//') + 2))
+  const q = afterHost.indexOf('?')
+  const problem = checkUrl(q < 0 ? afterHost : afterHost.slice(0, q), q < 0 ? '' : afterHost.slice(q + 1)) ?? (raw.pathname.includes('\u0000') ? '地址含有不允许的控制字符' : null)
+  if (problem) return refuse(400, 'BAD_REQUEST', problem)
+  if (isMutation(req.method)) {
+    const reason = crossOriginReason(req.headers)
+    if (reason) return refuse(403, 'FORBIDDEN', reason)
+    const length = Number(req.headers.get('content-length') ?? 0)
+    if (req.headers.has('next-action')) {
+      if (length > ACTION_BODY_LIMIT) return refuse(413, 'TOO_LARGE', `提交的内容过大（超过 ${ACTION_BODY_LIMIT / 1024 / 1024} MB）`)
+      // a server action's arguments arrive as a JSON array (or multipart for forms); anything else is refused here, not a 500 there
+      if (!/^multipart\/form-data/i.test(req.headers.get('content-type') ?? '') && !isJsonArray(await req.clone().text())) return refuse(400, 'BAD_REQUEST', '请求内容格式不正确')
+    }
+  }
+  return NextResponse.next()
+}
+
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text))
+  } catch {
+    return false
+  }
+}
+
+function refuse(status: number, code: string, message: string): NextResponse {
+  return NextResponse.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store' } })
+}
+
+export const config = {
+  // everything except Next's own static files
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+}

@@ -4,14 +4,16 @@ import { redirect } from 'next/navigation'
 import { getActor } from '@/lib/server/auth'
 import { createDisclosure } from './server/create-disclosure'
 import { AppError, type FieldError } from '@/lib/server/errors'
-import { ZDeleteLine, ZDeleteProject, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
+import { ZApplyLines, ZDeleteLine, ZDeleteProject, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
 import { deleteProject, saveProject } from './server/edit-projects'
 import { saveThreePublic } from './server/edit-three-public'
 import { deleteLine, pasteLines, saveLine } from './server/edit-lines'
 import type { EditorState } from './server/editor-state'
+import type { LineConflict } from './server/apply-lines'
+import { applyLines } from './server/apply-lines'
 import { getEditorState } from './server/editor-state'
 
-export type ActionResult = { ok: true; state: EditorState; message?: string } | { ok: false; code: string; message: string; fields: FieldError[]; state?: EditorState }
+export type ActionResult = { ok: true; state: EditorState; message?: string; conflicts?: LineConflict[] } | { ok: false; code: string; message: string; fields: FieldError[]; state?: EditorState }
 
 /** Thin: authenticate, parse, delegate, and turn expected errors into data the form can place on its fields. */
 async function run(disclosureId: string, op: () => Promise<string | void>): Promise<ActionResult> {
@@ -56,6 +58,19 @@ export async function pasteLinesAction(input: unknown): Promise<ActionResult> {
     const { added } = await pasteLines(await getActor(), p.data)
     return `已粘贴 ${added} 行`
   })
+}
+
+/** The grid's batch of line changes (autosave): merged line by line, conflicts handed back with the other person's values. */
+export async function applyLinesAction(input: unknown): Promise<ActionResult> {
+  const p = ZApplyLines.safeParse(input)
+  if (!p.success) return { ok: false, code: 'BAD_REQUEST', message: p.error.issues[0]?.message ?? '请求格式不正确', fields: [] }
+  let conflicts: LineConflict[] = []
+  const res = await run(p.data.disclosureId, async () => {
+    const r = await applyLines(await getActor(), p.data)
+    conflicts = r.conflicts
+    return r.conflicts.length ? `已保存；${r.conflicts.length} 行已被他人修改，请选择保留哪一方` : '已保存'
+  })
+  return res.ok && conflicts.length ? { ...res, conflicts } : res
 }
 
 export async function reloadAction(disclosureId: string): Promise<ActionResult> {

@@ -1,6 +1,7 @@
 import { notFound, redirect } from 'next/navigation'
 import { DisclosureEditor } from '@/components/editor/disclosure-editor'
 import { getEditorState } from '@/lib/disclosure/server/editor-state'
+import { disclosureFindings } from '@/lib/workflow/server/disclosure-findings'
 import { getActor } from '@/lib/server/auth'
 import { AppError } from '@/lib/server/errors'
 
@@ -14,5 +15,6 @@ export default async function EditorPage({ params }: { params: Promise<{ id: str
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
   })
-  return <DisclosureEditor initial={state} />
+  const findings = await disclosureFindings(actor, id)
+  return <DisclosureEditor initial={state} initialFindings={findings} />
 }

@@ -184,7 +184,7 @@ export function DisclosureEditor({ initial, initialFindings }: { initial: Editor
             <kbd>Tab</kbd> 进入表格 · <kbd>↑</kbd>
             <kbd>↓</kbd>
             <kbd>←</kbd>
-            <kbd>→</kbd> <kbd>Tab</kbd> <kbd>Enter</kbd> 移动 · 直接输入即替换，<kbd>F2</kbd> 修改，<kbd>Esc</kbd> 取消 · <kbd>Shift</kbd>+方向键 选择区域 · <kbd>Ctrl</kbd>+<kbd>C</kbd>/<kbd>V</kbd> 复制粘贴（列顺序：{PASTE_COLUMNS[tab].map((c) => c.label).join('、')}）· <kbd>Ctrl</kbd>+<kbd>D</kbd> 向下填充 · <kbd>Delete</kbd> 清除 · <kbd>Ctrl</kbd>+<kbd>-</kbd> 删除所选行 · <kbd>Ctrl</kbd>+<kbd>Z</kbd>/<kbd>Y</kbd> 撤销/重做 · 自动保存
+            <kbd>→</kbd> <kbd>Tab</kbd> <kbd>Enter</kbd> 移动 · 直接输入即替换（输入中文先按 <kbd>Backspace</kbd>），<kbd>F2</kbd> 修改，<kbd>Esc</kbd> 取消 · <kbd>Shift</kbd>+方向键 选择区域 · <kbd>Ctrl</kbd>+<kbd>C</kbd>/<kbd>V</kbd> 复制粘贴（列顺序：{PASTE_COLUMNS[tab].map((c) => c.label).join('、')}）· <kbd>Ctrl</kbd>+<kbd>D</kbd> 向下填充 · <kbd>Delete</kbd> 清除 · <kbd>Ctrl</kbd>+<kbd>-</kbd> 删除所选行 · <kbd>Ctrl</kbd>+<kbd>Z</kbd>/<kbd>Y</kbd> 撤销/重做 · 自动保存
           </p>
           <LinesSheet
             key={tab}

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
+import { focusAtEnd } from './grid-types'
 
 export type Choice = [value: string, label: string]
 
@@ -60,12 +61,6 @@ export function ChoiceEditor(p: Props) {
     }
   }, [])
   useEffect(() => setActive(0), [p.value])
-  useEffect(() => {
-    const el = inputRef.current
-    if (!el) return
-    el.focus()
-    el.setSelectionRange(el.value.length, el.value.length)
-  }, [])
 
   const keys = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (open && e.key === 'ArrowDown') {
@@ -90,7 +85,10 @@ export function ChoiceEditor(p: Props) {
   return (
     <>
       <input
-        ref={inputRef}
+        ref={(el) => {
+          inputRef.current = el
+          focusAtEnd(el)
+        }}
         className="grid-editor"
         aria-label={p.label}
         role="combobox"
@@ -100,7 +98,6 @@ export function ChoiceEditor(p: Props) {
         aria-activedescendant={open ? `${listId}-${active}` : undefined}
         aria-invalid={p.invalid || undefined}
         autoComplete="off"
-        autoFocus
         onBlur={p.onBlur}
         value={p.value}
         onChange={(e) => p.onChange(e.target.value)}

@@ -4,7 +4,7 @@ import { memo } from 'react'
 import { ChoiceEditor } from './choice-editor'
 import type { GridRow } from './grid-model'
 import type { GridColumnDef } from './grid-types'
-import { showCell } from './grid-types'
+import { focusAtEnd, showCell } from './grid-types'
 
 export type Editing = { row: number; col: number; value: string; mode: 'enter' | 'edit' }
 export type CellHandlers = {
@@ -70,7 +70,7 @@ export const GridRowView = memo(function GridRowView(p: Props) {
               col.kind === 'choice' ? (
                 <ChoiceEditor id={`${p.gridId}-ed`} label={`第 ${p.index + 1} 行 ${col.label}`} options={col.options ?? []} showCode={!!col.showCode} value={edit.value} onChange={p.h.change} onAccept={p.h.accept} onKeyDown={p.h.editorKey} onBlur={p.h.blur} invalid={!!err} />
               ) : (
-                <input className="grid-editor" autoFocus aria-label={`第 ${p.index + 1} 行 ${col.label}`} inputMode={col.kind === 'amount' ? 'decimal' : undefined} value={edit.value} onChange={(e) => p.h.change(e.target.value)} onKeyDown={p.h.editorKey} onBlur={p.h.blur} aria-invalid={!!err || undefined} />
+                <input ref={focusAtEnd} className="grid-editor" aria-label={`第 ${p.index + 1} 行 ${col.label}`} inputMode={col.kind === 'amount' ? 'decimal' : undefined} value={edit.value} onChange={(e) => p.h.change(e.target.value)} onKeyDown={p.h.editorKey} onBlur={p.h.blur} aria-invalid={!!err || undefined} />
               )
             ) : (
               <div className="cell">{showCell(col, v, p.labels[j])}</div>

@@ -11,6 +11,8 @@ export type GridColumnDef = {
   showCode?: boolean
   /** frozen while the grid scrolls sideways */
   sticky?: 'left' | 'right'
+  /** an amount column whose sum means nothing (quantities, unit prices) */
+  noTotal?: boolean
   /** the value stored when the cell is emptied (Delete) */
   empty?: string
 }
@@ -47,4 +49,12 @@ export function showCell(col: GridColumnDef, v: string, labels: Map<string, stri
     return l ?? v
   }
   return v
+}
+
+/** Focus a cell editor as it mounts, caret at the end (runs in the commit, before the next key arrives). */
+export function focusAtEnd(el: HTMLInputElement | null): void {
+  if (!el || el.dataset.focused) return
+  el.dataset.focused = '1'
+  el.focus()
+  el.setSelectionRange(el.value.length, el.value.length)
 }

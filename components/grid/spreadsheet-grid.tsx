@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from '@tanstack/react-table'
 import { getCoreRowModel, useReactTable } from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import type { GridRow, History, Move, Patch, Pos, Selection } from './grid-model'
@@ -11,6 +12,9 @@ import { GridRowView } from './grid-row'
 import type { GridColumnDef } from './grid-types'
 import { parseCell, showCell } from './grid-types'
 import { sumColumn } from './grid-sum'
+
+const VIRTUAL_FROM = 200
+const ROW_HEIGHT = 35
 
 export type SpreadsheetGridProps = {
   label: string
@@ -53,6 +57,10 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
   const history = useRef<History>(emptyHistory)
   const [, bump] = useState(0)
   const tableRef = useRef<HTMLTableElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // long lists render only the rows in view (and a margin): a keystroke costs the same at 50 or 5,000 lines
+  const virtual = total > VIRTUAL_FROM
+  const rv = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, enabled: virtual })
   const dragging = useRef(false)
   const live = useRef({ rows: p.rows, sel, editing, total })
   live.current = { rows: p.rows, sel, editing, total }
@@ -91,8 +99,10 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
 
   // keep the cursor's cell in view
   useEffect(() => {
+    if (virtual) rv.scrollToIndex(sel.cursor.row, { align: 'auto' })
     document.getElementById(`${gridId}-r${sel.cursor.row}-c${sel.cursor.col}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
-  }, [sel.cursor.row, sel.cursor.col, gridId])
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sel.cursor.row, sel.cursor.col, gridId, virtual])
   useEffect(() => {
     if (!p.focusRowId) return
     const i = p.rows.findIndex((r) => r.id === p.focusRowId)
@@ -104,13 +114,15 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
   }, [p.focusRowId])
   // a shrinking list never leaves the cursor outside the grid
   useEffect(() => {
-    if (sel.cursor.row >= total || sel.anchor.row >= total) setSel((s) => ({ anchor: clampPos(s.anchor, total, cols.length), cursor: clampPos(s.cursor, total, cols.length) }))
+    if (total > 0 && (sel.cursor.row >= total || sel.anchor.row >= total)) setSel((s) => ({ anchor: clampPos(s.anchor, total, cols.length), cursor: clampPos(s.cursor, total, cols.length) }))
   }, [total, sel, cols.length])
 
   const startEdit = (pos: Pos, value: string | null, mode: Editing['mode']) => {
     const col = cols[pos.col]
     if (!p.canEdit || !col || col.kind === 'readonly') return false
-    const current = p.rows[pos.row]?.values[col.key] ?? ''
+    const stored = p.rows[pos.row]?.values[col.key] ?? ''
+    // an enumeration is edited as its label (基本支出), a code as its code
+    const current = col.kind === 'choice' && !col.showCode && stored ? (labels[pos.col]?.get(stored) ?? stored) : stored
     const next: Editing = { row: pos.row, col: pos.col, value: value ?? current, mode }
     live.current.editing = next
     flushSync(() => setEditing(next))
@@ -271,9 +283,13 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
     } else if (e.shiftKey && k === ' ') {
       handled()
       setSel({ anchor: { row: sel.anchor.row, col: 0 }, cursor: { row: sel.cursor.row, col: cols.length - 1 } })
-    } else if (k === 'Delete' || k === 'Backspace') {
+    } else if (k === 'Delete') {
       handled()
       if (p.canEdit) apply(clearRange(p.rows, keys, r, (key) => cols.find((c) => c.key === key)?.empty ?? ''))
+    } else if (k === 'Backspace') {
+      // as in Excel: the cell emptied and open for typing (also how to type Chinese into it)
+      handled()
+      startEdit(sel.cursor, '', 'enter')
     } else if (!ctrl && !e.altKey && (k.length === 1 || k === 'Process')) {
       const started = startEdit(sel.cursor, k === 'Process' ? '' : k, 'enter')
       if (started && k !== 'Process') handled()
@@ -318,7 +334,7 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
   }
 
   const rect = rectOf(sel)
-  const sums = useMemo(() => cols.map((c) => (c.kind === 'amount' || (c.kind === 'readonly' && c.key === 'amount') ? sumColumn(p.rows, c.key) : null)), [cols, p.rows])
+  const sums = useMemo(() => cols.map((c) => ((c.kind === 'amount' || (c.kind === 'readonly' && c.key === 'amount')) && !c.noTotal ? sumColumn(p.rows, c.key) : null)), [cols, p.rows])
   const selectedRows = rect.bottom >= p.rows.length ? Math.max(0, p.rows.length - rect.top) : rect.bottom - rect.top + 1
 
   return (
@@ -347,7 +363,7 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
           {message}
         </p>
       )}
-      <div className="grid-wrap">
+      <div className="grid-wrap" ref={scrollRef}>
         <table
           ref={tableRef}
           className="grid sheet-grid"
@@ -387,15 +403,31 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
             ))}
           </thead>
           <tbody>
-            {modelRows.map((mr, i) => {
-              const inSel = i >= rect.top && i <= rect.bottom
-              return (
-                <GridRowView key={mr.id} gridId={gridId} row={mr.original} index={i} columns={cols} labels={labels} offsets={offsets} selL={inSel ? rect.left : -1} selR={inSel ? rect.right : -2} cursorCol={sel.cursor.row === i ? sel.cursor.col : -1} editing={editing?.row === i ? editing : null} className={p.rowClass?.(mr.id) ?? ''} errors={p.cellErrors?.(mr.id)} h={h} />
-              )
-            })}
-            {addable && (
-              <GridRowView key="__new" gridId={gridId} row={null} index={p.rows.length} columns={cols} labels={labels} offsets={offsets} selL={p.rows.length >= rect.top && p.rows.length <= rect.bottom ? rect.left : -1} selR={p.rows.length >= rect.top && p.rows.length <= rect.bottom ? rect.right : -2} cursorCol={sel.cursor.row === p.rows.length ? sel.cursor.col : -1} editing={editing?.row === p.rows.length ? editing : null} className="" errors={undefined} h={h} newRowLabel="在此输入新增一行" />
-            )}
+            {(() => {
+              const renderRow = (i: number) => {
+                const inSel = i >= rect.top && i <= rect.bottom
+                const mr = modelRows[i]
+                if (!mr) return <GridRowView key="__new" gridId={gridId} row={null} index={i} columns={cols} labels={labels} offsets={offsets} selL={inSel ? rect.left : -1} selR={inSel ? rect.right : -2} cursorCol={sel.cursor.row === i ? sel.cursor.col : -1} editing={editing?.row === i ? editing : null} className="" errors={undefined} h={h} newRowLabel="在此输入新增一行" />
+                return <GridRowView key={mr.id} gridId={gridId} row={mr.original} index={i} columns={cols} labels={labels} offsets={offsets} selL={inSel ? rect.left : -1} selR={inSel ? rect.right : -2} cursorCol={sel.cursor.row === i ? sel.cursor.col : -1} editing={editing?.row === i ? editing : null} className={p.rowClass?.(mr.id) ?? ''} errors={p.cellErrors?.(mr.id)} h={h} />
+              }
+              if (!virtual) return Array.from({ length: total }, (_, i) => renderRow(i))
+              const items = rv.getVirtualItems()
+              const top = items[0]?.start ?? 0
+              const bottom = rv.getTotalSize() - (items.at(-1)?.end ?? 0)
+              return [
+                top > 0 && (
+                  <tr key="__top" aria-hidden="true" style={{ height: top }}>
+                    <td colSpan={cols.length + 1} />
+                  </tr>
+                ),
+                ...items.map((vi) => renderRow(vi.index)),
+                bottom > 0 && (
+                  <tr key="__bottom" aria-hidden="true" style={{ height: bottom }}>
+                    <td colSpan={cols.length + 1} />
+                  </tr>
+                ),
+              ]
+            })()}
           </tbody>
           <tfoot>
             <tr role="row" aria-rowindex={total + 2} className="sheet-total">

@@ -15,6 +15,7 @@ async function seriousAxe(page: Page, name: string) {
 }
 
 test('[ACCOUNTANT][ENTRY] keyboard only, as in Excel: Tab into the grid, add a line by name, overwrite, fill down, delete five rows in one step, undo, redo, paste 12 rows', async ({ page, context }) => {
+  test.setTimeout(240_000)
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   page.on('dialog', (d) => {
     throw new Error(`unexpected browser dialog: ${d.message()}`)

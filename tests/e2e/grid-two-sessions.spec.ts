@@ -23,6 +23,7 @@ async function typeAmount(p: Page, row: number, value: string) {
 const saved = (p: Page) => expect(p.getByTestId('save-state-expenditure')).toHaveText('已保存', { timeout: 20_000 })
 
 test('[ACCOUNTANT][TWO SESSIONS][LINES] edits to different lines merge; the same line is a conflict that keeps the typed value, with a choice', async ({ browser }) => {
+  test.setTimeout(120_000)
   const s = await createScenario()
   const path = `/workspace/disclosures/${s.disclosure.id}`
   const a = await session(browser, s.accountant, path)
@@ -56,6 +57,7 @@ test('[ACCOUNTANT][TWO SESSIONS][LINES] edits to different lines merge; the same
 })
 
 test('[ACCOUNTANT][TWO SESSIONS][三公] a stale 三公 save is a conflict that keeps the typed figures; leaving the tab keeps them too', async ({ browser }) => {
+  test.setTimeout(120_000)
   const s = await createScenario()
   const path = `/workspace/disclosures/${s.disclosure.id}`
   const a = await session(browser, s.accountant, path)
@@ -89,6 +91,7 @@ test('[ACCOUNTANT][TWO SESSIONS][三公] a stale 三公 save is a conflict that 
 })
 
 test('[ACCOUNTANT][TWO SESSIONS][PROCUREMENT] a rejected save, corrected, saves; a stale save is a conflict with a choice', async ({ browser }) => {
+  test.setTimeout(120_000)
   const s = await createScenario()
   const path = `/workspace/disclosures/${s.disclosure.id}/procurement`
   const a = await session(browser, s.accountant, path)

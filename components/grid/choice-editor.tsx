@@ -42,7 +42,7 @@ export function ChoiceEditor(p: Props) {
   const listId = useId()
   const inputRef = useRef<HTMLInputElement>(null)
   const [active, setActive] = useState(0)
-  const [box, setBox] = useState<{ left: number; top: number; width: number } | null>(null)
+  const [box, setBox] = useState<{ left: number; top?: number; bottom?: number; width: number; maxHeight: number } | null>(null)
   const matches = useMemo(() => filterChoices(p.options, p.value, p.showCode), [p.options, p.value, p.showCode])
   const exact = p.options.find((o) => o[0] === p.value.trim())
   const open = matches.length > 0 && !(exact && matches.length === 1)
@@ -50,7 +50,13 @@ export function ChoiceEditor(p: Props) {
   useLayoutEffect(() => {
     const place = () => {
       const r = inputRef.current?.getBoundingClientRect()
-      if (r) setBox({ left: r.left, top: r.bottom, width: Math.max(r.width, 380) })
+      if (!r) return
+      // below the cell, or above it when the page has no room below: the list is always on screen
+      const below = window.innerHeight - r.bottom
+      const width = Math.max(r.width, 380)
+      const left = Math.max(0, Math.min(r.left, window.innerWidth - width - 8))
+      if (below >= 200 || below >= r.top) setBox({ left, top: r.bottom, width, maxHeight: Math.min(260, below - 8) })
+      else setBox({ left, bottom: window.innerHeight - r.top, width, maxHeight: Math.min(260, r.top - 8) })
     }
     place()
     window.addEventListener('scroll', place, true)
@@ -105,7 +111,7 @@ export function ChoiceEditor(p: Props) {
       />
       {box &&
         createPortal(
-          <ul className="picker-list picker-layer" id={listId} role="listbox" aria-label={`${p.label} 候选`} hidden={!open} style={{ position: 'fixed', left: box.left, top: box.top, minWidth: box.width }} data-testid="picker-list">
+          <ul className="picker-list picker-layer" id={listId} role="listbox" aria-label={`${p.label} 候选`} hidden={!open} style={{ position: 'fixed', left: box.left, top: box.top, bottom: box.bottom, minWidth: box.width, maxHeight: box.maxHeight }} data-testid="picker-list">
             {matches.map(([v, l], i) => (
               <li
                 key={v}

@@ -4,6 +4,7 @@ import { computeDisclosure } from '../../lib/budget/compute'
 import { toFixtureTable } from '../../lib/budget/table'
 import { starterCatalogue } from '../../lib/catalogue/files'
 import { shippedTemplate } from '../../lib/budget/templates/files'
+import type { TreeTable } from '../../lib/budget/template'
 import { chengde2023 } from '../factories'
 
 describe('linesOfCell: a derived cell opens the lines it is made of', () => {
@@ -12,7 +13,7 @@ describe('linesOfCell: a derived cell opens the lines it is made of', () => {
   data.revenue = data.revenue.map((l, i) => ({ ...l, id: `r${i}` }))
   const template = shippedTemplate('hebei-dept-2023')
   const tables = computeDisclosure(data, template, starterCatalogue(2023)).tables.map(toFixtureTable)
-  const trees = template.tables.filter((t) => t.kind === 'function_tree' || t.kind === 'economic_tree')
+  const trees = template.tables.filter((t): t is TreeTable => t.kind === 'function_tree' || t.kind === 'economic_tree')
 
   it('every code row of every tree table: its lines sum to the printed cell of each amount column', () => {
     expect(trees.length).toBeGreaterThan(2)

@@ -33,6 +33,8 @@ type Props = {
   errors: Record<string, string> | undefined
   h: CellHandlers
   newRowLabel?: string
+  /** the blank row's defaults, shown faintly: what a new row starts from */
+  placeholder?: Record<string, string> | null
 }
 
 /** One row of the grid. Memoised: a keystroke re-renders only the rows it changes. */
@@ -45,6 +47,7 @@ export const GridRowView = memo(function GridRowView(p: Props) {
       </th>
       {p.columns.map((col, j) => {
         const v = p.row?.values[col.key] ?? ''
+        const hint = isNew ? (p.placeholder?.[col.key] ?? '') : ''
         const selected = j >= p.selL && j <= p.selR
         const cursor = j === p.cursorCol
         const err = p.errors?.[col.key]
@@ -73,7 +76,7 @@ export const GridRowView = memo(function GridRowView(p: Props) {
                 <input ref={focusAtEnd} className="grid-editor" aria-label={`第 ${p.index + 1} 行 ${col.label}`} inputMode={col.kind === 'amount' ? 'decimal' : undefined} value={edit.value} onChange={(e) => p.h.change(e.target.value)} onKeyDown={p.h.editorKey} onBlur={p.h.blur} aria-invalid={!!err || undefined} />
               )
             ) : (
-              <div className="cell">{showCell(col, v, p.labels[j])}</div>
+              <div className={hint ? 'cell cell-hint' : 'cell'}>{showCell(col, v || hint, p.labels[j])}</div>
             )}
           </td>
         )

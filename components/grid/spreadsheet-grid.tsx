@@ -66,6 +66,7 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
   live.current = { rows: p.rows, sel, editing, total }
 
   const labels = useMemo(() => cols.map((c) => new Map(c.options ?? [])), [cols])
+  const placeholder = useMemo(() => p.blankRow?.() ?? null, [p.blankRow])
   const offsets = useMemo(() => {
     let left = 44
     return cols.map((c) => {
@@ -407,7 +408,7 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
               const renderRow = (i: number) => {
                 const inSel = i >= rect.top && i <= rect.bottom
                 const mr = modelRows[i]
-                if (!mr) return <GridRowView key="__new" gridId={gridId} row={null} index={i} columns={cols} labels={labels} offsets={offsets} selL={inSel ? rect.left : -1} selR={inSel ? rect.right : -2} cursorCol={sel.cursor.row === i ? sel.cursor.col : -1} editing={editing?.row === i ? editing : null} className="" errors={undefined} h={h} newRowLabel="在此输入新增一行" />
+                if (!mr) return <GridRowView key="__new" gridId={gridId} row={null} index={i} columns={cols} labels={labels} offsets={offsets} selL={inSel ? rect.left : -1} selR={inSel ? rect.right : -2} cursorCol={sel.cursor.row === i ? sel.cursor.col : -1} editing={editing?.row === i ? editing : null} className="" errors={undefined} h={h} newRowLabel="在此输入新增一行" placeholder={placeholder} />
                 return <GridRowView key={mr.id} gridId={gridId} row={mr.original} index={i} columns={cols} labels={labels} offsets={offsets} selL={inSel ? rect.left : -1} selR={inSel ? rect.right : -2} cursorCol={sel.cursor.row === i ? sel.cursor.col : -1} editing={editing?.row === i ? editing : null} className={p.rowClass?.(mr.id) ?? ''} errors={p.cellErrors?.(mr.id)} h={h} />
               }
               if (!virtual) return Array.from({ length: total }, (_, i) => renderRow(i))

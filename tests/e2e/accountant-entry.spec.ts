@@ -50,7 +50,7 @@ test('[ACCOUNTANT][ENTRY] keyboard only, as in Excel: Tab into the grid, add a l
   const box = await list.boundingBox()
   expect(box && box.height > 40).toBeTruthy()
   await shot(page, '04-picker-list-by-name')
-  const chosen = (await list.getByRole('option').first().innerText()).replace(/\s+/g, ' ').trim()
+  const chosenCode = (await list.getByRole('option').first().locator('.code').innerText()).trim()
   await page.keyboard.press('Tab')
   await page.keyboard.type('30201')
   await page.keyboard.press('Tab') // 资金性质 stays 一般公共预算
@@ -59,7 +59,7 @@ test('[ACCOUNTANT][ENTRY] keyboard only, as in Excel: Tab into the grid, add a l
   await page.keyboard.type('12345.67')
   await page.keyboard.press('Enter')
   const added = dataRows(page).nth(startRows)
-  await expect(added.locator('td').nth(1)).toHaveText(chosen) // the code cell shows code + name
+  await expect(added.locator('td').nth(1)).toHaveText(new RegExp(`^${chosenCode} .*行政运行$`)) // the code cell shows code + name
   await expect(added.locator('td').nth(2)).toContainText('30201 ')
   await saved(page)
   // 2350.502 万元 + 1.234567 万元 = 2351.736567 → 2351.74
@@ -156,6 +156,18 @@ test('[ACCOUNTANT][ENTRY] keyboard only, as in Excel: Tab into the grid, add a l
   await page.getByRole('tab', { name: '公开报表预览' }).click()
   await expect(page.locator('#tbl-expenditure_summary tbody tr').first()).toContainText(total)
   await page.getByRole('tab', { name: /校验结果/ }).click()
+  // the editor counts findings as the submit page does (one function)
+  const count = Number((await page.getByRole('tab', { name: /校验结果/ }).innerText()).match(/（(\d+)）/)![1])
+  await expect(page.locator('.findings li')).toHaveCount(count)
   await seriousAxe(page, 'findings')
   await shot(page, '15-findings')
+  // a finding on a derived table cell opens the lines that make it, the grid filtered to them
+  const open = page.getByRole('button', { name: /查看构成此数的 \d+ 行/ }).first()
+  const n = Number((await open.innerText()).match(/(\d+) 行/)![1])
+  await open.click()
+  await expect(page.getByTestId('line-filter')).toBeVisible()
+  await expect(page.locator('[data-testid^="grid-"] tbody tr[data-row-id]')).toHaveCount(n)
+  await shot(page, '16-finding-opens-its-lines')
+  await page.getByRole('button', { name: '显示全部明细' }).click()
+  await expect(page.getByTestId('line-filter')).toHaveCount(0)
 })

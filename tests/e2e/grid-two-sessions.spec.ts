@@ -149,3 +149,39 @@ test('[ACCOUNTANT][TWO SESSIONS][PROCUREMENT] a rejected save, corrected, saves;
   await expect(g(b).locator('tbody tr').first()).toContainText('台式计算机')
   await expect(b.getByTestId('procurement-state')).toHaveText('已保存')
 })
+
+test('[ACCOUNTANT][TWO SESSIONS][INDICATORS] a stale save of a 绩效目标表 keeps the typed indicators and offers a choice', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const s = await createScenario()
+  const path = `/workspace/disclosures/${s.disclosure.id}/performance`
+  const a = await session(browser, s.accountant, path)
+  const b = await session(browser, s.accountant, path)
+  const PROJECT = '2023 年医疗服务与保障能力提升补助资金'
+  async function addIndicator(p: Page, level2: string, name: string, value: string, unit: string) {
+    await p.getByRole('button', { name: `填写“${PROJECT}”的绩效目标表` }).click()
+    await p.getByRole('grid', { name: '绩效指标' }).focus()
+    await p.keyboard.press('Control+End')
+    await p.keyboard.press('Home')
+    await p.keyboard.press('ArrowRight')
+    for (const text of [level2, name, '', '≥', value, unit, '工作计划']) {
+      if (text) {
+        await p.keyboard.press('Backspace')
+        await p.keyboard.type(text)
+      }
+      await p.keyboard.press('Tab')
+    }
+  }
+  await addIndicator(a, '数量指标', '召开会议次数', '2', '次')
+  await a.getByRole('button', { name: '保存绩效目标表' }).click()
+  await expect(a.getByTestId('perf-notice')).toHaveText('绩效目标表已保存')
+
+  await addIndicator(b, '质量指标', '系统正常运行率', '90', '%')
+  await b.getByRole('button', { name: '保存绩效目标表' }).click()
+  const conflict = b.getByTestId('target-conflict')
+  await expect(conflict).toContainText('对方的版本：1 个指标（召开会议次数）')
+  await expect(b.getByRole('grid', { name: '绩效指标' })).toContainText('系统正常运行率')
+  await shot(b, 'two-sessions-06-indicators-conflict')
+  await conflict.getByRole('button', { name: '采用对方的' }).click()
+  await expect(b.getByRole('grid', { name: '绩效指标' })).toContainText('召开会议次数')
+  await expect(b.getByRole('grid', { name: '绩效指标' })).not.toContainText('系统正常运行率')
+})

@@ -84,3 +84,23 @@ export const GridRowView = memo(function GridRowView(p: Props) {
     </tr>
   )
 })
+
+/** The body's rows: all of them, or (virtualised) those in view between two spacer rows that keep the scroll height. */
+export function renderBody(a: { total: number; virtual: boolean; items: { index: number; start: number; end: number }[]; totalSize: number; colSpan: number; row: (i: number) => React.ReactNode }): React.ReactNode {
+  if (!a.virtual) return Array.from({ length: a.total }, (_, i) => a.row(i))
+  const top = a.items[0]?.start ?? 0
+  const bottom = a.totalSize - (a.items.at(-1)?.end ?? 0)
+  return [
+    top > 0 && (
+      <tr key="__top" aria-hidden="true" style={{ height: top }}>
+        <td colSpan={a.colSpan} />
+      </tr>
+    ),
+    ...a.items.map((vi) => a.row(vi.index)),
+    bottom > 0 && (
+      <tr key="__bottom" aria-hidden="true" style={{ height: bottom }}>
+        <td colSpan={a.colSpan} />
+      </tr>
+    ),
+  ]
+}

@@ -8,10 +8,11 @@ import { flushSync } from 'react-dom'
 import type { GridRow, History, Move, Patch, Pos, Selection } from './grid-model'
 import { clampPos, clearRange, deleteRows, emptyHistory, fillDown, move, parseTsv, record, rectOf, redoStep, toTsv, undoStep, writeBlock } from './grid-model'
 import type { CellHandlers, Editing } from './grid-row'
-import { GridRowView } from './grid-row'
+import { GridRowView, renderBody } from './grid-row'
 import type { GridColumnDef } from './grid-types'
 import { parseCell, showCell } from './grid-types'
-import { sumColumn } from './grid-sum'
+import { GridToolbar, GridTotals } from './grid-chrome'
+import { planPaste } from './grid-paste'
 
 const VIRTUAL_FROM = 200
 const ROW_HEIGHT = 35
@@ -310,55 +311,30 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
     e.preventDefault()
     const cells = parseTsv(e.clipboardData.getData('text/plain'))
     if (!cells.length) return
-    const r = rectOf(sel)
-    // a single value pasted over a range fills the range, as in Excel
-    const block = cells.length === 1 && cells[0]!.length === 1 && (r.bottom > r.top || r.right > r.left) ? Array.from({ length: Math.min(r.bottom, p.rows.length - 1) - r.top + 1 }, () => Array.from({ length: r.right - r.left + 1 }, () => cells[0]![0]!)) : cells
-    const at = { row: r.top, col: r.left }
-    const parsed = block.map((row) => row.map((v, j) => (cols[at.col + j] ? parseCell(cols[at.col + j]!, v) : v)))
-    if (!addable && at.row + parsed.length > p.rows.length) {
-      setMessage(`粘贴的 ${parsed.length} 行超出表格（本表不能增加行），未粘贴`)
+    const planned = planPaste({ rows: p.rows, columns: cols, rect: rectOf(sel), cells, canGrow: addable, blank: p.blankRow ?? (() => ({})) })
+    if ('error' in planned) {
+      setMessage(planned.error)
       return
     }
-    if (cols.slice(at.col, at.col + (parsed[0]?.length ?? 0)).some((c) => c.kind === 'readonly')) {
-      setMessage('粘贴区域包含由系统计算的列，未粘贴')
-      return
-    }
-    const patch = writeBlock(p.rows, keys, at, parsed, p.blankRow ?? (() => ({})), `粘贴 ${parsed.length} 行`)
+    const { patch, at, height, width } = planned
     const problem = p.checkPaste?.(patch)
     if (problem) {
       setMessage(problem)
       return
     }
     apply(patch)
-    setMessage(`已粘贴 ${parsed.length} 行`)
-    setSel({ anchor: at, cursor: { row: at.row + parsed.length - 1, col: Math.min(cols.length - 1, at.col + (parsed[0]?.length ?? 1) - 1) } })
+    setMessage(`已粘贴 ${height} 行`)
+    setSel({ anchor: at, cursor: { row: at.row + height - 1, col: Math.min(cols.length - 1, at.col + width - 1) } })
   }
 
   const rect = rectOf(sel)
-  const sums = useMemo(() => cols.map((c) => ((c.kind === 'amount' || (c.kind === 'readonly' && c.key === 'amount')) && !c.noTotal ? sumColumn(p.rows, c.key) : null)), [cols, p.rows])
   const selectedRows = rect.bottom >= p.rows.length ? Math.max(0, p.rows.length - rect.top) : rect.bottom - rect.top + 1
 
   return (
     <div className="sheet" data-testid={p.testId}>
-      <div className="sheet-bar no-print" role="toolbar" aria-label={`${p.label} 工具栏`}>
-        {p.canEdit && (
-          <>
-            <button type="button" className="btn btn-sm" onClick={undo} disabled={!history.current.undo.length} title="Ctrl+Z">
-              撤销{history.current.undo.at(-1) ? `（${history.current.undo.at(-1)!.label}）` : ''}
-            </button>
-            <button type="button" className="btn btn-sm" onClick={redo} disabled={!history.current.redo.length} title="Ctrl+Y">
-              重做
-            </button>
-            <button type="button" className="btn btn-sm" onClick={deleteSelectedRows} disabled={selectedRows < 1} title="Ctrl+-">
-              删除所选行（{selectedRows} 行）
-            </button>
-          </>
-        )}
+      <GridToolbar label={p.label} canEdit={p.canEdit} undoLabel={history.current.undo.at(-1)?.label ?? null} canRedo={history.current.redo.length > 0} selectedRows={selectedRows} rect={rect} onUndo={undo} onRedo={redo} onDeleteRows={deleteSelectedRows}>
         {p.toolbar}
-        <span className="muted sheet-sel" aria-live="polite">
-          {rect.bottom > rect.top || rect.right > rect.left ? `已选 ${rect.bottom - rect.top + 1} 行 × ${rect.right - rect.left + 1} 列` : ''}
-        </span>
-      </div>
+      </GridToolbar>
       {message && (
         <p className="alert alert-warn sheet-msg" role="status" data-testid="grid-message">
           {message}
@@ -404,42 +380,15 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
             ))}
           </thead>
           <tbody>
-            {(() => {
-              const renderRow = (i: number) => {
-                const inSel = i >= rect.top && i <= rect.bottom
-                const mr = modelRows[i]
-                if (!mr) return <GridRowView key="__new" gridId={gridId} row={null} index={i} columns={cols} labels={labels} offsets={offsets} selL={inSel ? rect.left : -1} selR={inSel ? rect.right : -2} cursorCol={sel.cursor.row === i ? sel.cursor.col : -1} editing={editing?.row === i ? editing : null} className="" errors={undefined} h={h} newRowLabel="在此输入新增一行" placeholder={placeholder} />
-                return <GridRowView key={mr.id} gridId={gridId} row={mr.original} index={i} columns={cols} labels={labels} offsets={offsets} selL={inSel ? rect.left : -1} selR={inSel ? rect.right : -2} cursorCol={sel.cursor.row === i ? sel.cursor.col : -1} editing={editing?.row === i ? editing : null} className={p.rowClass?.(mr.id) ?? ''} errors={p.cellErrors?.(mr.id)} h={h} />
-              }
-              if (!virtual) return Array.from({ length: total }, (_, i) => renderRow(i))
-              const items = rv.getVirtualItems()
-              const top = items[0]?.start ?? 0
-              const bottom = rv.getTotalSize() - (items.at(-1)?.end ?? 0)
-              return [
-                top > 0 && (
-                  <tr key="__top" aria-hidden="true" style={{ height: top }}>
-                    <td colSpan={cols.length + 1} />
-                  </tr>
-                ),
-                ...items.map((vi) => renderRow(vi.index)),
-                bottom > 0 && (
-                  <tr key="__bottom" aria-hidden="true" style={{ height: bottom }}>
-                    <td colSpan={cols.length + 1} />
-                  </tr>
-                ),
-              ]
-            })()}
+            {renderBody({ total, virtual, items: virtual ? rv.getVirtualItems() : [], totalSize: virtual ? rv.getTotalSize() : 0, colSpan: cols.length + 1, row: (i) => {
+              const inSel = i >= rect.top && i <= rect.bottom
+              const mr = modelRows[i]
+              const common = { gridId, index: i, columns: cols, labels, offsets, selL: inSel ? rect.left : -1, selR: inSel ? rect.right : -2, cursorCol: sel.cursor.row === i ? sel.cursor.col : -1, editing: editing?.row === i ? editing : null, h }
+              if (!mr) return <GridRowView key="__new" {...common} row={null} className="" errors={undefined} newRowLabel="在此输入新增一行" placeholder={placeholder} />
+              return <GridRowView key={mr.id} {...common} row={mr.original} className={p.rowClass?.(mr.id) ?? ''} errors={p.cellErrors?.(mr.id)} />
+            } })}
           </tbody>
-          <tfoot>
-            <tr role="row" aria-rowindex={total + 2} className="sheet-total">
-              <th scope="row" className="seq sticky-l" style={{ left: 0 }} />
-              {cols.map((c, j) => (
-                <td key={c.key} role="gridcell" aria-colindex={j + 2} className={[sums[j] !== null ? 'num' : '', c.sticky === 'left' ? 'sticky-l' : c.sticky === 'right' ? 'sticky-r' : ''].join(' ')} style={c.sticky === 'left' ? { left: offsets[j] } : c.sticky === 'right' ? { right: 0 } : undefined} data-testid={sums[j] !== null ? `grid-total-${c.key}` : undefined}>
-                  <div className="cell">{sums[j] !== null ? sums[j] : j === 0 ? (p.totalLabel ?? `合计（${p.rows.length} 行）`) : ''}</div>
-                </td>
-              ))}
-            </tr>
-          </tfoot>
+          <GridTotals columns={cols} rows={p.rows} offsets={offsets} rowIndex={total + 2} totalLabel={p.totalLabel} />
         </table>
       </div>
     </div>

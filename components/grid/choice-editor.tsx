@@ -55,8 +55,8 @@ export function ChoiceEditor(p: Props) {
       const below = window.innerHeight - r.bottom
       const width = Math.max(r.width, 380)
       const left = Math.max(0, Math.min(r.left, window.innerWidth - width - 8))
-      if (below >= 200 || below >= r.top) setBox({ left, top: r.bottom, width, maxHeight: Math.min(260, below - 8) })
-      else setBox({ left, bottom: window.innerHeight - r.top, width, maxHeight: Math.min(260, r.top - 8) })
+      if (below >= 200 || below >= r.top) setBox({ left, top: r.bottom, width, maxHeight: Math.max(120, Math.min(260, below - 8)) })
+      else setBox({ left, bottom: window.innerHeight - r.top, width, maxHeight: Math.max(120, Math.min(260, r.top - 8)) })
     }
     place()
     window.addEventListener('scroll', place, true)
@@ -65,7 +65,7 @@ export function ChoiceEditor(p: Props) {
       window.removeEventListener('scroll', place, true)
       window.removeEventListener('resize', place)
     }
-  }, [])
+  }, [p.value])
   useEffect(() => setActive(0), [p.value])
 
   const keys = (e: React.KeyboardEvent<HTMLInputElement>) => {

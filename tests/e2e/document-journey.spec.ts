@@ -44,6 +44,7 @@ async function retype(page: Page, name: string, col: number, value: string) {
 }
 
 test('[ACCOUNTANT][DOCUMENT] fills a project’s 绩效目标表 with the indicator tree, previews the document, downloads PDF and Word', async ({ page }) => {
+  test.setTimeout(150_000)
   const s = await createScenario()
   await login(page, s.accountant)
   await page.goto(`/workspace/disclosures/${s.disclosure.id}`)

@@ -6,7 +6,7 @@ import { sumColumn } from './grid-sum'
 import type { GridColumnDef } from './grid-types'
 
 /** The grid's toolbar: undo and redo (naming the change), deleting the selected rows as one step, the selection's size. */
-export function GridToolbar(p: { label: string; canEdit: boolean; undoLabel: string | null; canRedo: boolean; selectedRows: number; rect: Rect; onUndo: () => void; onRedo: () => void; onDeleteRows: () => void; children?: React.ReactNode }) {
+export function GridToolbar(p: { label: string; canEdit: boolean; canDeleteRows: boolean; undoLabel: string | null; canRedo: boolean; selectedRows: number; rect: Rect; onUndo: () => void; onRedo: () => void; onDeleteRows: () => void; children?: React.ReactNode }) {
   const { rect } = p
   return (
     <div className="sheet-bar no-print" role="toolbar" aria-label={`${p.label} 工具栏`}>
@@ -18,9 +18,11 @@ export function GridToolbar(p: { label: string; canEdit: boolean; undoLabel: str
           <button type="button" className="btn btn-sm" onClick={p.onRedo} disabled={!p.canRedo} title="Ctrl+Y">
             重做
           </button>
-          <button type="button" className="btn btn-sm" onClick={p.onDeleteRows} disabled={p.selectedRows < 1} title="Ctrl+-">
-            删除所选行（{p.selectedRows} 行）
-          </button>
+          {p.canDeleteRows && (
+            <button type="button" className="btn btn-sm" onClick={p.onDeleteRows} disabled={p.selectedRows < 1} title="Ctrl+-">
+              删除所选行（{p.selectedRows} 行）
+            </button>
+          )}
         </>
       )}
       {p.children}

@@ -231,7 +231,8 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
   }
   const deleteSelectedRows = () => {
     const r = rectOf(sel)
-    if (!p.canEdit || r.top >= p.rows.length) return
+    // a grid of fixed rows (三公 items, asset categories) has no rows to delete
+    if (!p.canEdit || !p.canAddRows || r.top >= p.rows.length) return
     const patch = deleteRows(p.rows, r.top, r.bottom)
     apply(patch)
     setMessage(`已删除 ${patch.changes.length} 行（Ctrl+Z 撤销）`)
@@ -332,7 +333,7 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
 
   return (
     <div className="sheet" data-testid={p.testId}>
-      <GridToolbar label={p.label} canEdit={p.canEdit} undoLabel={history.current.undo.at(-1)?.label ?? null} canRedo={history.current.redo.length > 0} selectedRows={selectedRows} rect={rect} onUndo={undo} onRedo={redo} onDeleteRows={deleteSelectedRows}>
+      <GridToolbar label={p.label} canEdit={p.canEdit} canDeleteRows={p.canAddRows} undoLabel={history.current.undo.at(-1)?.label ?? null} canRedo={history.current.redo.length > 0} selectedRows={selectedRows} rect={rect} onUndo={undo} onRedo={redo} onDeleteRows={deleteSelectedRows}>
         {p.toolbar}
       </GridToolbar>
       {message && (

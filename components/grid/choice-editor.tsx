@@ -111,7 +111,7 @@ export function ChoiceEditor(p: Props) {
       />
       {box &&
         createPortal(
-          <ul className="picker-list picker-layer" id={listId} role="listbox" aria-label={`${p.label} 候选`} hidden={!open} style={{ position: 'fixed', left: box.left, top: box.top, bottom: box.bottom, minWidth: box.width, maxHeight: box.maxHeight }} data-testid="picker-list">
+          <ul className="picker-list picker-layer" id={listId} role="listbox" aria-label={`${p.label} 候选`} hidden={!open} style={{ position: 'fixed', left: box.left, top: box.top ?? 'auto', bottom: box.bottom ?? 'auto', minWidth: box.width, maxHeight: box.maxHeight }} data-testid="picker-list">
             {matches.map(([v, l], i) => (
               <li
                 key={v}

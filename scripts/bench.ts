@@ -21,6 +21,7 @@ const modules: [file: string, fn: string][] = [
   ['bench-exchange.ts', 'benchExchange'],
   ['bench-document.ts', 'benchDocument'],
   ['bench-portal.ts', 'benchPortal'],
+  ['bench-grid.ts', 'benchGrid'],
 ]
 for (const [file, fn] of modules) {
   const p = path.join(import.meta.dirname, file)

@@ -2,13 +2,19 @@
 
 import Link from 'next/link'
 import { EditorHeader } from '../document/disclosure-subnav'
-import { useMemo, useState, useTransition } from 'react'
-import type { Finding } from '@/lib/budget/findings'
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react'
 import type { TableKey } from '@/lib/budget/template'
 import { NINE_TABLE_KEYS } from '@/lib/budget/template'
 import type { ActionResult } from '@/lib/disclosure/actions'
-import { deleteLineAction, deleteProjectAction, pasteLinesAction, reloadAction, saveLineAction, saveProjectAction, saveThreePublicAction } from '@/lib/disclosure/actions'
+import { deleteProjectAction, pasteLinesAction, reloadAction, saveProjectAction, saveThreePublicAction } from '@/lib/disclosure/actions'
+import { findingsAction } from '@/lib/workflow/findings-action'
+import type { DisclosureFindings, LocatedFinding } from '@/lib/workflow/server/disclosure-findings'
+import { useLeaveGuard } from '@/components/grid/use-leave-guard'
+import type { LineFilter } from './lines-sheet'
+import { LinesSheet } from './lines-sheet'
+import { useLinesSync } from './use-lines-sync'
 import { ProjectsPanel } from './projects-panel'
+import type { ThreePublicDraft } from './three-public-panel'
 import { ThreePublicPanel } from './three-public-panel'
 import type { TLineList } from '@/lib/disclosure/schemas'
 import type { EditorState } from '@/lib/disclosure/server/editor-state'
@@ -16,7 +22,6 @@ import { STATUS_LABELS } from '@/lib/domain/status'
 import { BudgetTableView } from '../tables/budget-table-view'
 import { ExportMenu } from '../exchange/export-menu'
 import { FindingsList } from './findings-list'
-import { LinesGrid } from './lines-grid'
 import { PASTE_COLUMNS } from '@/lib/disclosure/paste'
 import { NoticeBar } from '@/components/ui/notice-bar'
 
@@ -24,7 +29,7 @@ type Tab = 'expenditure' | 'revenue' | 'projects' | 'threePublic' | 'tables' | '
 
 const num = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : '0.00')
 
-export function DisclosureEditor({ initial }: { initial: EditorState }) {
+export function DisclosureEditor({ initial, initialFindings }: { initial: EditorState; initialFindings: DisclosureFindings }) {
   const [state, setState] = useState(initial)
   const catalogue = initial.catalogue
   // imported tables, or a department budget summed from its units: no lines of its own to edit here
@@ -35,11 +40,26 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
   const [tableFocus, setTableFocus] = useState<{ table: TableKey; row?: number; col?: number } | null>(null)
   const [pasteText, setPasteText] = useState('')
   const [pending, startTransition] = useTransition()
+  const [all, setAll] = useState(initialFindings)
+  const [lineFilter, setLineFilter] = useState<(LineFilter & { list: TLineList }) | null>(null)
+  const [threePublicDirty, setThreePublicDirty] = useState(false)
+  // the 三公 draft outlives the tab: switching away and back keeps what was typed
+  const [tpDraft, setTpDraft] = useState<ThreePublicDraft | null>(null)
+  // the findings as the submit page counts them, refreshed after every change (one count everywhere)
+  const refreshSeq = useRef(0)
+  const refreshFindings = useCallback(() => {
+    const n = ++refreshSeq.current
+    void findingsAction(initial.id).then((f) => {
+      if (f && n === refreshSeq.current) setAll(f)
+    })
+  }, [initial.id])
 
   const apply = (res: ActionResult): ActionResult => {
     if (res.ok) {
       setState(res.state)
-      setNotice(res.message ? { kind: 'ok', text: res.message } : null)
+      // a plain autosave shows in the grid's own 已保存 state; the bar is for what needs reading
+      setNotice(res.message && res.message !== '已保存' ? { kind: res.conflicts?.length ? 'conflict' : 'ok', text: res.message } : null)
+      refreshFindings()
     } else {
       if (res.state) setState(res.state)
       setNotice({ kind: res.code === 'CONFLICT' ? 'conflict' : 'error', text: res.message })
@@ -52,8 +72,17 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
         resolve(apply(await p))
       }),
     )
-  const save = (list: TLineList) => (id: string | null, values: Record<string, string>) => call(saveLineAction({ disclosureId: state.id, version: state.version, list, id, values }))
-  const del = (list: TLineList) => (id: string) => call(deleteLineAction({ disclosureId: state.id, version: state.version, list, id }))
+  const ctx = useMemo(() => ({ year: state.year, units: state.units, projects: state.projects, catalogue }), [state.year, state.units, state.projects, catalogue])
+  const onLinesResult = useCallback((r: ActionResult) => void apply(r), [])
+  const syncExp = useLinesSync({ disclosureId: state.id, list: 'expenditure', serverLines: state.expenditure, ctx, onResult: onLinesResult })
+  const syncRev = useLinesSync({ disclosureId: state.id, list: 'revenue', serverLines: state.revenue, ctx, onResult: onLinesResult })
+  const syncs = { expenditure: syncExp, revenue: syncRev }
+  useLeaveGuard(syncExp.status !== 'saved' || syncRev.status !== 'saved' || threePublicDirty)
+  useEffect(() => {
+    if (tab !== 'expenditure') void syncExp.flush()
+    if (tab !== 'revenue') void syncRev.flush()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tab])
   const paste = (list: TLineList) => (text: string) => call(pasteLinesAction({ disclosureId: state.id, version: state.version, list, text }))
 
   const flagged = useMemo(() => {
@@ -69,10 +98,14 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
   const expTotal = exp?.rows[0]
   const marks = (key: string) => state.findings.filter((f) => f.table === key && f.row !== undefined && f.col !== undefined).map((f) => ({ row: f.row!, col: f.col!, severity: f.severity }))
 
-  const go = (f: Finding) => {
-    if (f.line && (f.line.list === 'revenue' || f.line.list === 'expenditure')) {
+  const go = (f: LocatedFinding) => {
+    if (f.lines) {
+      setTab(f.lines.list)
+      setLineFilter({ list: f.lines.list, label: f.lines.label, ids: new Set(f.lines.ids) })
+    } else if (f.line && (f.line.list === 'revenue' || f.line.list === 'expenditure')) {
       setTab(f.line.list)
       const id = f.line.id ?? state[f.line.list][f.line.index]?.id
+      setLineFilter(null)
       if (id) setHighlight({ list: f.line.list, id })
     } else if (f.table) {
       setTab('tables')
@@ -81,7 +114,7 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
     }
   }
 
-  const summary = state.summary
+  const summary = all.summary
   return (
     <div>
       <EditorHeader id={state.id} year={state.year} status={state.status} department={state.department} unit={state.unit} current="" extra={<ExportMenu code={state.unit?.code ?? state.department.code} year={state.year} />} />
@@ -147,25 +180,22 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
       </div>
       {(tab === 'expenditure' || tab === 'revenue') && (
         <>
-          <p className="kbd-help no-print">
-            <kbd>↑</kbd>
+          <p className="kbd-help no-print" id="grid-help">
+            <kbd>Tab</kbd> 进入表格 · <kbd>↑</kbd>
             <kbd>↓</kbd>
             <kbd>←</kbd>
-            <kbd>→</kbd> 移动 · <kbd>Enter</kbd> 编辑/保存 · <kbd>Tab</kbd> 下一格 · <kbd>Esc</kbd> 取消 · <kbd>Delete</kbd> 删除行 · 在表格中 <kbd>Ctrl</kbd>+<kbd>V</kbd> 粘贴从 Excel 复制的多行（列顺序：{PASTE_COLUMNS[tab].map((c) => c.label).join('、')}）
+            <kbd>→</kbd> <kbd>Tab</kbd> <kbd>Enter</kbd> 移动 · 直接输入即替换（输入中文先按 <kbd>Backspace</kbd>），<kbd>F2</kbd> 修改，<kbd>Esc</kbd> 取消 · <kbd>Shift</kbd>+方向键 选择区域 · <kbd>Ctrl</kbd>+<kbd>C</kbd>/<kbd>V</kbd> 复制粘贴（列顺序：{PASTE_COLUMNS[tab].map((c) => c.label).join('、')}）· <kbd>Ctrl</kbd>+<kbd>D</kbd> 向下填充 · <kbd>Delete</kbd> 清除 · <kbd>Ctrl</kbd>+<kbd>-</kbd> 删除所选行 · <kbd>Ctrl</kbd>+<kbd>Z</kbd>/<kbd>Y</kbd> 撤销/重做 · 自动保存
           </p>
-          <LinesGrid
+          <LinesSheet
             key={tab}
             list={tab}
-            rows={state[tab]}
+            ctx={ctx}
+            sync={syncs[tab]}
             canEdit={state.canEdit}
-            units={state.units}
-            projects={state.projects}
-            catalogue={catalogue}
             flagged={flagged[tab]}
-            highlightId={highlight?.list === tab ? highlight.id : null}
-            onSave={save(tab)}
-            onDelete={del(tab)}
-            onPaste={paste(tab)}
+            focusRowId={highlight?.list === tab ? highlight.id : null}
+            filter={lineFilter?.list === tab ? lineFilter : null}
+            onClearFilter={() => setLineFilter(null)}
           />
           {state.canEdit && (
             <details className="no-print" style={{ marginTop: 12 }}>
@@ -194,8 +224,8 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
           </div>
         ))}
       {tab === 'projects' && <ProjectsPanel state={state} onSave={(originalCode, values) => call(saveProjectAction({ disclosureId: state.id, version: state.version, originalCode, values }))} onDelete={(code) => call(deleteProjectAction({ disclosureId: state.id, version: state.version, code }))} />}
-      {tab === 'threePublic' && <ThreePublicPanel key={state.version} state={state} onSave={(values) => call(saveThreePublicAction({ disclosureId: state.id, version: state.version, values }))} />}
-      {tab === 'findings' && <FindingsList findings={state.findings} onGo={go} />}
+      {tab === 'threePublic' && <ThreePublicPanel state={state} draft={tpDraft} setDraft={setTpDraft} onDirty={setThreePublicDirty} onSave={(values, version) => call(saveThreePublicAction({ disclosureId: state.id, version, values }))} />}
+      {tab === 'findings' && <FindingsList findings={all.findings} onGo={go} />}
     </div>
   )
 }

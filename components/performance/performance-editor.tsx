@@ -2,14 +2,12 @@
 
 import { useMemo, useState, useTransition } from 'react'
 import type { FieldPath } from 'react-hook-form'
-import { useFieldArray, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { parseAmount } from '@/lib/budget/money'
 import type { Result } from '@/lib/notes/actions'
 import type { NotesFinding } from '@/lib/notes/types'
 import { deleteProjectTargetAction, saveOverallTargetAction, saveProjectTargetAction } from '@/lib/performance/actions'
 import type { PerformanceState } from '@/lib/performance/server/get-performance-state'
-import type { Level1 } from '@/lib/performance/taxonomy'
-import { LEVEL1, normaliseLevel1, normaliseLevel2, OPERATOR_LABELS, OPERATORS, TAXONOMY } from '@/lib/performance/taxonomy'
 import { validateTargets } from '@/lib/performance/validate'
 import { STATUS_LABELS } from '@/lib/domain/status'
 import type { BudgetSubject } from '@/lib/document/model'
@@ -20,6 +18,9 @@ import { OverallTableEditor } from './overall-table-editor'
 import type { TargetForm } from './target-form'
 import { formToTarget, targetToForm } from './target-form'
 import { NoticeBar } from '@/components/ui/notice-bar'
+import type { GridRow } from '@/components/grid/grid-model'
+import { useLeaveGuard } from '@/components/grid/use-leave-guard'
+import { IndicatorsGrid, indicatorToRow, isBlankIndicator, rowToIndicator } from './indicators-grid'
 
 const input = { width: '100%', font: 'inherit', padding: '6px 8px', border: '1px solid var(--line)', borderRadius: 6 } as const
 type Notice = { kind: 'ok' | 'error' | 'conflict'; text: string } | null
@@ -97,7 +98,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
 
       {editing && (
         <TargetEditor
-          key={`${editing.id ?? 'new'}-${editing.projectCode}-${state.version}`}
+          key={`${editing.id ?? 'new'}-${editing.projectCode}`}
           state={state}
           editing={editing}
           ro={ro}
@@ -178,31 +179,59 @@ function TargetEditor({
   const existing = state.targets.find((t) => t.id === editing.id) ?? null
   const project = state.projects.find((p) => p.code === editing.projectCode)
   const form = useForm<TargetForm>({ defaultValues: targetToForm(existing, editing.projectCode) })
-  const { register, control, handleSubmit, setError, formState } = form
-  const indicators = useFieldArray({ control, name: 'indicators' })
+  const { register, control, handleSubmit, setError, formState, reset } = form
   const values = useWatch({ control }) as TargetForm
+  // the indicators live in the grid; switching projects or a save elsewhere never drops them
+  const [rows, setRows] = useState<GridRow[]>(() => (existing?.indicators ?? []).map(indicatorToRow))
+  const [rowErrors, setRowErrors] = useState<Map<number, Record<string, string>>>(new Map())
+  const [conflict, setConflict] = useState<{ theirs: PerformanceState['targets'][number] | null } | null>(null)
+  const [savedKey, setSavedKey] = useState(() => JSON.stringify([targetToForm(existing, editing.projectCode), (existing?.indicators ?? [])]))
+  const indicatorsNow = rows.filter((r) => !isBlankIndicator(r)).map(rowToIndicator)
+  useLeaveGuard(!ro && (JSON.stringify([{ ...values, indicators: existing?.indicators ?? [] }, indicatorsNow]) !== savedKey || !!conflict))
 
   // live findings of this table, from the same rules the server applies
   const live: NotesFinding[] = useMemo(() => {
-    const { target } = formToTarget({ ...targetToForm(null), ...values, indicators: (values.indicators ?? []).map((i) => ({ ...i })) })
+    const { target } = formToTarget({ ...targetToForm(null), ...values, indicators: indicatorsNow })
     const amounts: Record<string, number> = {}
     for (const p of state.projects) amounts[p.code] = parseAmount(p.amountYuan, '元')
     return validateTargets({ targets: [target], projects: state.projects.map((p) => ({ code: p.code, name: p.name })), projectAmounts: amounts, projectExpenditure: Number.MAX_SAFE_INTEGER, ...(state.spendingPlan ? { spendingPlan: state.spendingPlan } : {}) }).filter((f) => f.rule !== 'perf.missing_target')
-  }, [values, state.projects, state.spendingPlan])
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [values, rows, state.projects, state.spendingPlan])
 
+  const placeErrors = (fields: { path: string; message: string }[]) => {
+    const m = new Map<number, Record<string, string>>()
+    for (const f of fields) {
+      const x = f.path.replace(/^target\./, '').match(/^indicators\.(\d+)\.(\w+)/)
+      if (x) m.set(Number(x[1]), { ...m.get(Number(x[1])), [x[2]!]: f.message })
+      else setError(f.path.replace(/^target\./, '') as FieldPath<TargetForm>, { message: f.message })
+    }
+    setRowErrors(m)
+  }
   const submit = handleSubmit(async (v) => {
-    const { target, errors } = formToTarget(v)
-    for (const e of errors) setError(e.path as FieldPath<TargetForm>, { message: e.message })
+    const { target, errors } = formToTarget({ ...v, indicators: indicatorsNow })
+    placeErrors(errors)
     if (errors.length) return
     const r = await onSave({ ...target, title: target.title || `${project?.name ?? target.projectCode}绩效目标表` }, editing.id)
-    if (!r.ok) for (const f of r.fields) setError(f.path.replace(/^target\./, '') as FieldPath<TargetForm>, { message: f.message })
+    if (r.ok) {
+      setConflict(null)
+      setSavedKey(JSON.stringify([{ ...v, indicators: existing?.indicators ?? [] }, indicatorsNow]))
+      return
+    }
+    placeErrors(r.fields)
+    // the other person's table is shown beside what was typed; nothing is saved until the person chooses
+    if (r.code === 'CONFLICT') setConflict({ theirs: r.state?.targets.find((t) => t.projectCode === editing.projectCode) ?? null })
   })
+  const takeTheirs = () => {
+    const t = conflict?.theirs ?? null
+    reset(targetToForm(t, editing.projectCode))
+    setRows((t?.indicators ?? []).map(indicatorToRow))
+    setConflict(null)
+  }
   const err = (path: string) => {
     let e: unknown = formState.errors
     for (const p of path.split('.')) e = (e as Record<string, unknown> | undefined)?.[p]
     return (e as { message?: string } | undefined)?.message
   }
-  const add = (level1: Level1, level2: string) => indicators.append({ level1, level2, level3: '', description: '', operator: '≥', value: '', unit: '', basis: '' }, { focusName: `indicators.${indicators.fields.length}.level3` })
 
   return (
     <section aria-labelledby="target-title" className="card" style={{ margin: '16px 0 24px' }} data-testid="target-editor">
@@ -250,92 +279,27 @@ function TargetEditor({
           <p className="muted" style={{ fontSize: 13 }}>
             按一级指标、二级指标逐项添加三级指标；数值型指标值须填写计量单位，文字型指标选择“定性”。
           </p>
-          {LEVEL1.map((l1) => (
-            <fieldset key={l1} style={{ border: '1px solid var(--line)', borderRadius: 6, padding: '6px 12px 10px', marginBottom: 10 }} data-level1={l1}>
-              <legend style={{ fontWeight: 600 }}>一级指标：{l1}</legend>
-              {TAXONOMY[l1].map((l2) => {
-                // the tree position is fixed when a row is added, so the field array's own record places it
-                const rows = indicators.fields.map((f, i) => ({ f, i })).filter(({ f }) => normaliseLevel1(f.level1) === l1 && normaliseLevel2(f.level2) === l2)
-                return (
-                  <div key={l2} data-level2={l2} style={{ margin: '6px 0' }}>
-                    <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-                      <strong style={{ fontSize: 14 }}>二级指标：{l2}</strong>
-                      {!ro && (
-                        <button type="button" className="btn" style={{ padding: '2px 10px', fontSize: 13 }} onClick={() => add(l1, l2)}>
-                          添加“{l2}”下的三级指标
-                        </button>
-                      )}
-                    </div>
-                    {rows.length > 0 && (
-                      <table className="grid" style={{ marginTop: 4 }} aria-label={`${l1} / ${l2}`}>
-                        <thead>
-                          <tr>
-                            <th scope="col">三级指标</th>
-                            <th scope="col">指标描述</th>
-                            <th scope="col">符号</th>
-                            <th scope="col">指标值</th>
-                            <th scope="col">单位</th>
-                            <th scope="col">确定依据</th>
-                            <th scope="col">
-                              <span className="sr-only" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-                                操作
-                              </span>
-                            </th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {rows.map(({ f, i }) => (
-                            <tr key={f.id} data-indicator={i}>
-                              <td>
-                                <input aria-label={`${l2}第 ${i + 1} 个指标：三级指标`} {...register(`indicators.${i}.level3` as const)} aria-invalid={!!err(`indicators.${i}.level3`)} />
-                              </td>
-                              <td>
-                                <input aria-label={`${l2}第 ${i + 1} 个指标：指标描述`} {...register(`indicators.${i}.description` as const)} />
-                              </td>
-                              <td style={{ width: 110 }}>
-                                <select aria-label={`${l2}第 ${i + 1} 个指标：符号`} {...register(`indicators.${i}.operator` as const)}>
-                                  {OPERATORS.map((o) => (
-                                    <option key={o} value={o}>
-                                      {OPERATOR_LABELS[o]}
-                                    </option>
-                                  ))}
-                                </select>
-                              </td>
-                              <td style={{ width: 120 }}>
-                                <input aria-label={`${l2}第 ${i + 1} 个指标：指标值`} {...register(`indicators.${i}.value` as const)} />
-                              </td>
-                              <td style={{ width: 90 }}>
-                                <input aria-label={`${l2}第 ${i + 1} 个指标：单位`} {...register(`indicators.${i}.unit` as const)} />
-                              </td>
-                              <td>
-                                <input aria-label={`${l2}第 ${i + 1} 个指标：确定依据`} {...register(`indicators.${i}.basis` as const)} />
-                              </td>
-                              <td style={{ width: 60 }}>
-                                {!ro && (
-                                  <button type="button" className="btn" style={{ padding: '2px 8px' }} onClick={() => indicators.remove(i)} aria-label={`删除${l2}第 ${i + 1} 个指标`}>
-                                    删除
-                                  </button>
-                                )}
-                              </td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    )}
-                  </div>
-                )
-              })}
-            </fieldset>
-          ))}
-          {indicators.fields.some((f) => !LEVEL1.some((l1) => normaliseLevel1(f.level1) === l1 && TAXONOMY[l1].includes(normaliseLevel2(f.level2)))) && (
-            <p className="alert alert-error">有指标的二级指标不属于其一级指标（来自导入的数据），见下方校验结果；请删除后在正确的位置重新添加。</p>
-          )}
+          <IndicatorsGrid rows={rows} onRows={setRows} ro={ro} errors={rowErrors} />
         </fieldset>
         <div aria-live="polite" style={{ margin: '8px 0' }}>
           <NotesFindings findings={live} okText="这张绩效目标表没有发现问题。" />
         </div>
+        {conflict && (
+          <div className="alert alert-error" role="alert" data-testid="target-conflict">
+            <p style={{ margin: 0 }}>
+              这张绩效目标表在您填写期间已被他人{conflict.theirs ? '修改' : '删除'}并保存，您的这次保存未生效；您填写的内容仍在表中。
+              {conflict.theirs && `对方的版本：${conflict.theirs.indicators.length} 个指标（${conflict.theirs.indicators.map((i) => i.level3).join('、')}）；您的：${indicatorsNow.length} 个指标。`}
+            </p>
+            <button type="button" className="btn btn-primary btn-sm" onClick={() => void submit()} disabled={pending}>
+              保留我的并保存
+            </button>{' '}
+            <button type="button" className="btn btn-sm" onClick={takeTheirs}>
+              采用对方的
+            </button>
+          </div>
+        )}
         <div style={{ display: 'flex', gap: 8 }}>
-          {!ro && (
+          {!ro && !conflict && (
             <button className="btn btn-primary" type="submit" disabled={pending}>
               保存绩效目标表
             </button>

@@ -6,14 +6,16 @@ import type { Actor } from '@/lib/server/authz'
 import { createDisclosure } from './server/create-disclosure'
 import { deleteDraft } from './server/delete-draft'
 import { AppError } from '@/lib/server/errors'
-import { ZDeleteLine, ZDeleteProject, ZDisclosureId, ZVersion, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
+import { ZDeleteLine, ZDeleteProject, ZDisclosureId, ZVersion, ZApplyLines, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
 import { deleteProject, saveProject } from './server/edit-projects'
 import { saveThreePublic } from './server/edit-three-public'
 import { deleteLine, pasteLines, saveLine } from './server/edit-lines'
 import type { EditorState } from './server/editor-state'
+import type { LineConflict } from './server/apply-lines'
+import { applyLines } from './server/apply-lines'
 import { getEditorState } from './server/editor-state'
 
-export type ActionResult = Result<EditorState>
+export type ActionResult = Result<EditorState> & { conflicts?: LineConflict[] }
 
 const editorState = (actor: Actor, disclosureId: string) => getEditorState(actor, disclosureId, { withCatalogue: false })
 /** After a conflict or a refused value the form shows the current state again. */
@@ -47,6 +49,26 @@ export const pasteLinesAction = defineAction(
 )
 
 export const reloadAction = defineAction(ZDisclosureId, async (disclosureId, actor) => ({ message: '已重新加载', state: await editorState(actor, disclosureId) }))
+
+type Applied = { editor: EditorState; conflicts: LineConflict[] }
+
+const applyLinesBatch = defineAction(
+  ZApplyLines,
+  async (input, actor): Promise<{ message: string; state: Applied }> => {
+    const r = await applyLines(actor, input)
+    const message = r.conflicts.length ? `已保存；${r.conflicts.length} 行已被他人修改，请选择保留哪一方` : '已保存'
+    return { message, state: { editor: await editorState(actor, input.disclosureId), conflicts: r.conflicts } }
+  },
+  { recover: async (e, input, actor) => (e.code === 'VALIDATION' ? { editor: await editorState(actor, input.disclosureId), conflicts: [] } : undefined) },
+)
+
+/** The grid's batch of line changes (autosave): merged line by line, conflicts handed back with the other person's values. */
+export async function applyLinesAction(input: unknown): Promise<ActionResult> {
+  const r = await applyLinesBatch(input)
+  if (r.ok) return { ok: true, message: r.message, state: r.state.editor, ...(r.state.conflicts.length ? { conflicts: r.state.conflicts } : {}) }
+  const { state, ...rest } = r
+  return state ? { ...rest, state: state.editor } : rest
+}
 
 export const saveProjectAction = defineAction(
   ZSaveProject,

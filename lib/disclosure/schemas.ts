@@ -83,3 +83,17 @@ export const ZThreePublicInput = z.object({
 })
 export type TThreePublicInput = z.infer<typeof ZThreePublicInput>
 export const ZSaveThreePublic = z.object({ disclosureId: z.string().min(1), version: ZVersion, values: ZThreePublicInput })
+
+/**
+ * The grid's changes to one list, as one batch. Each change carries the line as the person last saw it
+ * (`base`; null for a new line): the server applies it only if the line is still so, so changes to
+ * other lines merge and a change to the same line comes back as a conflict, never silently lost.
+ */
+const ZLineValues = z.record(z.string(), z.string().max(200))
+export const ZLineOp = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('put'), id: z.string().min(1).max(64), row: z.number().int().min(1), base: ZLineValues.nullable(), values: ZLineValues }),
+  z.object({ kind: z.literal('delete'), id: z.string().min(1).max(64), row: z.number().int().min(1), base: ZLineValues }),
+])
+export type TLineOp = z.infer<typeof ZLineOp>
+export const ZApplyLines = z.object({ disclosureId: z.string().min(1), list: ZLineList, ops: z.array(ZLineOp).max(20_000, '一次最多保存 20000 行') })
+export type TApplyLines = z.infer<typeof ZApplyLines>

@@ -13,13 +13,26 @@ test('[ACCOUNTANT][PROJECTS][三公] adds a project, puts a line on it, enters �
   await expect(page.getByRole('cell', { name: '2024 年医保信息化建设经费' })).toBeVisible()
 
   await page.getByRole('tab', { name: /支出明细/ }).click()
-  await page.getByLabel('新增行 功能分类科目（项）').fill('2101599')
-  await page.getByLabel('新增行 经济分类科目（款）').fill('30299')
-  await page.getByLabel('新增行 支出类型').selectOption('project')
-  await page.getByLabel('新增行 项目').selectOption('P-2024-99')
-  await page.getByLabel('新增行 金额（元）').fill('50000')
-  await page.getByLabel('新增行 金额（元）').press('Enter')
-  await expect(page.getByTestId('notice')).toHaveText('已添加')
+  // a project line typed in the grid's blank row: codes, 支出类型 and 项目 chosen by typing, then the amount
+  const grid = page.getByRole('grid', { name: '支出明细' })
+  await grid.focus()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('Home')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.type('2101599')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('30299')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab') // 资金性质
+  await page.keyboard.press('Backspace') // empties the cell and opens it: Chinese is typed into it
+  await page.keyboard.type('项目')
+  await page.keyboard.press('Tab') // 项目支出
+  await page.keyboard.type('P-2024-99')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('50000')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('save-state-expenditure')).toHaveText('已保存')
+  await expect(grid.locator('tbody tr[data-row-id]').last()).toContainText('2024 年医保信息化建设经费')
 
   await page.getByRole('tab', { name: /项目（/ }).click()
   const row = page.getByRole('row', { name: /P-2024-99/ })
@@ -31,7 +44,10 @@ test('[ACCOUNTANT][PROJECTS][三公] adds a project, puts a line on it, enters �
   await shot(page, '11-projects')
 
   await page.getByRole('tab', { name: '“三公”经费' }).click()
-  await page.getByLabel('公务接待费 一般公共预算').fill('5000')
+  const tp = page.getByRole('grid', { name: '“三公”经费填报' })
+  await tp.locator('tbody tr', { hasText: '公务接待费' }).locator('td').nth(2).click()
+  await page.keyboard.type('5000')
+  await page.keyboard.press('Enter')
   await page.getByLabel('公务用车保有量（辆）').fill('4')
   await page.getByRole('button', { name: '保存“三公”经费' }).click()
   await expect(page.getByTestId('notice')).toHaveText('“三公”经费已保存')

@@ -18,25 +18,33 @@ function zipText(buf: Buffer, name: string): string {
   return (e.method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8')
 }
 
-/** Adds a 三级 indicator under a 二级 of the tree, typing it field by field with the keyboard. */
+/**
+ * Adds a 三级 indicator in the grid's blank row, keyboard only: the 二级 chosen by typing its name
+ * (its 一级 follows), then Tab through the row. Backspace opens a cell emptied for Chinese input.
+ */
 async function addIndicator(page: Page, level2: string, v: { name: string; description: string; operator: string; value: string; unit: string; basis: string }) {
-  await page.getByRole('button', { name: `添加“${level2}”下的三级指标` }).click()
-  // the new row's 三级指标 has the focus; Tab walks the row
-  await page.keyboard.type(v.name)
-  await page.keyboard.press('Tab')
-  await page.keyboard.type(v.description)
-  await page.keyboard.press('Tab')
-  await page.keyboard.press('Tab') // 符号: chosen below by its label, the select keeps its place in the tab order
-  await page.keyboard.type(v.value)
-  await page.keyboard.press('Tab')
-  await page.keyboard.type(v.unit)
-  await page.keyboard.press('Tab')
-  await page.keyboard.type(v.basis)
-  const row = page.locator(`[data-level2="${level2}"] tbody tr`).last()
-  await row.getByRole('combobox').selectOption(v.operator)
+  await page.getByRole('grid', { name: '绩效指标' }).focus()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('Home')
+  await page.keyboard.press('ArrowRight') // 二级指标
+  for (const text of [level2, v.name, v.description, v.operator, v.value, v.unit, v.basis]) {
+    if (text) {
+      await page.keyboard.press('Backspace')
+      await page.keyboard.type(text)
+    }
+    await page.keyboard.press('Tab')
+  }
+}
+const indicatorCell = (page: Page, name: string, col: number) => page.getByRole('grid', { name: '绩效指标' }).locator('tbody tr', { hasText: name }).locator('td').nth(col)
+async function retype(page: Page, name: string, col: number, value: string) {
+  await indicatorCell(page, name, col).click()
+  await page.keyboard.press('Backspace')
+  await page.keyboard.type(value)
+  await page.keyboard.press('Enter')
 }
 
 test('[ACCOUNTANT][DOCUMENT] fills a project’s 绩效目标表 with the indicator tree, previews the document, downloads PDF and Word', async ({ page }) => {
+  test.setTimeout(150_000)
   const s = await createScenario()
   await login(page, s.accountant)
   await page.goto(`/workspace/disclosures/${s.disclosure.id}`)
@@ -59,7 +67,7 @@ test('[ACCOUNTANT][DOCUMENT] fills a project’s 绩效目标表 with the indica
   await addIndicator(page, '数量指标', { name: '召开会议次数', description: '召开医保工作新闻发布会、政策吹风会次数', operator: '≥', value: '2', unit: '', basis: '工作计划' })
   // a number without a unit is flagged while typing; the unit clears it
   await expect(editor.getByTestId('notes-findings')).toContainText('没有计量单位')
-  await editor.getByLabel('数量指标第 1 个指标：单位').fill('次')
+  await retype(page, '召开会议次数', 6, '次')
   await expect(editor.getByTestId('notes-findings')).not.toContainText('没有计量单位')
   await addIndicator(page, '质量指标', { name: '医保信息系统正常运行率', description: '医保信息系统正常运行率', operator: '≥', value: '90', unit: '%', basis: '冀财社[2022]218 号' })
   await addIndicator(page, '成本指标', { name: '资金成本', description: '此项目资金成本', operator: '≤', value: '471', unit: '万元', basis: '预算批复文件' })
@@ -67,11 +75,12 @@ test('[ACCOUNTANT][DOCUMENT] fills a project’s 绩效目标表 with the indica
   await addIndicator(page, '可持续影响指标', { name: '提升医疗保障能力', description: '是否提升医疗服务与保障能力', operator: '定性', value: '有效提升', unit: '', basis: '工作计划' })
   await addIndicator(page, '服务对象满意度指标', { name: '参保人员满意度', description: '参保人员对医保服务的满意度', operator: '≥', value: '90', unit: '%', basis: '经验标准' })
   // a cost above the project's 471 万元 is an error, shown before saving
-  await editor.getByLabel('成本指标第 3 个指标：指标值').fill('500')
+  await retype(page, '资金成本', 5, '500')
   await expect(editor.getByTestId('notes-findings')).toContainText('超过项目资金 471.00 万元')
-  await editor.getByLabel('成本指标第 3 个指标：指标值').fill('471')
+  await retype(page, '资金成本', 5, '471')
   await expect(editor.getByTestId('notes-findings')).not.toContainText('超过项目资金')
-  await editor.locator('fieldset[data-level1="产出指标"]').scrollIntoViewIfNeeded()
+  await expect(indicatorCell(page, '参保人员满意度', 0)).toHaveText('满意度指标')
+  await page.getByRole('grid', { name: '绩效指标' }).scrollIntoViewIfNeeded()
   await shot(page, 'document-02-indicator-tree')
 
   await editor.getByRole('button', { name: '保存绩效目标表' }).click()
@@ -138,22 +147,43 @@ test('[ACCOUNTANT][PROCUREMENT] enters a purchase: 数量 × 单价 fills the am
   await login(page, s.accountant)
   await page.goto(`/workspace/disclosures/${s.disclosure.id}/procurement`)
   await expect(page.getByText('没有采购项目')).toBeVisible()
-  await page.getByRole('button', { name: '添加采购项目' }).click()
-  const item = page.locator('[data-item="0"]')
-  await item.getByLabel('采购资金来源项目').selectOption('447-2023-03')
-  await item.getByLabel('采购物品名称').fill('台式计算机')
-  await item.getByLabel('政府采购目录序号').fill('A02010104')
-  await item.getByLabel('计量单位').fill('台')
-  await item.getByLabel('数量').fill('2')
-  await item.getByLabel('单价（元）').fill('4500')
-  await item.getByRole('button', { name: '按数量 × 单价填入一般公共预算拨款' }).click()
-  await expect(item).toContainText('金额合计 0.90 万元（= 数量 × 单价）')
+  // typed into the grid's blank row, keyboard only
+  const grid = page.getByRole('grid', { name: '政府采购预算' })
+  await grid.focus()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('Home')
+  await page.keyboard.type('447-2023-03')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.type('台式计算机')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('A02010104')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.type('台')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('2')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('4500')
+  await page.keyboard.press('Enter')
+  const item = grid.locator('tbody tr').first()
+  await page.getByRole('button', { name: '按数量 × 单价填入空白金额（一般公共预算拨款）' }).click()
+  await expect(item).toContainText('0.90（= 数量 × 单价）')
   // a different amount is named before saving
-  await item.getByLabel('一般公共预算拨款（元）').fill('9100')
-  await expect(item).toContainText('与数量 × 单价 = 0.90 万元不符')
-  await item.getByLabel('一般公共预算拨款（元）').fill('9000')
-  await page.getByLabel('车辆（台、辆） 数量').fill('4')
-  await page.getByLabel('车辆（台、辆） 价值（元）').fill('749580.00')
+  const general = item.locator('td').nth(6)
+  await general.click()
+  await page.keyboard.type('9100')
+  await page.keyboard.press('Enter')
+  await expect(item).toContainText('与数量 × 单价 = 0.90 不符')
+  await general.click()
+  await page.keyboard.type('9000')
+  await page.keyboard.press('Enter')
+  const vehicles = page.getByRole('grid', { name: '固定资产占用情况' }).locator('tbody tr', { hasText: '车辆（台、辆）' })
+  await vehicles.locator('td').nth(1).click()
+  await page.keyboard.type('4')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('749580.00')
+  await page.keyboard.press('Enter')
   await page.getByRole('button', { name: '保存政府采购与资产' }).click()
   await expect(page.getByTestId('procurement-notice')).toHaveText('政府采购与资产已保存')
   await expect(page.getByTestId('procurement-total')).toHaveText('0.90')

@@ -37,13 +37,13 @@ export async function openForEdit({ tx, actor, disclosureId, version, texts = fa
   return { id: d.id, year: d.year, departmentId: d.departmentId, unitCodes: new Set(d.department.units.filter((u) => !d.unitCode || u.code === d.unitCode).map((u) => u.code)), projectCodes: new Set(projects.map((p) => p.code)) }
 }
 
-const LIST_LABEL: Record<TLineList, string> = { revenue: '收入明细', expenditure: '支出明细' }
-const COLUMN_LABEL = (list: TLineList, key: string) => PASTE_COLUMNS[list].find((c) => c.key === key)?.label ?? key
+export const LIST_LABEL: Record<TLineList, string> = { revenue: '收入明细', expenditure: '支出明细' }
+export const COLUMN_LABEL = (list: TLineList, key: string) => PASTE_COLUMNS[list].find((c) => c.key === key)?.label ?? key
 
 type Parsed = { ok: true; value: TRevenueLineInput | TExpenditureLineInput } | { ok: false; errors: FieldError[] }
 
 /** Schema checks, then the checks that need the data: the year's catalogue, the department's units and projects. */
-function checkValues(list: TLineList, raw: unknown, e: Editable, catalogue: Catalogue, prefix: string): Parsed {
+export function checkValues(list: TLineList, raw: unknown, e: Editable, catalogue: Catalogue, prefix: string): Parsed {
   const schema: z.ZodType<TRevenueLineInput | TExpenditureLineInput> = list === 'revenue' ? ZRevenueLineInput : ZExpenditureLineInput
   const r = schema.safeParse(raw)
   if (!r.success) return { ok: false, errors: r.error.issues.map((i) => ({ path: `${prefix}${String(i.path[0] ?? '')}`, message: i.message })) }
@@ -63,7 +63,7 @@ function checkValues(list: TLineList, raw: unknown, e: Editable, catalogue: Cata
   return errors.length ? { ok: false, errors } : { ok: true, value: v }
 }
 
-function toRow(list: TLineList, v: TRevenueLineInput | TExpenditureLineInput) {
+export function toRow(list: TLineList, v: TRevenueLineInput | TExpenditureLineInput) {
   const amount = formatYuan(parseAmount(v.amount, '元'))
   if (list === 'revenue') {
     const r = v as TRevenueLineInput
@@ -73,7 +73,7 @@ function toRow(list: TLineList, v: TRevenueLineInput | TExpenditureLineInput) {
   return { unitCode: x.unitCode, functionCode: x.functionCode, economicCode: x.economicCode, fund: x.fund, category: x.category, projectCode: x.projectCode, amount }
 }
 
-async function nextPosition(tx: Tx, list: TLineList, disclosureId: string): Promise<number> {
+export async function nextPosition(tx: Tx, list: TLineList, disclosureId: string): Promise<number> {
   const agg = list === 'revenue' ? await tx.revenueLine.aggregate({ where: { disclosureId }, _max: { position: true } }) : await tx.expenditureLine.aggregate({ where: { disclosureId }, _max: { position: true } })
   return (agg._max.position ?? -1) + 1
 }

@@ -2,6 +2,7 @@ import { notFound, redirect } from 'next/navigation'
 import { DeleteDraftForm } from '@/components/editor/delete-draft-form'
 import { DisclosureEditor } from '@/components/editor/disclosure-editor'
 import { getEditorState } from '@/lib/disclosure/server/editor-state'
+import { disclosureFindings } from '@/lib/workflow/server/disclosure-findings'
 import { getActor } from '@/lib/server/auth'
 import { AppError } from '@/lib/server/errors'
 
@@ -15,9 +16,10 @@ export default async function EditorPage({ params }: { params: Promise<{ id: str
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
   })
+  const findings = await disclosureFindings(actor, id)
   return (
     <>
-      <DisclosureEditor initial={state} />
+      <DisclosureEditor initial={state} initialFindings={findings} />
       {state.status === 'draft' && state.canEdit && <DeleteDraftForm disclosureId={state.id} version={state.version} year={state.year} />}
     </>
   )

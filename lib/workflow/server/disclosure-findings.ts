@@ -1,0 +1,30 @@
+import type { CellLines } from '@/lib/budget/cell-lines'
+import { linesOfCell } from '@/lib/budget/cell-lines'
+import type { Finding, FindingSummary } from '@/lib/budget/findings'
+import { summarise } from '@/lib/budget/findings'
+import type { Template } from '@/lib/budget/template'
+import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
+import { toBudgetData } from '@/lib/disclosure/server/to-budget-data'
+import type { Actor } from '@/lib/server/authz'
+import { disclosureContent } from './disclosure-content'
+
+export type LocatedFinding = Finding & { lines?: CellLines }
+export type DisclosureFindings = { findings: LocatedFinding[]; summary: FindingSummary }
+
+/**
+ * Every finding of a disclosure — lines, tables, notes, performance targets — counted once, the same
+ * set the submit gate and the review read (disclosureContent), so the editor and the submit page show
+ * one count. A finding on a derived table cell carries the entry lines the cell is made of.
+ */
+export async function disclosureFindings(actor: Actor, disclosureId: string): Promise<DisclosureFindings> {
+  const d = await findDisclosureById(actor, disclosureId)
+  const content = await disclosureContent(d)
+  const data = d.source === 'lines' ? toBudgetData(d) : null
+  const template = d.template.definition as unknown as Template
+  const findings = content.findings.map((f): LocatedFinding => {
+    if (!data || f.line || !f.table) return f
+    const lines = linesOfCell(template, content.tables, data, f)
+    return lines && lines.ids.length ? { ...f, lines } : f
+  })
+  return { findings, summary: summarise(content.findings) }
+}

@@ -52,9 +52,9 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
         resolve(apply(await p))
       }),
     )
-  const save = (list: TLineList) => (id: string | null, values: Record<string, string>) => call(saveLineAction({ disclosureId: state.id, version: state.version, list, id, values }))
-  const del = (list: TLineList) => (id: string) => call(deleteLineAction({ disclosureId: state.id, version: state.version, list, id }))
-  const paste = (list: TLineList) => (text: string) => call(pasteLinesAction({ disclosureId: state.id, version: state.version, list, text }))
+  const save = (list: TLineList) => (id: string | null, values: Record<string, string>) => call(saveLineAction({ disclosureId: state.id, version: state.versions.lines, list, id, values }))
+  const del = (list: TLineList) => (id: string) => call(deleteLineAction({ disclosureId: state.id, version: state.versions.lines, list, id }))
+  const paste = (list: TLineList) => (text: string) => call(pasteLinesAction({ disclosureId: state.id, version: state.versions.lines, list, text }))
 
   const flagged = useMemo(() => {
     const m: Record<TLineList, Set<string>> = { revenue: new Set(), expenditure: new Set() }
@@ -193,8 +193,8 @@ export function DisclosureEditor({ initial }: { initial: EditorState }) {
             <BudgetTableView table={t} department={`${(state.unit ?? state.department).code} ${(state.unit ?? state.department).name}`} year={state.year} marks={marks(t.key)} highlight={tableFocus?.table === t.key ? tableFocus : null} />
           </div>
         ))}
-      {tab === 'projects' && <ProjectsPanel state={state} onSave={(originalCode, values) => call(saveProjectAction({ disclosureId: state.id, version: state.version, originalCode, values }))} onDelete={(code) => call(deleteProjectAction({ disclosureId: state.id, version: state.version, code }))} />}
-      {tab === 'threePublic' && <ThreePublicPanel key={state.version} state={state} onSave={(values) => call(saveThreePublicAction({ disclosureId: state.id, version: state.version, values }))} />}
+      {tab === 'projects' && <ProjectsPanel state={state} onSave={(originalCode, values) => call(saveProjectAction({ disclosureId: state.id, version: state.versions.projects, originalCode, values }))} onDelete={(code) => call(deleteProjectAction({ disclosureId: state.id, version: state.versions.projects, code }))} />}
+      {tab === 'threePublic' && <ThreePublicPanel key={state.versions.threePublic} state={state} onSave={(values) => call(saveThreePublicAction({ disclosureId: state.id, version: state.versions.threePublic, values }))} />}
       {tab === 'findings' && <FindingsList findings={state.findings} onGo={go} />}
     </div>
   )

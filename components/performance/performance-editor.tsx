@@ -6,7 +6,7 @@ import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 import { parseAmount } from '@/lib/budget/money'
 import type { Result } from '@/lib/notes/actions'
 import type { NotesFinding } from '@/lib/notes/types'
-import { deleteProjectTargetAction, saveOverallTargetAction, saveProjectTargetAction } from '@/lib/performance/actions'
+import { deleteProjectTargetAction, saveProjectTargetAction } from '@/lib/performance/actions'
 import type { PerformanceState } from '@/lib/performance/server/get-performance-state'
 import type { Level1 } from '@/lib/performance/taxonomy'
 import { LEVEL1, normaliseLevel1, normaliseLevel2, OPERATOR_LABELS, OPERATORS, TAXONOMY } from '@/lib/performance/taxonomy'
@@ -97,7 +97,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
 
       {editing && (
         <TargetEditor
-          key={`${editing.id ?? 'new'}-${editing.projectCode}-${state.version}`}
+          key={`${editing.id ?? 'new'}-${editing.projectCode}-${state.versions.targets}`}
           state={state}
           editing={editing}
           ro={ro}
@@ -106,7 +106,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
           onSave={(target, id) =>
             new Promise<Result<PerformanceState>>((resolve) =>
               start(async () => {
-                const r = await saveProjectTargetAction({ disclosureId: state.id, version: state.version, id, target })
+                const r = await saveProjectTargetAction({ disclosureId: state.id, version: state.versions.targets, id, target })
                 apply(r)
                 if (r.ok) {
                   const saved = r.state.targets.find((t) => t.projectCode === target.projectCode)
@@ -118,7 +118,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
           }
           onDelete={(id) =>
             start(async () => {
-              if (apply(await deleteProjectTargetAction({ disclosureId: state.id, version: state.version, id }))) setEditing(null)
+              if (apply(await deleteProjectTargetAction({ disclosureId: state.id, version: state.versions.targets, id }))) setEditing(null)
             })
           }
         />
@@ -128,27 +128,12 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
         <>
           {/* the template's 部门（单位）整体绩效目标表 (Henan 预算11表) */}
           <h2>{state.overallTable.title}</h2>
-          <OverallTableEditor
-            key={`overall-${state.version}`}
-            state={state}
-            name={subject.unit?.name ?? state.department.name}
-            ro={ro}
-            pending={pending}
-            onSave={(target) =>
-              new Promise<Result<PerformanceState>>((resolve) =>
-                start(async () => {
-                  const r = await saveOverallTargetAction({ disclosureId: state.id, version: state.version, target })
-                  apply(r)
-                  resolve(r)
-                }),
-              )
-            }
-          />
+          <OverallTableEditor state={state} name={subject.unit?.name ?? state.department.name} ro={ro} onState={setState} />
         </>
       ) : (
         <>
           <h2>{subject.unit ? '单位' : '部门'}整体绩效目标</h2>
-          <OverallParagraphsEditor key={`overall-${state.version}`} state={state} ro={ro} pending={pending} onSave={(target) => start(async () => void apply(await saveOverallTargetAction({ disclosureId: state.id, version: state.version, target })))} />
+          <OverallParagraphsEditor state={state} ro={ro} onState={setState} />
         </>
       )}
 

@@ -41,6 +41,12 @@ export async function deleteProjectTargetAction(input: unknown): Promise<Result<
   return run(p.data.disclosureId, () => deleteProjectTarget(actor, p.data), '绩效目标表已删除')
 }
 
+/** The page's current state (after a conflict the overall forms merge it with what was typed). */
+export async function reloadPerformanceAction(disclosureId: string): Promise<Result<PerformanceState>> {
+  if (typeof disclosureId !== 'string' || !disclosureId) return { ok: false, code: 'BAD_REQUEST', message: '请求格式不正确', fields: [] }
+  return run(disclosureId, async () => undefined, '已重新加载')
+}
+
 export async function saveOverallTargetAction(input: unknown): Promise<Result<PerformanceState>> {
   const p = ZSaveOverallTarget.safeParse(input)
   if (!p.success) return { ok: false, code: 'VALIDATION', message: `整体绩效目标有错误：${p.error.issues.slice(0, 5).map((i) => i.message).join('；')}`, fields: zodFields(p.error.issues.map((i) => ({ ...i, path: i.path.slice(1) }))) }

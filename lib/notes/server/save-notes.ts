@@ -17,7 +17,7 @@ import { parseStoredNotes } from '../schemas'
  */
 export async function saveNotes(actor: Actor, input: TSaveNotes): Promise<void> {
   await db().$transaction(async (tx) => {
-    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version })
+    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, part: 'notes', version: input.version })
     const errors: FieldError[] = []
     input.notes.overview.mainProjects.forEach((mp, i) => {
       for (const code of [...mp.projectCodes, ...mp.parts.flatMap((p) => p.projectCodes)]) {

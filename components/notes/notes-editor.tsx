@@ -36,7 +36,7 @@ const TOP_LABELS: Record<string, string> = { offices: '内设机构', units: '�
  * a save refused because someone else saved the notes meanwhile is merged three ways, never saved
  * blindly on the new number. Leaving with unsaved text asks first. The findings link to the field.
  */
-export function NotesEditor({ initial, subject = DEPARTMENT }: { initial: NotesState; subject?: BudgetSubject }) {
+export function NotesEditor({ initial, subject = DEPARTMENT, banner }: { initial: NotesState; subject?: BudgetSubject; banner?: React.ReactNode }) {
   const [state, setState] = useState(initial)
   const vehicleTypes = state.layout?.vehicleTypes ?? []
   const formOf = (s: NotesState) => toForm(s.notes, s.layout?.vehicleTypes ?? [], s.economic.map((e) => e.code))
@@ -106,6 +106,7 @@ export function NotesEditor({ initial, subject = DEPARTMENT }: { initial: NotesS
   return (
     <div>
       <EditorHeader id={state.id} year={state.year} status={state.status} department={state.department} unit={subject.unit} current="/notes" />
+      {banner}
       {layout && (
         <p className="muted" data-testid="notes-layout-note">
           本预算使用“{layout.templateName}”，情况说明按该模板的格式编写：{layout.parts.map((p) => headingForLevel(p.title, subject.level)).join('、')}。

@@ -31,7 +31,7 @@ type Notice = { kind: 'ok' | 'error' | 'conflict'; text: string } | null
  * A template with a 部门（单位）整体绩效目标表 (Henan 预算11表) shows that table's form instead of the
  * overall target's paragraphs.
  */
-export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: PerformanceState; subject?: BudgetSubject }) {
+export function PerformanceEditor({ initial, subject = DEPARTMENT, banner }: { initial: PerformanceState; subject?: BudgetSubject; banner?: React.ReactNode }) {
   const [state, setState] = useState(initial)
   const [notice, setNotice] = useState<Notice>(null)
   const [editing, setEditing] = useState<{ id: string | null; projectCode: string } | null>(null)
@@ -53,6 +53,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
   return (
     <div>
       <EditorHeader id={state.id} year={state.year} status={state.status} department={state.department} unit={subject.unit} current="/performance" />
+      {banner}
       <NoticeBar notice={notice} onReload={() => window.location.reload()} testId="perf-notice" />
       {ro && <p className="alert alert-warn">当前为只读：预算{STATUS_LABELS[state.status]}或您没有编辑权限。</p>}
 

@@ -2,7 +2,9 @@
 
 import { redirect } from 'next/navigation'
 import { getActor } from '@/lib/server/auth'
+import { withDependencies } from './copy-parts'
 import { createDisclosure } from './server/create-disclosure'
+import { markYearReviewed } from './server/year-review'
 import { AppError, type FieldError } from '@/lib/server/errors'
 import { ZDeleteLine, ZDeleteProject, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
 import { deleteProject, saveProject } from './server/edit-projects'
@@ -99,7 +101,10 @@ export async function createDisclosureAction(_prev: { message: string } | null, 
   try {
     if (!actor?.departmentId) throw new AppError('FORBIDDEN', '只有部门会计可以新建预算')
     const unitCode = level.startsWith('unit:') ? level.slice(5) : ''
-    const { id } = await createDisclosure(actor, { departmentId: actor.departmentId, year, copyFromYear: copy && level !== 'consolidate' ? Number(copy) : null, unitCode, consolidate: level === 'consolidate' })
+    // the parts to copy, as ticked; a form without the choice copies the default parts
+    const copyParts = form.has('copyPartsShown') ? form.getAll('copyParts').map(String) : undefined
+    if (copy && copyParts && copyParts.length === 0) throw new AppError('VALIDATION', '请至少选择一项要复制的内容，或选择“空白”')
+    const { id } = await createDisclosure(actor, { departmentId: actor.departmentId, year, copyFromYear: copy && level !== 'consolidate' ? Number(copy) : null, ...(copyParts ? { copyParts: withDependencies(copyParts) } : {}), unitCode, consolidate: level === 'consolidate' })
     redirectTo = `/workspace/disclosures/${id}`
   } catch (e) {
     if (e instanceof AppError) return { message: e.message }
@@ -107,4 +112,17 @@ export async function createDisclosureAction(_prev: { message: string } | null, 
     return { message: '新建失败：服务器内部错误' }
   }
   redirect(redirectTo)
+}
+
+/** “已核对”: a text copied from last year that names it stays as it is (lib/disclosure/year-review.ts). */
+export async function markYearReviewedAction(disclosureId: unknown, key: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (typeof disclosureId !== 'string' || typeof key !== 'string' || !disclosureId || !key || key.length > 500) return { ok: false, message: '请求格式不正确' }
+  try {
+    await markYearReviewed(await getActor(), { disclosureId, key })
+    return { ok: true }
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, message: e.message }
+    console.error('[year review]', e)
+    return { ok: false, message: '操作失败：服务器内部错误' }
+  }
 }

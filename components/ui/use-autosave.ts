@@ -22,6 +22,7 @@ export function useAutosave<T>({ value, save, delay = 1200, enabled = true }: { 
   const latest = useRef<T>(value)
   const refused = useRef<T | null>(null)
   const inFlight = useRef(false)
+  const flight = useRef<Promise<boolean> | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const statusRef = useRef<SaveStatus>('saved')
   /** bumped by markSaved: a save that ends after the editor rebased is not a conflict any more */
@@ -39,6 +40,8 @@ export function useAutosave<T>({ value, save, delay = 1200, enabled = true }: { 
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
     if (value !== undefined) latest.current = value
+    // one request at a time: an explicit save waits for the one in flight, then saves what is newer
+    if (inFlight.current && value !== undefined && flight.current) await flight.current.catch(() => false)
     if (inFlight.current || statusRef.current === 'conflict') return false
     const snapshot = latest.current
     const gen = generation.current
@@ -49,12 +52,11 @@ export function useAutosave<T>({ value, save, delay = 1200, enabled = true }: { 
     inFlight.current = true
     set('saving')
     let outcome: SaveOutcome
-    try {
-      outcome = await saveRef.current(snapshot)
-    } catch {
-      outcome = { ok: false, conflict: false }
-    }
+    const p = saveRef.current(snapshot).catch((): SaveOutcome => ({ ok: false, conflict: false }))
+    flight.current = p.then((o) => o.ok)
+    outcome = await p
     inFlight.current = false
+    flight.current = null
     if (outcome.ok) {
       saved.current = snapshot
       refused.current = null

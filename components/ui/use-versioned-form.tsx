@@ -45,6 +45,7 @@ export function useVersionedForm<F extends FieldValues, S>(opts: {
   const { form, formOf, versionOf, onState, what } = opts
   const values = useWatch({ control: form.control }) as F
   const version = useRef(opts.versionOf(opts.initial))
+  const lastMessage = useRef('')
   const [notice, setNotice] = useState<NoticeMessage>(null)
   const [conflict, setConflict] = useState<{ conflicts: Conflict[]; merged: F; theirs: F; version: number } | null>(null)
   const [pending, start] = useTransition()
@@ -63,6 +64,7 @@ export function useVersionedForm<F extends FieldValues, S>(opts: {
     }
     const r = await opts.save(v, version.current)
     if (r.ok) {
+      lastMessage.current = r.message
       version.current = versionOf(r.state)
       onState?.(r.state)
       setNotice((n) => (n?.kind === 'error' ? null : n))
@@ -114,7 +116,7 @@ export function useVersionedForm<F extends FieldValues, S>(opts: {
   }
   const saveNow = () =>
     start(async () => {
-      if (await autosave.saveNow(form.getValues())) setNotice({ kind: 'ok', text: `${what}已保存` })
+      if (await autosave.saveNow(form.getValues())) setNotice({ kind: 'ok', text: lastMessage.current || `${what}已保存` })
     })
   const reload = () =>
     start(async () => {

@@ -1,5 +1,6 @@
 'use client'
 
+import { useLeaveGuard } from '@/components/ui/use-autosave'
 import { useMemo, useState, useTransition } from 'react'
 import type { FieldPath } from 'react-hook-form'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
@@ -165,6 +166,8 @@ function TargetEditor({
   const project = state.projects.find((p) => p.code === editing.projectCode)
   const form = useForm<TargetForm>({ defaultValues: targetToForm(existing, editing.projectCode) })
   const { register, control, handleSubmit, setError, formState } = form
+  // a project's table is saved with its 保存 button: leaving with unsaved edits asks first
+  useLeaveGuard(formState.isDirty)
   const indicators = useFieldArray({ control, name: 'indicators' })
   const values = useWatch({ control }) as TargetForm
 

@@ -93,7 +93,17 @@ export function useAutosave<T>({ value, save, delay = 1200, enabled = true }: { 
     timer.current = setTimeout(() => void run(), delay)
   })
 
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), [])
+  // leaving the page by a way no guard can stop (the browser's back button is a soft navigation in
+  // the App Router): what was typed is sent anyway, once, as the component goes
+  const enabledRef = useRef(enabled)
+  enabledRef.current = enabled
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current)
+      if (enabledRef.current && !inFlight.current && statusRef.current !== 'conflict' && statusRef.current !== 'error' && !same(latest.current, saved.current)) void saveRef.current(latest.current).catch(() => undefined)
+    },
+    [],
+  )
 
   /** The server now holds `v` (a reload, a merge's “theirs”): autosave resumes against it. */
   const markSaved = useCallback((v: T) => {
@@ -109,11 +119,12 @@ export function useAutosave<T>({ value, save, delay = 1200, enabled = true }: { 
 /**
  * Warns before leaving while `active`: closing or reloading the tab (beforeunload), and in-app
  * navigation — a click on a same-origin link (Next.js <Link> included: the listener runs in the capture
- * phase on window, before React's, and stops the click when the person stays) and the browser's back
- * button (popstate: the entry is pushed back). The App Router exposes no cancellable route events, so
- * links are intercepted where they are clicked.
+ * phase on window, before React's, and stops the click when the person stays). The App Router exposes
+ * no cancellable route events, so links are intercepted where they are clicked; the back button cannot
+ * be stopped without confusing the router's history, so useAutosave sends unsaved text as the editor
+ * unmounts instead.
  */
-export function useLeaveGuard(active: boolean, message = '有未保存的修改，离开本页将丢失这些修改。确定离开吗？') {
+export function useLeaveGuard(active: boolean, message = '有未保存的修改（或与他人的修改冲突、有错误未改），离开本页可能丢失。确定离开吗？') {
   useEffect(() => {
     if (!active) return
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -133,18 +144,11 @@ export function useLeaveGuard(active: boolean, message = '有未保存的修改�
       e.stopPropagation()
       e.stopImmediatePropagation()
     }
-    const here = window.location.href
-    const onPopState = () => {
-      if (window.confirm(message)) return
-      window.history.pushState(null, '', here)
-    }
     window.addEventListener('beforeunload', onBeforeUnload)
     window.addEventListener('click', onClick, true)
-    window.addEventListener('popstate', onPopState)
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload)
       window.removeEventListener('click', onClick, true)
-      window.removeEventListener('popstate', onPopState)
     }
   }, [active, message])
 }

@@ -87,6 +87,9 @@ export function useVersionedForm<F extends FieldValues, S>(opts: {
     version.current = versionOf(next)
     onState?.(next)
     if (m.conflicts.length) {
+      // the page shows the merge at once: the other's changes where only they changed, this person's
+      // text where both did (until they choose); autosave waits for the choice
+      form.reset(m.merged)
       setConflict({ conflicts: m.conflicts, merged: m.merged, theirs, version: version.current })
       setNotice({ kind: 'conflict', text: `${what}已被他人修改（或在其他窗口中修改），您的这次保存未生效。您填写的内容仍在页面上，请在下方对照选择。` })
       return

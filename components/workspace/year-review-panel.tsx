@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { useState, useTransition } from 'react'
+import { useState } from 'react'
 import { markYearReviewedAction } from '@/lib/disclosure/actions'
 import type { YearReview } from '@/lib/disclosure/server/year-review'
 
@@ -14,16 +14,24 @@ import type { YearReview } from '@/lib/disclosure/server/year-review'
 export function YearReviewPanel({ disclosureId, review, parts }: { disclosureId: string; review: YearReview | null; parts?: string[] }) {
   const [done, setDone] = useState<string[]>([])
   const [error, setError] = useState<string | null>(null)
-  const [pending, start] = useTransition()
+  const [pending, setPending] = useState<string | null>(null)
   if (!review) return null
   const flags = review.flags.filter((f) => (!parts || parts.includes(f.part)) && !done.includes(f.key))
   if (flags.length === 0) return null
-  const mark = (key: string) =>
-    start(async () => {
+  // not in a transition: the flag goes as soon as the server has recorded it
+  const mark = async (key: string) => {
+    setPending(key)
+    setError(null)
+    try {
       const r = await markYearReviewedAction(disclosureId, key)
       if (r.ok) setDone((d) => [...d, key])
       else setError(r.message)
-    })
+    } catch {
+      setError('操作失败，请稍后再试')
+    } finally {
+      setPending(null)
+    }
+  }
   return (
     <section className="alert alert-warn" aria-label="复制自上年的文字须核对" data-testid="year-review" style={{ display: 'block' }}>
       <h2 style={{ margin: '0 0 4px', fontSize: 16 }}>
@@ -42,7 +50,7 @@ export function YearReviewPanel({ disclosureId, review, parts }: { disclosureId:
             {review.canEdit && (
               <>
                 {' '}
-                <button type="button" className="btn" style={{ padding: '0 8px' }} disabled={pending} onClick={() => mark(f.key)} aria-label={`已核对：${f.where}`}>
+                <button type="button" className="btn" style={{ padding: '0 8px' }} disabled={pending !== null} onClick={() => void mark(f.key)} aria-label={`已核对：${f.where}`}>
                   已核对
                 </button>
               </>

@@ -148,6 +148,8 @@ test('[EDITORS] a new year copied from last year: the parts chosen, the old year
   await expect(flag).toContainText('本部门2023年无其他需要说明的事项。')
   await flag.getByRole('button', { name: /已核对/ }).click()
   await expect(flag).toHaveCount(0)
+  await page.reload()
+  await expect(page.getByTestId('year-flag').filter({ hasText: '其他需要说明的事项' })).toHaveCount(0)
 
   // the gate still lists the project names that name 2023
   const id = page.url().split('/').slice(-2)[0]

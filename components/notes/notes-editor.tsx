@@ -2,7 +2,6 @@
 
 import Link from 'next/link'
 import { useEffect, useState } from 'react'
-import type { FieldPath } from 'react-hook-form'
 import { useForm } from 'react-hook-form'
 import { formatPrinted } from '@/lib/budget/money'
 import { reloadNotesAction, saveNotesAction } from '@/lib/notes/actions'

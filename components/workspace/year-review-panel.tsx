@@ -11,8 +11,14 @@ import type { YearReview } from '@/lib/disclosure/server/year-review'
  * `parts`: only the flags of this page's parts. Until every flag is changed or checked, the submission
  * gate lists them as warnings.
  */
+/**
+ * Flags marked in this page session, by disclosure: the router may remount the panel with the page's
+ * earlier server data after an action (its client cache), and a checked flag must not come back.
+ */
+const checked = new Map<string, Set<string>>()
+
 export function YearReviewPanel({ disclosureId, review, parts }: { disclosureId: string; review: YearReview | null; parts?: string[] }) {
-  const [done, setDone] = useState<string[]>([])
+  const [done, setDone] = useState<string[]>(() => [...(checked.get(disclosureId) ?? [])])
   const [error, setError] = useState<string | null>(null)
   const [pending, setPending] = useState<string | null>(null)
   if (!review) return null
@@ -24,7 +30,10 @@ export function YearReviewPanel({ disclosureId, review, parts }: { disclosureId:
     setError(null)
     try {
       const r = await markYearReviewedAction(disclosureId, key)
-      if (r.ok) setDone((d) => [...d, key])
+      if (r.ok) {
+        checked.set(disclosureId, new Set([...(checked.get(disclosureId) ?? []), key]))
+        setDone((d) => [...d, key])
+      }
       else setError(r.message)
     } catch {
       setError('操作失败，请稍后再试')

@@ -85,6 +85,7 @@ test('[EDITORS] typed notes and overall targets survive leaving the page: autosa
   const goals = page.getByLabel('总体绩效目标（每行一段）')
   await goals.fill('全面完成年度医保基金监管任务。')
   await expect(page.getByTestId('overall-save-state')).toHaveText('已保存')
+  await page.getByTestId('overall-save-state').evaluate((e) => e.scrollIntoView({ block: 'center' }))
   await shot(page, 'editors-04-overall-autosaved')
   await page.goto('/workspace')
   await page.goto(url)
@@ -155,5 +156,6 @@ test('[EDITORS] a new year copied from last year: the parts chosen, the old year
   const id = page.url().split('/').slice(-2)[0]
   await page.goto(`/workspace/disclosures/${id}/submit`)
   await expect(page.getByText(/仍写着“2023 ?年/).first()).toBeVisible()
+  await page.getByText(/仍写着“2023 ?年/).first().evaluate((e) => e.scrollIntoView({ block: 'center' }))
   await shot(page, 'editors-08-gate-lists-old-year')
 })

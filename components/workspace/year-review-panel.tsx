@@ -1,6 +1,7 @@
 'use client'
 
 import Link from 'next/link'
+import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { markYearReviewedAction } from '@/lib/disclosure/actions'
 import type { YearReview } from '@/lib/disclosure/server/year-review'
@@ -20,6 +21,7 @@ const checked = new Map<string, Set<string>>()
 export function YearReviewPanel({ disclosureId, review, parts }: { disclosureId: string; review: YearReview | null; parts?: string[] }) {
   const [done, setDone] = useState<string[]>(() => [...(checked.get(disclosureId) ?? [])])
   const [error, setError] = useState<string | null>(null)
+  const router = useRouter()
   const [pending, setPending] = useState<string | null>(null)
   if (!review) return null
   const flags = review.flags.filter((f) => (!parts || parts.includes(f.part)) && !done.includes(f.key))
@@ -33,6 +35,8 @@ export function YearReviewPanel({ disclosureId, review, parts }: { disclosureId:
       if (r.ok) {
         checked.set(disclosureId, new Set([...(checked.get(disclosureId) ?? []), key]))
         setDone((d) => [...d, key])
+        // the page's data as the server now has it (the flag gone)
+        router.refresh()
       }
       else setError(r.message)
     } catch {

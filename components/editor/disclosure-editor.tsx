@@ -9,7 +9,7 @@ import type { ActionResult } from '@/lib/disclosure/actions'
 import { deleteProjectAction, pasteLinesAction, reloadAction, saveProjectAction, saveThreePublicAction } from '@/lib/disclosure/actions'
 import { findingsAction } from '@/lib/workflow/findings-action'
 import type { DisclosureFindings, LocatedFinding } from '@/lib/workflow/server/disclosure-findings'
-import { useLeaveGuard } from '@/components/grid/use-leave-guard'
+import { useLeaveGuard } from '@/components/ui/use-autosave'
 import type { LineFilter } from './lines-sheet'
 import { LinesSheet } from './lines-sheet'
 import { useLinesSync } from './use-lines-sync'
@@ -83,7 +83,7 @@ export function DisclosureEditor({ initial, initialFindings }: { initial: Editor
     if (tab !== 'revenue') void syncRev.flush()
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tab])
-  const paste = (list: TLineList) => (text: string) => call(pasteLinesAction({ disclosureId: state.id, version: state.version, list, text }))
+  const paste = (list: TLineList) => (text: string) => call(pasteLinesAction({ disclosureId: state.id, version: state.versions.lines, list, text }))
 
   const flagged = useMemo(() => {
     const m: Record<TLineList, Set<string>> = { revenue: new Set(), expenditure: new Set() }
@@ -223,7 +223,7 @@ export function DisclosureEditor({ initial, initialFindings }: { initial: Editor
             <BudgetTableView table={t} department={`${(state.unit ?? state.department).code} ${(state.unit ?? state.department).name}`} year={state.year} marks={marks(t.key)} highlight={tableFocus?.table === t.key ? tableFocus : null} />
           </div>
         ))}
-      {tab === 'projects' && <ProjectsPanel state={state} onSave={(originalCode, values) => call(saveProjectAction({ disclosureId: state.id, version: state.version, originalCode, values }))} onDelete={(code) => call(deleteProjectAction({ disclosureId: state.id, version: state.version, code }))} />}
+      {tab === 'projects' && <ProjectsPanel state={state} onSave={(originalCode, values) => call(saveProjectAction({ disclosureId: state.id, version: state.versions.projects, originalCode, values }))} onDelete={(code) => call(deleteProjectAction({ disclosureId: state.id, version: state.versions.projects, code }))} />}
       {tab === 'threePublic' && <ThreePublicPanel state={state} draft={tpDraft} setDraft={setTpDraft} onDirty={setThreePublicDirty} onSave={(values, version) => call(saveThreePublicAction({ disclosureId: state.id, version, values }))} />}
       {tab === 'findings' && <FindingsList findings={all.findings} onGo={go} />}
     </div>

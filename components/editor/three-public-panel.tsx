@@ -70,7 +70,7 @@ export function ThreePublicPanel({ state, draft, setDraft, onSave, onDirty }: { 
     setErrors(Object.fromEntries(r.fields.map((f) => [f.path, f.message])))
     if (r.code === 'CONFLICT') {
       const latest = await reloadAction(state.id)
-      if (latest.ok) setConflict({ theirs: draftOf(latest.state), version: latest.state.version })
+      if (latest.ok) setConflict({ theirs: draftOf(latest.state), version: latest.state.versions.threePublic })
     }
   }
   const table = state.tables.find((t) => t.key === 'three_public_expenses')
@@ -98,7 +98,7 @@ export function ThreePublicPanel({ state, draft, setDraft, onSave, onDirty }: { 
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          void save(conflict?.version ?? state.version)
+          void save(conflict?.version ?? state.versions.threePublic)
         }}
       >
         <SpreadsheetGrid label="“三公”经费填报" testId="grid-three-public" columns={columns} rows={d.rows} canEdit={state.canEdit} canAddRows={false} onApply={apply} cellErrors={cellErrors} totalLabel="合计" />

@@ -1,5 +1,6 @@
 'use client'
 
+import { useLeaveGuard } from '@/components/ui/use-autosave'
 import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
 import type { FieldPath } from 'react-hook-form'
@@ -21,6 +22,8 @@ export function GlossaryEditor({ initial }: { initial: GlossaryState }) {
   const form = useForm<Form>({ defaultValues: { items: initial.items } })
   const items = useFieldArray({ control: form.control, name: 'items' })
   const errors = form.formState.errors
+  // saved at once with 保存: leaving with unsaved edits asks first
+  useLeaveGuard(form.formState.isDirty && !pending)
 
   const apply = (r: Result<GlossaryState>) => {
     if (r.ok) {

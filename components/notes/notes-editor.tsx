@@ -1,11 +1,9 @@
 'use client'
 
 import Link from 'next/link'
-import { useEffect, useState, useTransition } from 'react'
-import type { FieldPath } from 'react-hook-form'
+import { useEffect, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { formatPrinted } from '@/lib/budget/money'
-import type { Result } from '@/lib/notes/actions'
 import { reloadNotesAction, saveNotesAction } from '@/lib/notes/actions'
 import type { ChangeKey } from '@/lib/notes/schemas'
 import type { NotesState } from '@/lib/notes/server/get-notes-state'
@@ -23,55 +21,55 @@ import { NotesFindings } from './notes-findings'
 import { liveTextFindings } from '@/lib/check/live'
 import styles from './notes.module.css'
 import { NoticeBar } from '@/components/ui/notice-bar'
+import { SaveStateBadge } from '@/components/ui/save-state-badge'
+import { useVersionedForm } from '@/components/ui/use-versioned-form'
+
+/** Names of the form's values that are lists (no single control carries the name). */
+const TOP_LABELS: Record<string, string> = { offices: '内设机构', units: '所属单位', mainProjects: '主要项目', vehicles: '车辆（按车型）', civilServiceUnits: '参公管理单位', dutiesText: '主要职能' }
 
 /**
  * The 情况说明 editor. The numbers are not typed here: each section shows the sentences generated
  * from the tables (read-only), and the accountant writes only what is text — duties, offices, the
  * reasons for changes, labels, other matters, and the counts the tables do not hold. The sections
  * are the template's (state.layout: Henan's 部门概况, 情况说明 一–九, 名词解释), else Hebei's 一 to 九.
- * Saving checks the version (a stale save is refused with a reload offer); the findings on the right
- * link to the field to fix.
+ * Typed text is saved automatically (debounced) against the notes' own version (docs/decisions/013);
+ * a save refused because someone else saved the notes meanwhile is merged three ways, never saved
+ * blindly on the new number. Leaving with unsaved text asks first. The findings link to the field.
  */
-export function NotesEditor({ initial, subject = DEPARTMENT }: { initial: NotesState; subject?: BudgetSubject }) {
+export function NotesEditor({ initial, subject = DEPARTMENT, banner }: { initial: NotesState; subject?: BudgetSubject; banner?: React.ReactNode }) {
   const [state, setState] = useState(initial)
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error' | 'conflict'; text: string } | null>(null)
-  const [pending, start] = useTransition()
   const vehicleTypes = state.layout?.vehicleTypes ?? []
   const formOf = (s: NotesState) => toForm(s.notes, s.layout?.vehicleTypes ?? [], s.economic.map((e) => e.code))
   const form = useForm<NotesForm>({ defaultValues: formOf(initial) })
-  const { handleSubmit, reset, setError, formState } = form
+  const { formState } = form
   const ro = !state.canEdit
   const layout = state.layout
   const saved = layout ? layout.findings : state.generated.findings
   // the checker's wording rules, live on what is being typed (lib/check/live.ts)
   const findings = [...saved, ...liveTextFindings(form.watch(), state.year, saved)]
-
-  const apply = (r: Result<NotesState>) => {
-    if (r.ok) {
-      setState(r.state)
-      reset(formOf(r.state))
-      setNotice({ kind: 'ok', text: r.message })
-    } else {
-      if (r.state) setState(r.state)
-      setNotice({ kind: r.code === 'CONFLICT' ? 'conflict' : 'error', text: r.message })
-      // the server names fields of the stored notes; the form's are placed by formPath
-      for (const f of r.fields) setError(formPath(f.path, vehicleTypes) as FieldPath<NotesForm>, { message: f.message })
-    }
-  }
-  const save = handleSubmit((values) => {
-    const { notes, errors } = toNotes(values)
-    if (errors.length) {
-      for (const e of errors) setError(e.path as FieldPath<NotesForm>, { message: e.message })
-      setNotice({ kind: 'error', text: `有 ${errors.length} 处需要修改：${errors.map((e) => e.message).join('；')}` })
-      return
-    }
-    start(async () => apply(await saveNotesAction({ disclosureId: state.id, version: state.version, notes })))
+  const v = useVersionedForm<NotesForm, NotesState>({
+    form,
+    initial,
+    what: '情况说明',
+    formOf,
+    versionOf: (s) => s.version,
+    check: (f) => toNotes(f).errors,
+    save: (f, version) => saveNotesAction({ disclosureId: state.id, version, notes: toNotes(f).notes }),
+    reload: () => reloadNotesAction(state.id),
+    onState: setState,
+    fieldPath: (path) => formPath(path, vehicleTypes),
+    enabled: !ro,
   })
-  const reload = () =>
-    start(async () => {
-      const r = await reloadNotesAction(state.id)
-      apply(r)
-    })
+  const { notice, pending } = v
+  const labelOf = (path: string) => {
+    const el = document.querySelector(`[name="${CSS.escape(path)}"]`) as HTMLInputElement | null
+    const text = el?.labels?.[0]?.textContent ?? el?.getAttribute('aria-label')
+    return text?.trim() || TOP_LABELS[path.split('.')[0] ?? ''] || path
+  }
+  const save = (e?: React.FormEvent) => {
+    e?.preventDefault()
+    v.saveNow()
+  }
 
   useEffect(() => {
     if (notice && notice.kind !== 'ok') document.querySelector('[data-testid="notes-notice"]')?.scrollIntoView({ block: 'center' })
@@ -110,12 +108,14 @@ export function NotesEditor({ initial, subject = DEPARTMENT }: { initial: NotesS
   return (
     <div>
       <EditorHeader id={state.id} year={state.year} status={state.status} department={state.department} unit={subject.unit} current="/notes" />
+      {banner}
       {layout && (
         <p className="muted" data-testid="notes-layout-note">
           本预算使用“{layout.templateName}”，情况说明按该模板的格式编写：{layout.parts.map((p) => headingForLevel(p.title, subject.level)).join('、')}。
         </p>
       )}
-      <NoticeBar notice={notice} onReload={reload} testId="notes-notice" />
+      <NoticeBar notice={notice} onReload={v.reload} pending={pending} testId="notes-notice" />
+      {v.panel(labelOf)}
       {ro && <p className="alert alert-warn">当前为只读：{state.status === 'draft' || state.status === 'returned' ? '您没有编辑此预算的权限。' : `预算${STATUS_LABELS[state.status]}，不能修改。`}</p>}
       <div className={styles.layout}>
         <form onSubmit={save} noValidate aria-label="情况说明">
@@ -123,11 +123,16 @@ export function NotesEditor({ initial, subject = DEPARTMENT }: { initial: NotesS
 
           {!ro && (
             <div className="no-print" style={{ position: 'sticky', bottom: 0, background: 'rgba(255,255,255,.96)', padding: '10px 0', borderTop: '1px solid var(--line)', display: 'flex', gap: 12, alignItems: 'center' }}>
-              <button className="btn btn-primary" type="submit" disabled={pending}>
+              <button className="btn btn-primary" type="submit" disabled={pending || v.conflict}>
                 保存情况说明
               </button>
-              {pending && <span className="muted">正在保存并重新生成……</span>}
-              {formState.isDirty && !pending && <span className="muted">有未保存的修改</span>}
+              <SaveStateBadge status={v.status} testId="notes-save-state" />
+              <span className="muted" style={{ fontSize: 13 }}>
+                输入后自动保存
+              </span>
+              <button className="btn" type="button" onClick={v.reload} disabled={pending}>
+                重新加载
+              </button>
             </div>
           )}
         </form>

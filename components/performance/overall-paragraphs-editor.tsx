@@ -1,6 +1,10 @@
 'use client'
 
 import { useFieldArray, useForm } from 'react-hook-form'
+import { NoticeBar } from '@/components/ui/notice-bar'
+import { SaveStateBadge } from '@/components/ui/save-state-badge'
+import { useVersionedForm } from '@/components/ui/use-versioned-form'
+import { reloadPerformanceAction, saveOverallTargetAction } from '@/lib/performance/actions'
 import type { PerformanceState } from '@/lib/performance/server/get-performance-state'
 import type { OverallForm } from './target-form'
 import { formToOverall, overallToForm } from './target-form'
@@ -10,12 +14,34 @@ const input = { width: '100%', font: 'inherit', padding: '6px 8px', border: '1px
 /**
  * The overall target as paragraphs (Hebei): 总体绩效目标, 分项绩效目标 with their indicators as text,
  * 工作保障措施. A template with a 部门（单位）整体绩效目标表 (Henan 预算11表) uses OverallTableEditor instead.
+ * Saved automatically against the overall target's own version; a conflict is merged, never overwritten.
  */
-export function OverallParagraphsEditor({ state, ro, pending, onSave }: { state: PerformanceState; ro: boolean; pending: boolean; onSave: (t: ReturnType<typeof formToOverall>) => void }) {
+export function OverallParagraphsEditor({ state, ro, onState }: { state: PerformanceState; ro: boolean; onState: (s: PerformanceState) => void }) {
   const form = useForm<OverallForm>({ defaultValues: overallToForm(state.overall) })
   const subs = useFieldArray({ control: form.control, name: 'subTargets' })
+  const v = useVersionedForm<OverallForm, PerformanceState>({
+    form,
+    initial: state,
+    what: '整体绩效目标',
+    formOf: (s) => overallToForm(s.overall),
+    versionOf: (s) => s.versions.overall,
+    save: (f, version) => saveOverallTargetAction({ disclosureId: state.id, version, target: formToOverall(f) }),
+    reload: () => reloadPerformanceAction(state.id),
+    onState,
+    enabled: !ro,
+  })
   return (
-    <form onSubmit={form.handleSubmit((v) => onSave(formToOverall(v)))} noValidate className="card" aria-label="整体绩效目标">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        v.saveNow()
+      }}
+      noValidate
+      className="card"
+      aria-label="整体绩效目标"
+    >
+      <NoticeBar notice={v.notice} onReload={v.reload} pending={v.pending} testId="overall-notice" />
+      {v.panel()}
       <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0 }}>
         <div className="form-field">
           <label htmlFor="o-goals">总体绩效目标（每行一段）</label>
@@ -44,9 +70,15 @@ export function OverallParagraphsEditor({ state, ro, pending, onSave }: { state:
           <textarea id="o-measures" rows={4} style={input} {...form.register('measuresText')} />
         </div>
         {!ro && (
-          <button className="btn btn-primary" type="submit" disabled={pending}>
-            保存整体绩效目标
-          </button>
+          <div style={{ display: 'flex', gap: 10, alignItems: 'center' }}>
+            <button className="btn btn-primary" type="submit" disabled={v.pending || v.conflict}>
+              保存整体绩效目标
+            </button>
+            <SaveStateBadge status={v.status} testId="overall-save-state" />
+            <span className="muted" style={{ fontSize: 13 }}>
+              输入后自动保存
+            </span>
+          </div>
         )}
       </fieldset>
     </form>

@@ -7,6 +7,10 @@ import { level2Of, validateOverallTarget } from '@/lib/performance/overall'
 import type { PerformanceState } from '@/lib/performance/server/get-performance-state'
 import type { TOverallTarget } from '@/lib/performance/schemas'
 import { overallTargetSchema, ZOverallTarget } from '@/lib/performance/schemas'
+import { NoticeBar } from '@/components/ui/notice-bar'
+import { SaveStateBadge } from '@/components/ui/save-state-badge'
+import { useVersionedForm } from '@/components/ui/use-versioned-form'
+import { reloadPerformanceAction, saveOverallTargetAction } from '@/lib/performance/actions'
 import { NotesFindings } from '../notes/notes-findings'
 import type { OverallTableForm } from './target-form'
 import { overallTableToForm, overallTableToTarget } from './target-form'
@@ -18,27 +22,41 @@ const cellInput = { width: '100%', font: 'inherit', padding: '4px 6px' } as cons
  * The 部门（单位）整体绩效目标表 (Henan 预算11表) as a form: 年度履职目标, 年度主要任务 (rows added and
  * removed), 预算情况 shown read-only from the tables, and the 年度绩效指标 grid whose 一级 and 二级 are
  * chosen from the template's fixed tree (a 二级 list follows its 一级). Checked with the server's own
- * schema (overallTargetSchema of the template) before it is sent, and again on the server.
+ * schema (overallTargetSchema of the template) before it is sent, and again on the server. Saved
+ * automatically against the overall target's own version; a conflict is merged, never overwritten.
  */
 export function OverallTableEditor({
   state,
   name = state.department.name,
   ro,
-  pending,
-  onSave,
+  onState,
 }: {
   state: PerformanceState
   /** 部门（单位）名称 as the document prints it: the department's, or for a unit's own 单位预算 the unit's. */
   name?: string
   ro: boolean
-  pending: boolean
-  onSave: (t: TOverallTarget) => Promise<{ ok: boolean; fields?: { path: string; message: string }[] }>
+  onState: (s: PerformanceState) => void
 }) {
   const table = state.overallTable!
   const layout = table.layout
   const schema = useMemo(() => overallTargetSchema(layout), [layout])
   const form = useForm<OverallTableForm>({ resolver: zodResolver(schema) as never, defaultValues: overallTableToForm(state.overall) })
-  const { register, control, formState, setValue, setError } = form
+  const { register, control, formState, setValue } = form
+  const v = useVersionedForm<OverallTableForm, PerformanceState>({
+    form,
+    initial: state,
+    what: '整体绩效目标表',
+    formOf: (s) => overallTableToForm(s.overall),
+    versionOf: (s) => s.versions.overall,
+    check: (f) => {
+      const p = schema.safeParse(overallTableToTarget(f))
+      return p.success ? [] : p.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+    },
+    save: (f, version) => saveOverallTargetAction({ disclosureId: state.id, version, target: overallTableToTarget(f) as TOverallTarget }),
+    reload: () => reloadPerformanceAction(state.id),
+    onState,
+    enabled: !ro,
+  })
   const tasks = useFieldArray({ control, name: 'tasks' })
   const indicators = useFieldArray({ control, name: 'indicators' })
   const values = useWatch({ control }) as OverallTableForm
@@ -61,10 +79,10 @@ export function OverallTableEditor({
     for (const p of path.split('.')) e = (e as Record<string, unknown> | undefined)?.[p]
     return (e as { message?: string } | undefined)?.message
   }
-  const submit = form.handleSubmit(async (v) => {
-    const r = await onSave(overallTableToTarget(v))
-    if (!r.ok) for (const f of r.fields ?? []) setError(f.path as never, { message: f.message })
-  })
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault()
+    v.saveNow()
+  }
   const addIndicator = () => {
     const l1 = level1s[0] ?? ''
     indicators.append({ level1: l1, level2: level2Of(layout, l1)[0] ?? '', level3: '', value: '', note: '' }, { focusName: `indicators.${indicators.fields.length}.level3` })
@@ -72,6 +90,8 @@ export function OverallTableEditor({
 
   return (
     <form onSubmit={submit} noValidate className="card" aria-label={table.title} data-testid="overall-table-editor">
+      <NoticeBar notice={v.notice} onReload={v.reload} pending={v.pending} testId="overall-notice" />
+      {v.panel()}
       <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0 }}>
         <p className="muted" style={{ marginTop: 0 }}>
           部门（单位）名称：{name}
@@ -268,9 +288,15 @@ export function OverallTableEditor({
         <NotesFindings findings={live} okText="部门（单位）整体绩效目标表没有发现问题。" />
       </div>
       {!ro && (
-        <button className="btn btn-primary" type="submit" disabled={pending}>
-          保存整体绩效目标表
-        </button>
+        <div style={{ display: 'flex', gap: 10, alignItems: 'center' }}>
+          <button className="btn btn-primary" type="submit" disabled={v.pending || v.conflict}>
+            保存整体绩效目标表
+          </button>
+          <SaveStateBadge status={v.status} testId="overall-save-state" />
+          <span className="muted" style={{ fontSize: 13 }}>
+            输入后自动保存
+          </span>
+        </div>
       )}
     </form>
   )

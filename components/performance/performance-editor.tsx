@@ -1,12 +1,13 @@
 'use client'
 
+import { useLeaveGuard } from '@/components/ui/use-autosave'
 import { useMemo, useState, useTransition } from 'react'
 import type { FieldPath } from 'react-hook-form'
 import { useForm, useWatch } from 'react-hook-form'
 import { parseAmount } from '@/lib/budget/money'
 import type { Result } from '@/lib/notes/actions'
 import type { NotesFinding } from '@/lib/notes/types'
-import { deleteProjectTargetAction, saveOverallTargetAction, saveProjectTargetAction } from '@/lib/performance/actions'
+import { deleteProjectTargetAction, saveProjectTargetAction } from '@/lib/performance/actions'
 import type { PerformanceState } from '@/lib/performance/server/get-performance-state'
 import { validateTargets } from '@/lib/performance/validate'
 import { STATUS_LABELS } from '@/lib/domain/status'
@@ -19,7 +20,6 @@ import type { TargetForm } from './target-form'
 import { formToTarget, targetToForm } from './target-form'
 import { NoticeBar } from '@/components/ui/notice-bar'
 import type { GridRow } from '@/components/grid/grid-model'
-import { useLeaveGuard } from '@/components/grid/use-leave-guard'
 import { IndicatorsGrid, indicatorToRow, isBlankIndicator, rowToIndicator } from './indicators-grid'
 
 const input = { width: '100%', font: 'inherit', padding: '6px 8px', border: '1px solid var(--line)', borderRadius: 6 } as const
@@ -32,7 +32,7 @@ type Notice = { kind: 'ok' | 'error' | 'conflict'; text: string } | null
  * A template with a 部门（单位）整体绩效目标表 (Henan 预算11表) shows that table's form instead of the
  * overall target's paragraphs.
  */
-export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: PerformanceState; subject?: BudgetSubject }) {
+export function PerformanceEditor({ initial, subject = DEPARTMENT, banner }: { initial: PerformanceState; subject?: BudgetSubject; banner?: React.ReactNode }) {
   const [state, setState] = useState(initial)
   const [notice, setNotice] = useState<Notice>(null)
   const [editing, setEditing] = useState<{ id: string | null; projectCode: string } | null>(null)
@@ -54,6 +54,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
   return (
     <div>
       <EditorHeader id={state.id} year={state.year} status={state.status} department={state.department} unit={subject.unit} current="/performance" />
+      {banner}
       <NoticeBar notice={notice} onReload={() => window.location.reload()} testId="perf-notice" />
       {ro && <p className="alert alert-warn">当前为只读：预算{STATUS_LABELS[state.status]}或您没有编辑权限。</p>}
 
@@ -98,7 +99,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
 
       {editing && (
         <TargetEditor
-          key={`${editing.id ?? 'new'}-${editing.projectCode}`}
+          key={`${editing.id ?? 'new'}-${editing.projectCode}-${state.versions.targets}`}
           state={state}
           editing={editing}
           ro={ro}
@@ -107,7 +108,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
           onSave={(target, id) =>
             new Promise<Result<PerformanceState>>((resolve) =>
               start(async () => {
-                const r = await saveProjectTargetAction({ disclosureId: state.id, version: state.version, id, target })
+                const r = await saveProjectTargetAction({ disclosureId: state.id, version: state.versions.targets, id, target })
                 apply(r)
                 if (r.ok) {
                   const saved = r.state.targets.find((t) => t.projectCode === target.projectCode)
@@ -119,7 +120,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
           }
           onDelete={(id) =>
             start(async () => {
-              if (apply(await deleteProjectTargetAction({ disclosureId: state.id, version: state.version, id }))) setEditing(null)
+              if (apply(await deleteProjectTargetAction({ disclosureId: state.id, version: state.versions.targets, id }))) setEditing(null)
             })
           }
         />
@@ -129,27 +130,12 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT }: { initial: 
         <>
           {/* the template's 部门（单位）整体绩效目标表 (Henan 预算11表) */}
           <h2>{state.overallTable.title}</h2>
-          <OverallTableEditor
-            key={`overall-${state.version}`}
-            state={state}
-            name={subject.unit?.name ?? state.department.name}
-            ro={ro}
-            pending={pending}
-            onSave={(target) =>
-              new Promise<Result<PerformanceState>>((resolve) =>
-                start(async () => {
-                  const r = await saveOverallTargetAction({ disclosureId: state.id, version: state.version, target })
-                  apply(r)
-                  resolve(r)
-                }),
-              )
-            }
-          />
+          <OverallTableEditor state={state} name={subject.unit?.name ?? state.department.name} ro={ro} onState={setState} />
         </>
       ) : (
         <>
           <h2>{subject.unit ? '单位' : '部门'}整体绩效目标</h2>
-          <OverallParagraphsEditor key={`overall-${state.version}`} state={state} ro={ro} pending={pending} onSave={(target) => start(async () => void apply(await saveOverallTargetAction({ disclosureId: state.id, version: state.version, target })))} />
+          <OverallParagraphsEditor state={state} ro={ro} onState={setState} />
         </>
       )}
 

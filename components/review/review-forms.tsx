@@ -1,5 +1,6 @@
 'use client'
 
+import { useLeaveGuard } from '@/components/ui/use-autosave'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect } from 'react'
 import { useForm } from 'react-hook-form'
@@ -9,6 +10,8 @@ import s from './review.module.css'
 
 export function CommentForm({ where, value, disabled, onSubmit, onCancel }: { where: string; value: string | null; disabled: boolean; onSubmit: (v: TCommentForm, reset: () => void) => void; onCancel: () => void }) {
   const f = useForm<TCommentForm>({ resolver: zodResolver(ZCommentForm), defaultValues: { body: '' } })
+  // an explicit save: leaving with a typed comment asks first
+  useLeaveGuard(f.formState.isDirty)
   const field = f.register('body')
   useEffect(() => f.setFocus('body'), [where, f])
   return (
@@ -35,6 +38,7 @@ export function CommentForm({ where, value, disabled, onSubmit, onCancel }: { wh
 
 export function ReturnForm({ disabled, openComments, onSubmit }: { disabled: boolean; openComments: number; onSubmit: (v: TReturnForm) => void }) {
   const f = useForm<TReturnForm>({ resolver: zodResolver(ZReturnForm), defaultValues: { reason: '' } })
+  useLeaveGuard(f.formState.isDirty)
   return (
     <form className={s.panel} onSubmit={f.handleSubmit(onSubmit)} noValidate aria-label="退回修改">
       <h2>退回修改</h2>

@@ -1,5 +1,6 @@
 'use client'
 
+import { useLeaveGuard } from '@/components/ui/use-autosave'
 import { zodResolver } from '@hookform/resolvers/zod'
 import Link from 'next/link'
 import { useMemo, useState } from 'react'
@@ -105,6 +106,8 @@ export function SubmitPanel({ state }: { state: SubmitState }) {
 
 function SubmitForm({ state, pending, onSubmit }: { state: SubmitState; pending: boolean; onSubmit: (v: TSubmitForm) => void }) {
   const f = useForm<TSubmitForm>({ resolver: zodResolver(ZSubmitForm), defaultValues: { acknowledgements: state.warnings.map((w) => ({ findingKey: w.key, explanation: w.explanation ?? '' })) } })
+  // explanations are saved with the submission: leaving with typed ones asks first
+  useLeaveGuard(f.formState.isDirty && !pending)
   const blocked = state.errors.length > 0
   const errs = f.formState.errors.acknowledgements
   const indexed = state.warnings.map((w, i) => ({ w, i }))
@@ -167,6 +170,7 @@ function SubmitForm({ state, pending, onSubmit }: { state: SubmitState; pending:
 
 function CorrectForm({ pending, onSubmit }: { pending: boolean; onSubmit: (v: TCorrectForm) => void }) {
   const f = useForm<TCorrectForm>({ resolver: zodResolver(ZCorrectForm), defaultValues: { correctionNote: '' } })
+  useLeaveGuard(f.formState.isDirty && !pending)
   return (
     <form className="card" onSubmit={f.handleSubmit(onSubmit)} noValidate aria-labelledby="correct-title" style={{ marginTop: 16 }}>
       <h2 id="correct-title" style={{ marginTop: 0 }}>

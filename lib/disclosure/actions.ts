@@ -7,6 +7,8 @@ import { createDisclosure } from './server/create-disclosure'
 import { deleteDraft } from './server/delete-draft'
 import { AppError } from '@/lib/server/errors'
 import { ZDeleteLine, ZDeleteProject, ZDisclosureId, ZVersion, ZApplyLines, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
+import { withDependencies } from './copy-parts'
+import { markYearReviewed } from './server/year-review'
 import { deleteProject, saveProject } from './server/edit-projects'
 import { saveThreePublic } from './server/edit-three-public'
 import { deleteLine, pasteLines, saveLine } from './server/edit-lines'
@@ -106,13 +108,21 @@ const ZCreateDisclosure = z.object({
     .transform((v) => (v ? Number(v) : null)),
   // '' the department's budget with its own lines, 'consolidate' summed from its units, 'unit:<code>' a unit's own
   level: z.string().max(80, '预算级次不正确').optional(),
+  // the parts to copy, as ticked (a form without the choice copies the default parts)
+  copyPartsShown: z.string().max(10).optional(),
+  copyParts: z
+    .union([z.string().max(40), z.array(z.string().max(40)).max(20)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
 })
 
-export const createDisclosureAction = defineFormAction(ZCreateDisclosure, async ({ year, copyFromYear, level: chosen }, actor) => {
+export const createDisclosureAction = defineFormAction(ZCreateDisclosure, async ({ year, copyFromYear, level: chosen, copyPartsShown, copyParts: ticked }, actor) => {
   if (!actor.departmentId) throw new AppError('FORBIDDEN', '只有部门会计可以新建预算')
   const level = chosen ?? (actor.unitCode ? `unit:${actor.unitCode}` : '')
   const unitCode = level.startsWith('unit:') ? level.slice(5) : ''
-  const { id } = await createDisclosure(actor, { departmentId: actor.departmentId, year, copyFromYear: level !== 'consolidate' ? copyFromYear : null, unitCode, consolidate: level === 'consolidate' })
+  const copyParts = copyPartsShown !== undefined ? ticked : undefined
+  if (copyFromYear && copyParts && copyParts.length === 0) throw new AppError('VALIDATION', '请至少选择一项要复制的内容，或选择“空白”')
+  const { id } = await createDisclosure(actor, { departmentId: actor.departmentId, year, copyFromYear: level !== 'consolidate' ? copyFromYear : null, ...(copyParts ? { copyParts: withDependencies(copyParts) } : {}), unitCode, consolidate: level === 'consolidate' })
   return { message: '已新建', redirectTo: `/workspace/disclosures/${id}` }
 })
 
@@ -123,3 +133,14 @@ export const deleteDraftAction = defineAction(ZDeleteDraft, async (input, actor)
   const { year } = await deleteDraft(actor, input)
   return { message: `${year} 年的草稿已删除`, redirectTo: '/workspace', state: null }
 })
+
+const markYearReviewedOp = defineAction(z.object({ disclosureId: ZDisclosureId, key: z.string().min(1).max(500, '核对项无效') }), async (input, actor) => {
+  await markYearReviewed(actor, input)
+  return { message: '已核对', state: null }
+})
+
+/** “已核对”: a text copied from last year that names it stays as it is (lib/disclosure/year-review.ts). */
+export async function markYearReviewedAction(disclosureId: unknown, key: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
+  const r = await markYearReviewedOp({ disclosureId, key })
+  return r.ok ? { ok: true } : { ok: false, message: r.message }
+}

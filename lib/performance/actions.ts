@@ -1,5 +1,6 @@
 'use server'
 
+import { ZDisclosureId } from '@/lib/disclosure/schemas'
 import type { Result } from '@/lib/notes/actions'
 import { defineAction, onConflict } from '@/lib/server/action'
 import type { Actor } from '@/lib/server/authz'
@@ -39,3 +40,6 @@ export const saveOverallTargetAction = defineAction(
   },
   { label: '整体绩效目标', fieldPathFrom: 1, recover: onConflict(performanceState) },
 )
+
+/** The page's current state (after a conflict the overall forms merge it with what was typed). */
+export const reloadPerformanceAction = defineAction(ZDisclosureId, async (disclosureId, actor) => ({ message: '已重新加载', state: await getPerformanceState(actor, disclosureId) }))

@@ -97,8 +97,10 @@ export function defineFormAction<Sch extends z.ZodType>(schema: Sch, op: (input:
     opts,
   )
   return async (_prev: FormState, form: FormData): Promise<FormState> => {
-    const fields = form instanceof FormData ? Object.fromEntries(form.entries()) : form
-    const r = await run(fields)
+    // a field sent more than once (ticked checkboxes of one name) arrives as the list of its values
+    const fields: Record<string, unknown> = {}
+    if (form instanceof FormData) for (const k of new Set(form.keys())) { const all = form.getAll(k); fields[k] = all.length > 1 ? all : all[0] }
+    const r = await run(form instanceof FormData ? fields : form)
     if (r.ok && r.state) {
       const { redirect } = await import('next/navigation')
       redirect(r.state)

@@ -64,7 +64,9 @@ test('[ACCOUNTANT][HENAN] fills the 部门（单位）整体绩效目标表 (预
   await shot(page, '41-henan-overall-table-indicators')
 
   await form.getByRole('button', { name: '保存整体绩效目标表' }).click()
-  await expect(page.getByTestId('perf-notice')).toContainText('部门整体绩效目标已保存')
+  // the overall table's own notice and save state (it autosaves against its own version, ADR 013)
+  await expect(page.getByTestId('overall-notice')).toContainText('部门整体绩效目标已保存')
+  await expect(page.getByTestId('overall-save-state')).toHaveText('已保存')
   // read back from the server: the form holds what was saved
   await expect(page.getByTestId('overall-table-editor').getByLabel('年度主要任务第 2 行：任务名称')).toHaveValue('医保经办服务能力提升')
   await expect(page.getByTestId('overall-table-editor').getByLabel('年度绩效指标第 4 行：三级指标')).toHaveValue('参保群众满意度')

@@ -53,13 +53,13 @@ describe('authorization of disclosure reads and changes (real PostgreSQL)', () =
 
   it('an accountant of another department cannot change the draft (404), and nothing changes', async () => {
     const before = await db().expenditureLine.count({ where: { disclosureId: draft.id } })
-    const version = (await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).version
+    const version = (await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).linesVersion
     expect((await errorOf(saveLine(other, { disclosureId: draft.id, version, list: 'expenditure', values: line() }))).status).toBe(404)
     const anyLine = await db().expenditureLine.findFirstOrThrow({ where: { disclosureId: draft.id } })
     expect((await errorOf(deleteLine(other, { disclosureId: draft.id, version, list: 'expenditure', id: anyLine.id }))).status).toBe(404)
     expect((await errorOf(pasteLines(other, { disclosureId: draft.id, version, list: 'expenditure', text: '447001\t2101501\t30201\t一般公共预算\t基本支出\t\t1.00' }))).status).toBe(404)
     expect(await db().expenditureLine.count({ where: { disclosureId: draft.id } })).toBe(before)
-    expect((await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).version).toBe(version)
+    expect((await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).linesVersion).toBe(version)
   })
 
   it('a reviewer reads only submitted work of their own region, never drafts, and never edits', async () => {
@@ -68,7 +68,7 @@ describe('authorization of disclosure reads and changes (real PostgreSQL)', () =
     try {
       await expect(findReadableDisclosure(reviewerHere, draft.department.code, 2024)).resolves.toMatchObject({ id: draft.id })
       expect((await errorOf(findReadableDisclosure(reviewerElsewhere, draft.department.code, 2024))).status).toBe(404)
-      const version = (await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).version
+      const version = (await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).linesVersion
       expect((await errorOf(saveLine(reviewerHere, { disclosureId: draft.id, version, list: 'expenditure', values: line() }))).status).toBe(403)
       // a submitted disclosure is locked for its own accountant too
       expect((await errorOf(saveLine(own, { disclosureId: draft.id, version, list: 'expenditure', values: line() }))).status).toBe(423)
@@ -78,7 +78,7 @@ describe('authorization of disclosure reads and changes (real PostgreSQL)', () =
   })
 
   it('the own accountant saves; a stale version is refused with 409 and nothing is lost', async () => {
-    const version = (await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).version
+    const version = (await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).linesVersion
     await saveLine(own, { disclosureId: draft.id, version, list: 'expenditure', values: line() })
     const count = await db().expenditureLine.count({ where: { disclosureId: draft.id } })
     const stale = await errorOf(saveLine(own, { disclosureId: draft.id, version, list: 'expenditure', values: { ...line(), amount: '5.00' } }))
@@ -88,7 +88,7 @@ describe('authorization of disclosure reads and changes (real PostgreSQL)', () =
   })
 
   it('a paste with one unknown code adds nothing and names row and column', async () => {
-    const version = (await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).version
+    const version = (await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).linesVersion
     const before = await db().expenditureLine.count({ where: { disclosureId: draft.id } })
     const u = `${draft.department.code}-447001`
     const text = [`${u}\t2101501\t30201\t一般公共预算\t基本支出\t\t1.00`, `${u}\t2101598\t30201\t一般公共预算\t基本支出\t\t2.00`, `${u}\t2101501\t30201\t一般公共预算\t基本支出\t\tabc`].join('\n')
@@ -98,11 +98,11 @@ describe('authorization of disclosure reads and changes (real PostgreSQL)', () =
     expect(e.message).toContain('第 3 行「金额（元）」')
     expect(e.fields.map((f) => f.path)).toEqual(['rows.1.functionCode', 'rows.2.amount'])
     expect(await db().expenditureLine.count({ where: { disclosureId: draft.id } })).toBe(before)
-    expect((await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).version).toBe(version)
+    expect((await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).linesVersion).toBe(version)
   })
 
   it('every successful change leaves exactly one audit row with the actor', async () => {
-    const version = (await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).version
+    const version = (await db().disclosure.findUniqueOrThrow({ where: { id: draft.id } })).linesVersion
     const before = await db().auditLog.count({ where: { disclosureId: draft.id } })
     await saveLine(own, { disclosureId: draft.id, version, list: 'expenditure', values: line() })
     const rows = await db().auditLog.findMany({ where: { disclosureId: draft.id }, orderBy: { at: 'desc' } })

@@ -35,6 +35,8 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
 }
 
 const version = async (id: string) => (await db().disclosure.findUniqueOrThrow({ where: { id } })).version
+/** the version of one part (docs/decisions/013): what that part's save sends */
+const partVersion = async (id: string, column: 'notesVersion' | 'targetsVersion' | 'procurementVersion') => (await db().disclosure.findUniqueOrThrow({ where: { id } }))[column]
 const audits = (disclosureId: string, entity: string) => db().auditLog.count({ where: { disclosureId, entity } })
 
 describe('the complete disclosure on real PostgreSQL', () => {
@@ -95,7 +97,7 @@ describe('the complete disclosure on real PostgreSQL', () => {
     const notes = ZNotes.parse({ ...s.notes, other: '本部门2024年无其他需要说明的事项。' })
     const before = await audits(draft.id, 'notes')
     await saveNotes(own, { disclosureId: draft.id, version: s.version, notes })
-    expect(await version(draft.id)).toBe(s.version + 1)
+    expect(await partVersion(draft.id, 'notesVersion')).toBe(s.version + 1)
     expect(await audits(draft.id, 'notes')).toBe(before + 1)
     const stale = await errorOf(saveNotes(own, { disclosureId: draft.id, version: s.version, notes: ZNotes.parse({ ...s.notes, other: '覆盖' }) }))
     expect(stale.code).toBe('CONFLICT')
@@ -127,26 +129,26 @@ describe('the complete disclosure on real PostgreSQL', () => {
     expect((await errorOf(saveNotes(admin, { disclosureId: draft.id, version: s.version, notes }))).status).toBe(403)
     expect((await errorOf(saveNotes(own, { disclosureId: published.id, version: await version(published.id), notes }))).status).toBe(423)
     const target = ZProjectTarget.parse(chengde2023Targets()[0])
-    expect((await errorOf(saveProjectTarget(other, { disclosureId: draft.id, version: s.version, target }))).status).toBe(404)
-    expect(await version(draft.id)).toBe(s.version)
+    expect((await errorOf(saveProjectTarget(other, { disclosureId: draft.id, version: await partVersion(draft.id, 'targetsVersion'), target }))).status).toBe(404)
+    expect(await partVersion(draft.id, 'notesVersion')).toBe(s.version)
   })
 
   it('a project’s 绩效目标表 is saved, read back with its indicator tree, refused twice for one project, and deleted, with audit rows', async () => {
     const target = ZProjectTarget.parse(chengde2023Targets()[2])
-    const { id } = await saveProjectTarget(own, { disclosureId: draft.id, version: await version(draft.id), target })
+    const { id } = await saveProjectTarget(own, { disclosureId: draft.id, version: await partVersion(draft.id, 'targetsVersion'), target })
     const s = await getPerformanceState(own, draft.id)
     const saved = s.targets.find((t) => t.id === id)!
     expect(saved.indicators).toEqual(target.indicators)
     expect(s.findings.filter((f) => f.rule === 'perf.missing_target')).toHaveLength(6)
-    const dup = await errorOf(saveProjectTarget(own, { disclosureId: draft.id, version: s.version, target }))
+    const dup = await errorOf(saveProjectTarget(own, { disclosureId: draft.id, version: s.versions.targets, target }))
     expect(dup.code).toBe('VALIDATION')
-    const unknown = await errorOf(saveProjectTarget(own, { disclosureId: draft.id, version: s.version, target: { ...target, projectCode: 'NOPE' } }))
+    const unknown = await errorOf(saveProjectTarget(own, { disclosureId: draft.id, version: s.versions.targets, target: { ...target, projectCode: 'NOPE' } }))
     expect(unknown.fields[0]?.path).toBe('projectCode')
     const model = await buildDocumentModel(await findDisclosureById(own, draft.id))
     const rendered = model.notes.sections.find((x) => x.id === 'performance')!.blocks.find((b) => b.kind === 'performanceTable')
     expect(rendered?.kind === 'performanceTable' && rendered.target.rows.map((r) => r.value)).toEqual(['≥2 次', '≥10 次', '≥90%', '≥90%', '≥90%', '≤60 分钟', '不晚于 12 月底', '471 万元', '≥90%', '是否提升', '≥90%'])
     expect(await audits(draft.id, 'performanceTarget')).toBe(1)
-    await deleteProjectTarget(own, { disclosureId: draft.id, version: await version(draft.id), id })
+    await deleteProjectTarget(own, { disclosureId: draft.id, version: await partVersion(draft.id, 'targetsVersion'), id })
     expect(await audits(draft.id, 'performanceTarget')).toBe(2)
     expect((await getPerformanceState(own, draft.id)).targets).toHaveLength(0)
   })
@@ -158,7 +160,7 @@ describe('the complete disclosure on real PostgreSQL', () => {
     expect(wrong.success).toBe(false)
     expect(wrong.error!.issues[0]).toMatchObject({ path: ['items', 0, 'amounts'] })
     expect(wrong.error!.issues[0]!.message).toContain('数量 2 × 单价 4500.00 元 = 9000.00 元')
-    const ok = ZSaveProcurement.parse({ disclosureId: draft.id, version: await version(draft.id), items: [item], fixedAssets: [{ category: 'vehicles', quantity: '4', value: '749580.00' }] })
+    const ok = ZSaveProcurement.parse({ disclosureId: draft.id, version: await partVersion(draft.id, 'procurementVersion'), items: [item], fixedAssets: [{ category: 'vehicles', quantity: '4', value: '749580.00' }] })
     await saveProcurement(own, ok)
     const s = await getProcurementState(own, draft.id)
     expect(s.items).toHaveLength(1)
@@ -167,7 +169,7 @@ describe('the complete disclosure on real PostgreSQL', () => {
     const proc = model.notes.sections.find((x) => x.id === 'procurement')!
     expect(proc.blocks[0]).toMatchObject({ kind: 'paragraph', text: `2024年，${draft.department.name}安排政府采购预算0.90万元，其中预留中小微企业份额0.90万元。具体内容见下表。` })
     expect(await audits(draft.id, 'procurement')).toBe(1)
-    const foreign = ZSaveProcurement.parse({ disclosureId: draft.id, version: await version(draft.id), items: [{ ...item, projectCode: 'OTHER' }], fixedAssets: [] })
+    const foreign = ZSaveProcurement.parse({ disclosureId: draft.id, version: await partVersion(draft.id, 'procurementVersion'), items: [{ ...item, projectCode: 'OTHER' }], fixedAssets: [] })
     expect((await errorOf(saveProcurement(own, foreign))).fields[0]).toMatchObject({ path: 'items.0.projectCode' })
   })
 

@@ -35,7 +35,7 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
   throw new Error('expected an AppError')
 }
 
-const stored = async (id: string) => db().disclosure.findUniqueOrThrow({ where: { id }, select: { notes: true, version: true } })
+const stored = async (id: string) => db().disclosure.findUniqueOrThrow({ where: { id }, select: { notes: true, version: true, notesVersion: true } })
 const audits = (disclosureId: string) => db().auditLog.count({ where: { disclosureId, entity: 'notes' } })
 const texts = (blocks: { kind: string; text?: string }[]) => blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? [b.text!] : []))
 
@@ -72,7 +72,7 @@ describe('Henan notes: vehicles by type saved and read back (real PostgreSQL)', 
       duties: { intro: '', items: ['贯彻执行医疗保障法律法规和政策。'] },
       assets: { extra: '', vehiclesByType: { ...zeros, 主要负责人用车: 1, 执法执勤用车: 2 }, generalEquipment: 1, specialEquipment: 0 },
     }
-    const r = await saveNotesAction({ disclosureId: id, version: before.version, notes })
+    const r = await saveNotesAction({ disclosureId: id, version: before.notesVersion, notes })
     expect(r.ok, r.ok ? '' : r.message).toBe(true)
     if (!r.ok) return
     expect(r.message).toBe('情况说明已保存')
@@ -96,7 +96,7 @@ describe('Henan notes: vehicles by type saved and read back (real PostgreSQL)', 
     session.actor = accountant
     const before = await stored(id)
     const auditsBefore = await audits(id)
-    const r = await saveNotesAction({ disclosureId: id, version: before.version, notes: { assets: { extra: '', vehiclesByType: { ...zeros, 执法执勤用车: -1 } } } })
+    const r = await saveNotesAction({ disclosureId: id, version: before.notesVersion, notes: { assets: { extra: '', vehiclesByType: { ...zeros, 执法执勤用车: -1 } } } })
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.code).toBe('VALIDATION')
@@ -107,14 +107,14 @@ describe('Henan notes: vehicles by type saved and read back (real PostgreSQL)', 
     expect(after.notes).toEqual(before.notes)
     expect(await audits(id)).toBe(auditsBefore)
     // and an equipment count below zero the same way
-    const eq = await saveNotesAction({ disclosureId: id, version: before.version, notes: { assets: { extra: '', vehiclesByType: zeros, generalEquipment: -2 } } })
+    const eq = await saveNotesAction({ disclosureId: id, version: before.notesVersion, notes: { assets: { extra: '', vehiclesByType: zeros, generalEquipment: -2 } } })
     expect(eq.ok ? [] : eq.fields).toEqual([{ path: 'assets.generalEquipment', message: '单价50万元以上通用设备数量不能为负数' }])
     expect((await stored(id)).notes).toEqual(before.notes)
   })
 
   it('a type the template does not name is refused at its field, in one transaction (the version is not spent)', async () => {
     const before = await stored(id)
-    const e = await errorOf(saveNotes(accountant, { disclosureId: id, version: before.version, notes: parseStoredNotes({ assets: { vehiclesByType: { ...zeros, 公务大巴: 1 } } }) }))
+    const e = await errorOf(saveNotes(accountant, { disclosureId: id, version: before.notesVersion, notes: parseStoredNotes({ assets: { vehiclesByType: { ...zeros, 公务大巴: 1 } } }) }))
     expect(e.code).toBe('VALIDATION')
     expect(e.fields).toEqual([{ path: 'assets.vehiclesByType.公务大巴', message: `车型“公务大巴”不是本预算模板列出的车型（${TYPES.join('、')}）` }])
     expect(await stored(id)).toEqual(before)

@@ -42,7 +42,8 @@ async function henanWorld() {
   return { dept: b.dept, accountant: b.accountant, id: b.id }
 }
 
-const version = async (id: string) => (await db().disclosure.findUniqueOrThrow({ where: { id } })).version
+/** the overall target's part version (docs/decisions/013): what its save sends */
+const version = async (id: string) => (await db().disclosure.findUniqueOrThrow({ where: { id } })).overallVersion
 
 describe('the Henan 预算11表 through the server (real PostgreSQL)', () => {
   let w: Awaited<ReturnType<typeof henanWorld>>
@@ -80,7 +81,7 @@ describe('the Henan 预算11表 through the server (real PostgreSQL)', () => {
     const content = await disclosureContent(d)
     expect(content.notes.sections.map((s) => s.title)).toEqual(['第一部分 单位概况', '第二部分 2023年单位预算情况说明', '第三部分 名词解释'])
     session.actor = w.accountant
-    const r = await saveOverallTargetAction({ disclosureId: id, version: d.version, target: ZOverallTarget.parse(henanOverall2023()) })
+    const r = await saveOverallTargetAction({ disclosureId: id, version: d.overallVersion, target: ZOverallTarget.parse(henanOverall2023()) })
     expect(r).toMatchObject({ ok: true, message: '单位整体绩效目标已保存' })
   })
 
@@ -138,10 +139,10 @@ describe('the Henan 预算11表 through the server (real PostgreSQL)', () => {
     const s = await getPerformanceState(accountant, d.id)
     expect(s.overallTable).toBeNull()
     const ok = ZOverallTarget.parse(chengde2023Overall())
-    await saveOverallTarget(accountant, { disclosureId: d.id, version: s.version, target: ok })
+    await saveOverallTarget(accountant, { disclosureId: d.id, version: s.versions.overall, target: ok })
     const saved = await getPerformanceState(accountant, d.id)
     expect(saved.overall).toEqual(ok)
-    const e = await errorOf(saveOverallTarget(accountant, { disclosureId: d.id, version: saved.version, target: { ...ok, indicators: ZOverallTarget.parse(henanOverall2023()).indicators } }))
+    const e = await errorOf(saveOverallTarget(accountant, { disclosureId: d.id, version: saved.versions.overall, target: { ...ok, indicators: ZOverallTarget.parse(henanOverall2023()).indicators } }))
     expect(e.fields).toEqual([{ path: 'indicators', message: '本预算的模板没有部门（单位）整体绩效目标表，不能填写年度绩效指标' }])
     expect((await buildDocumentModel(await findDisclosureById(accountant, d.id))).overall).toBeUndefined()
   })

@@ -10,7 +10,7 @@ import { publishDisclosure } from '@/lib/workflow/server/publish-disclosure'
 import { returnDisclosure } from '@/lib/workflow/server/return-disclosure'
 import { submitDisclosure } from '@/lib/workflow/server/submit-disclosure'
 import type { World } from './workflow-support'
-import { addWarning, createCase, createWorld, errorOf, versionOf } from './workflow-support'
+import { addWarning, createCase, createWorld, errorOf, versionOf, linesVersionOf } from './workflow-support'
 
 /** Each mutation leaves exactly one audit row, in its own transaction, with the actor and what changed. */
 describe('audit of every change and status change (real PostgreSQL)', () => {
@@ -38,14 +38,14 @@ describe('audit of every change and status change (real PostgreSQL)', () => {
     const id = c.id
     const unitCode = `${c.dept.code}-447001`
     const line = { unitCode, functionCode: '2101501', economicCode: '30201', fund: 'general', category: 'basic', projectCode: null, amount: '0.00' }
-    const created = await once(id, async () => saveLine(c.accountant, { disclosureId: id, version: await versionOf(id), list: 'expenditure', values: line }), { actorId: c.accountant.id, action: 'create', entity: 'expenditure' })
+    const created = await once(id, async () => saveLine(c.accountant, { disclosureId: id, version: await linesVersionOf(id), list: 'expenditure', values: line }), { actorId: c.accountant.id, action: 'create', entity: 'expenditure' })
     const lineId = created.entityId!
-    const updated = await once(id, async () => saveLine(c.accountant, { disclosureId: id, version: await versionOf(id), list: 'expenditure', id: lineId, values: { ...line, amount: '0.50' } }), { action: 'update', entityId: lineId })
+    const updated = await once(id, async () => saveLine(c.accountant, { disclosureId: id, version: await linesVersionOf(id), list: 'expenditure', id: lineId, values: { ...line, amount: '0.50' } }), { action: 'update', entityId: lineId })
     // (edit-lines stores the Prisma rows; their Decimal amounts come back from JSONB as numbers)
     expect(String((updated.before as { amount: unknown }).amount)).toBe('0')
     expect(String((updated.after as { amount: unknown }).amount)).toBe('0.5')
-    await once(id, async () => deleteLine(c.accountant, { disclosureId: id, version: await versionOf(id), list: 'expenditure', id: lineId }), { action: 'delete', entityId: lineId, before: expect.objectContaining({ id: lineId }) })
-    await once(id, async () => saveProject(c.accountant, { disclosureId: id, version: await versionOf(id), values: { code: 'AUD-1', name: '审计测试项目' } }), { action: 'create', entity: 'project' })
+    await once(id, async () => deleteLine(c.accountant, { disclosureId: id, version: await linesVersionOf(id), list: 'expenditure', id: lineId }), { action: 'delete', entityId: lineId, before: expect.objectContaining({ id: lineId }) })
+    await once(id, async () => saveProject(c.accountant, { disclosureId: id, version: (await db().disclosure.findUniqueOrThrow({ where: { id } })).projectsVersion, values: { code: 'AUD-1', name: '审计测试项目' } }), { action: 'create', entity: 'project' })
 
     const warnLine = await addWarning(id)
     const key = `line.project_on_basic|line:expenditure:${warnLine}:projectCode`

@@ -7,7 +7,7 @@ import { addComment } from '@/lib/workflow/server/comment-disclosure'
 import { returnDisclosure } from '@/lib/workflow/server/return-disclosure'
 import { submitDisclosure } from '@/lib/workflow/server/submit-disclosure'
 import type { World } from './workflow-support'
-import { createCase, createWorld, errorOf, statusOf, versionOf } from './workflow-support'
+import { createCase, createWorld, errorOf, statusOf, versionOf, linesVersionOf } from './workflow-support'
 
 // the server actions read the signed-in user from the session; here each call says who is signed in
 const session = vi.hoisted(() => ({ actor: null as Actor }))
@@ -60,9 +60,11 @@ describe('two sessions on one version: the second is refused and nothing is lost
   it('submitting while a line is saved in another window: whichever commits second is refused; the saved line is never lost', async () => {
     const c = await createCase(w)
     const v = await versionOf(c.id)
+    // the line save sends the lines' version, the submission the disclosure's (docs/decisions/013)
+    const lv = await linesVersionOf(c.id)
     const before = await db().expenditureLine.count({ where: { disclosureId: c.id } })
     const values = { unitCode: `${c.dept.code}-447001`, functionCode: '2101501', economicCode: '30201', fund: 'general', category: 'basic', projectCode: null, amount: '0.00' }
-    const [save, submit] = await Promise.allSettled([saveLine(c.accountant, { disclosureId: c.id, version: v, list: 'expenditure', values }), submitDisclosure(c.accountant, { disclosureId: c.id, version: v, acknowledgements: [] })] as const)
+    const [save, submit] = await Promise.allSettled([saveLine(c.accountant, { disclosureId: c.id, version: lv, list: 'expenditure', values }), submitDisclosure(c.accountant, { disclosureId: c.id, version: v, acknowledgements: [] })] as const)
     expect([save.status, submit.status].sort()).toEqual(['fulfilled', 'rejected'])
     const lines = await db().expenditureLine.count({ where: { disclosureId: c.id } })
     if (save.status === 'fulfilled') {

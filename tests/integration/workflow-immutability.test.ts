@@ -16,7 +16,7 @@ import { publishDisclosure } from '@/lib/workflow/server/publish-disclosure'
 import { returnDisclosure } from '@/lib/workflow/server/return-disclosure'
 import { submitDisclosure } from '@/lib/workflow/server/submit-disclosure'
 import type { World } from './workflow-support'
-import { contentOf, createCase, createWorld, errorOf, versionOf } from './workflow-support'
+import { contentOf, createCase, createWorld, errorOf, versionOf, linesVersionOf } from './workflow-support'
 
 /**
  * A published disclosure cannot be changed through any action or API. Every mutation path is tried by
@@ -81,7 +81,7 @@ describe('a published disclosure is immutable (real PostgreSQL)', () => {
   })
 
   it('the own accountant is told why: the disclosure is 已公开 and a correction is the way to change it', async () => {
-    const e = await errorOf(saveLine(c.accountant, { disclosureId: c.id, version: await versionOf(c.id), list: 'expenditure', values: {} }))
+    const e = await errorOf(saveLine(c.accountant, { disclosureId: c.id, version: await linesVersionOf(c.id), list: 'expenditure', values: {} }))
     expect(e.code).toBe('LOCKED')
     expect(e.message).toBe('该预算公开当前状态为“已公开”，不能修改')
   })

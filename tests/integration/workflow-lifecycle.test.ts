@@ -16,7 +16,7 @@ import { submitDisclosure } from '@/lib/workflow/server/submit-disclosure'
 import { chengde2023 } from '../../prisma/demo'
 import { createDisclosure } from '../factories/db'
 import type { World } from './workflow-support'
-import { addError, addWarning, createCase, createWorld, errorOf, explainAll, statusOf, versionOf } from './workflow-support'
+import { addError, addWarning, createCase, createWorld, errorOf, explainAll, statusOf, versionOf, linesVersionOf } from './workflow-support'
 
 describe('the workflow from draft to a corrected publication (real PostgreSQL)', () => {
   let w: World
@@ -131,8 +131,8 @@ describe('the workflow from draft to a corrected publication (real PostgreSQL)',
 
     // fixes: 100.00 元 more income and expenditure; resubmits
     const unitCode = `${c.dept.code}-447001`
-    await saveLine(c.accountant, { disclosureId: c.id, version: v, list: 'revenue', values: { unitCode, functionCode: '2101501', source: 'general_budget', amount: '100.00' } })
-    await saveLine(c.accountant, { disclosureId: c.id, version: await versionOf(c.id), list: 'expenditure', values: { unitCode, functionCode: '2101501', economicCode: '30201', fund: 'general', category: 'basic', projectCode: null, amount: '100.00' } })
+    await saveLine(c.accountant, { disclosureId: c.id, version: await linesVersionOf(c.id), list: 'revenue', values: { unitCode, functionCode: '2101501', source: 'general_budget', amount: '100.00' } })
+    await saveLine(c.accountant, { disclosureId: c.id, version: await linesVersionOf(c.id), list: 'expenditure', values: { unitCode, functionCode: '2101501', economicCode: '30201', fund: 'general', category: 'basic', projectCode: null, amount: '100.00' } })
     v = await versionOf(c.id)
     v = (await submitDisclosure(c.accountant, { disclosureId: c.id, version: v, acknowledgements: [] })).version
     expect((await db().reviewComment.findMany({ where: { disclosureId: c.id } })).every((x) => x.resolvedAt !== null)).toBe(true)

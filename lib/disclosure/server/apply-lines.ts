@@ -47,8 +47,8 @@ export async function applyLines(actor: Actor, input: TApplyLines): Promise<{ ap
       if (!d) throw notFound('该预算公开')
       requirePermission(actor, 'disclosure.edit', scopeOf(d))
       if (d.source !== 'lines') throw new AppError('VALIDATION', d.source === 'consolidated' ? '该部门预算由所属单位的单位预算汇总而成，没有自己的明细；请在单位预算中修改' : '导入的预算按工作簿只读显示，请修正工作簿后重新导入')
-      await tx.disclosure.update({ where: { id: d.id }, data: { version: { increment: 1 } } })
-      const e: Editable = { id: d.id, year: d.year, departmentId: d.departmentId, unitCodes: new Set(d.department.units.filter((u) => !d.unitCode || u.code === d.unitCode).map((u) => u.code)), projectCodes: new Set(d.projects.map((p) => p.code)) }
+      await tx.disclosure.update({ where: { id: d.id }, data: { version: { increment: 1 }, linesVersion: { increment: 1 } } })
+      const e: Editable = { id: d.id, year: d.year, departmentId: d.departmentId, unitCode: d.unitCode, unitCodes: new Set(d.department.units.filter((u) => !d.unitCode || u.code === d.unitCode).map((u) => u.code)), projectCodes: new Set(d.projects.map((p) => p.code)) }
       const model = (list === 'revenue' ? tx.revenueLine : tx.expenditureLine) as unknown as typeof tx.expenditureLine
       const ids = input.ops.map((o) => o.id)
       const found = (await model.findMany({ where: { id: { in: ids } } })) as unknown as LineRecord[]

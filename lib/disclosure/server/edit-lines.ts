@@ -6,7 +6,6 @@ import { formatYuan, parseAmount } from '@/lib/budget/money'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
 import { audit } from '@/lib/server/audit'
 import type { Actor } from '@/lib/server/authz'
-import { requirePermission } from '@/lib/server/authz'
 import type { Tx } from '@/lib/server/db'
 import { db } from '@/lib/server/db'
 import type { FieldError } from '@/lib/server/errors'
@@ -14,28 +13,12 @@ import { AppError, notFound } from '@/lib/server/errors'
 import { parsePastedLines, PASTE_COLUMNS } from '../paste'
 import type { TLineList, TExpenditureLineInput, TRevenueLineInput } from '../schemas'
 import { ZExpenditureLineInput, ZRevenueLineInput } from '../schemas'
-import { scopeOf } from './find-disclosure'
 
-/** `texts`: the change is to the disclosure's own words (情况说明, 绩效目标), which a consolidated budget has too. */
-export type EditCtx = { tx: Tx; actor: Actor; disclosureId: string; version: number; texts?: boolean }
-export type Editable = { id: string; year: number; departmentId: string; unitCodes: Set<string>; projectCodes: Set<string> }
+import type { Editable } from './open-for-edit'
+import { openForEdit } from './open-for-edit'
 
-/**
- * Opens a disclosure for change: permission, then the optimistic version check. The version is bumped
- * in the same transaction, so of two saves against one version exactly one wins; the other is refused.
- */
-export async function openForEdit({ tx, actor, disclosureId, version, texts = false }: EditCtx): Promise<Editable> {
-  const d = await tx.disclosure.findUnique({ where: { id: disclosureId }, include: { department: { include: { units: true } }, projects: true } })
-  if (!d) throw notFound('该预算公开')
-  requirePermission(actor, 'disclosure.edit', scopeOf(d))
-  // a consolidated department budget sums its units' figures, but writes its own notes and targets (reasons included)
-  if (d.source === 'consolidated' && !texts) throw new AppError('VALIDATION', '该部门预算由所属单位的单位预算汇总而成，没有自己的明细；请在单位预算中修改')
-  const bumped = await tx.disclosure.updateMany({ where: { id: disclosureId, version }, data: { version: { increment: 1 } } })
-  if (bumped.count === 0) throw new AppError('CONFLICT', '数据已被他人修改（或在其他窗口中修改），您的这次保存未生效。请重新加载后再改。')
-  // a consolidated budget's projects are its units' (of the same year)
-  const projects = d.source === 'consolidated' ? await tx.project.findMany({ where: { disclosure: { departmentId: d.departmentId, year: d.year, unitCode: { not: '' } } }, select: { code: true } }) : d.projects
-  return { id: d.id, year: d.year, departmentId: d.departmentId, unitCodes: new Set(d.department.units.filter((u) => !d.unitCode || u.code === d.unitCode).map((u) => u.code)), projectCodes: new Set(projects.map((p) => p.code)) }
-}
+export type { EditCtx, Editable } from './open-for-edit'
+export { openForEdit }
 
 export const LIST_LABEL: Record<TLineList, string> = { revenue: '收入明细', expenditure: '支出明细' }
 export const COLUMN_LABEL = (list: TLineList, key: string) => PASTE_COLUMNS[list].find((c) => c.key === key)?.label ?? key
@@ -81,7 +64,7 @@ export async function nextPosition(tx: Tx, list: TLineList, disclosureId: string
 export async function saveLine(actor: Actor, input: { disclosureId: string; version: number; list: TLineList; id?: string | null; values: unknown }): Promise<void> {
   const { list } = input
   await db().$transaction(async (tx) => {
-    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version })
+    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, part: 'lines', version: input.version })
     const parsed = checkValues(list, input.values, e, await loadCatalogue(e.year), '')
     if (!parsed.ok) throw new AppError('VALIDATION', `${LIST_LABEL[list]}有错误：${parsed.errors.map((f) => `${COLUMN_LABEL(list, f.path)}：${f.message}`).join('；')}`, parsed.errors)
     const row = toRow(list, parsed.value)
@@ -100,7 +83,7 @@ export async function saveLine(actor: Actor, input: { disclosureId: string; vers
 
 export async function deleteLine(actor: Actor, input: { disclosureId: string; version: number; list: TLineList; id: string }): Promise<void> {
   await db().$transaction(async (tx) => {
-    const e = await openForEdit({ tx, actor, ...input })
+    const e = await openForEdit({ tx, actor, ...input, part: 'lines' })
     const model = (input.list === 'revenue' ? tx.revenueLine : tx.expenditureLine) as typeof tx.expenditureLine
     const before = await model.findFirst({ where: { id: input.id, disclosureId: e.id } })
     if (!before) throw notFound('该明细行')
@@ -117,7 +100,7 @@ export async function pasteLines(actor: Actor, input: { disclosureId: string; ve
   if (raw.length > 20_000) throw new AppError('VALIDATION', '一次最多粘贴 20000 行')
   return db().$transaction(
     async (tx) => {
-      const e = await openForEdit({ tx, actor, ...input })
+      const e = await openForEdit({ tx, actor, ...input, part: 'lines' })
       const catalogue = await loadCatalogue(e.year)
       const errors: FieldError[] = []
       const rows = raw.flatMap((values, i) => {

@@ -12,7 +12,7 @@ export async function saveProject(actor: Actor, input: { disclosureId: string; v
   if (!parsed.success) throw new AppError('VALIDATION', `项目有错误：${parsed.error.issues.map((i) => i.message).join('；')}`, parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message })))
   const v = parsed.data
   await db().$transaction(async (tx) => {
-    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version })
+    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, part: 'projects', version: input.version })
     if (v.unitCode && !e.unitCodes.has(v.unitCode)) throw new AppError('VALIDATION', `单位 ${v.unitCode} 不属于本部门`, [{ path: 'unitCode', message: `单位 ${v.unitCode} 不属于本部门` }])
     const clash = v.code !== input.originalCode && e.projectCodes.has(v.code)
     if (clash) throw new AppError('VALIDATION', `项目编码 ${v.code} 已存在`, [{ path: 'code', message: `项目编码 ${v.code} 已存在` }])
@@ -37,7 +37,7 @@ export async function saveProject(actor: Actor, input: { disclosureId: string; v
 /** A project still carrying expenditure lines cannot be deleted: the lines would lose their project. */
 export async function deleteProject(actor: Actor, input: { disclosureId: string; version: number; code: string }): Promise<void> {
   await db().$transaction(async (tx) => {
-    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version })
+    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, part: 'projects', version: input.version })
     const before = await tx.project.findUnique({ where: { disclosureId_code: { disclosureId: e.id, code: input.code } } })
     if (!before) throw notFound('该项目')
     const used = await tx.expenditureLine.count({ where: { disclosureId: e.id, projectCode: input.code } })

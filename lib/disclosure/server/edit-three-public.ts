@@ -22,7 +22,7 @@ export async function saveThreePublic(actor: Actor, input: { disclosureId: strin
     entries.push({ item, fund, amount: formatYuan(parseAmount(raw, '元')) })
   }
   await db().$transaction(async (tx) => {
-    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version })
+    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, part: 'threePublic', version: input.version })
     const before = await tx.threePublicEntry.findMany({ where: { disclosureId: e.id } })
     await tx.threePublicEntry.deleteMany({ where: { disclosureId: e.id } })
     await tx.threePublicEntry.createMany({ data: entries.map((x) => ({ ...x, disclosureId: e.id })) })

@@ -9,6 +9,8 @@ import { presentFindings } from '@/lib/budget/present'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
 import type { Actor, DisclosureStatus } from '@/lib/server/authz'
 import { can } from '@/lib/server/authz'
+import type { PartVersions } from '../parts'
+import { partVersionsOf } from '../parts'
 import { computeFor } from './compute-disclosure'
 import { findDisclosureById, scopeOf } from './find-disclosure'
 import { subjectOf } from './to-budget-data'
@@ -20,7 +22,9 @@ export type EditorState = {
   id: string
   year: number
   status: DisclosureStatus
+  /** the disclosure's version (the workflow's); a save sends its part's from `versions` (docs/decisions/013) */
   version: number
+  versions: PartVersions
   canEdit: boolean
   /** 'imported': the tables are a workbook's, read-only here (re-import to change them). */
   /** 'consolidated': a department budget summed from its units' budgets, no lines of its own (docs/decisions/009). */
@@ -52,6 +56,7 @@ export async function getEditorState(actor: Actor, disclosureId: string, opts: {
     year: d.year,
     status: d.status,
     version: d.version,
+    versions: partVersionsOf(d),
     canEdit: can(actor, 'disclosure.edit', scopeOf(d)),
     source: d.source === 'imported' || d.source === 'consolidated' ? d.source : 'lines',
     unit: d.unitCode ? subjectOf(d) : null,

@@ -1,4 +1,5 @@
 import 'server-only'
+import { bumpAllParts } from '../parts'
 import { formatYuan } from '@/lib/budget/money'
 import type { BudgetData } from '@/lib/budget/types'
 import type { Tx } from '@/lib/server/db'
@@ -63,5 +64,5 @@ export async function replaceDisclosureData(tx: Tx, disclosureId: string, depart
   await tx.fixedAsset.createMany({
     data: data.fixedAssets.map((a) => ({ disclosureId, category: a.category, quantity: a.quantity ?? null, value: a.value != null ? formatYuan(a.value) : null })),
   })
-  await tx.disclosure.update({ where: { id: disclosureId }, data: { vehiclesPurchased: data.vehicles?.purchased ?? null, vehiclesHeld: data.vehicles?.heldAtYearEnd ?? null, version: { increment: 1 } } })
+  await tx.disclosure.update({ where: { id: disclosureId }, data: { vehiclesPurchased: data.vehicles?.purchased ?? null, vehiclesHeld: data.vehicles?.heldAtYearEnd ?? null, version: { increment: 1 }, ...bumpAllParts() } })
 }

@@ -17,6 +17,7 @@ export type NotesState = {
   id: string
   year: number
   status: DisclosureStatus
+  /** the notes' part version (docs/decisions/013): what a save of the notes sends back */
   version: number
   canEdit: boolean
   department: { code: string; name: string; region: string }
@@ -50,7 +51,7 @@ export async function getNotesState(actor: Actor, disclosureId: string): Promise
     id: d.id,
     year: d.year,
     status: d.status,
-    version: d.version,
+    version: d.notesVersion,
     canEdit: can(actor, 'disclosure.edit', scopeOf(d)),
     department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
     units: d.department.units.map((u) => ({ code: u.code, name: u.name, nature: u.nature ?? '' })),

@@ -39,7 +39,7 @@ export async function getProcurementState(actor: Actor, disclosureId: string): P
     id: d.id,
     year: d.year,
     status: d.status,
-    version: d.version,
+    version: d.procurementVersion,
     canEdit: can(actor, 'disclosure.edit', scopeOf(d)),
     department: { code: d.department.code, name: d.department.name },
     projects: d.projects.map((p) => ({ code: p.code, name: p.name, budget: formatWan(budgets[p.code] ?? 0) })),
@@ -72,7 +72,7 @@ const yuanOrNull = (s: string | undefined) => (s && s.trim() !== '' ? formatYuan
  */
 export async function saveProcurement(actor: Actor, input: TSaveProcurement): Promise<void> {
   await db().$transaction(async (tx) => {
-    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version })
+    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, part: 'procurement', version: input.version })
     const errors: FieldError[] = []
     input.items.forEach((it, i) => {
       if (it.projectCode && !e.projectCodes.has(it.projectCode)) errors.push({ path: `items.${i}.projectCode`, message: `第 ${i + 1} 项的项目 ${it.projectCode} 不在本部门项目清单中` })

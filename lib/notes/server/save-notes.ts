@@ -18,7 +18,7 @@ import { templateDefinition } from '@/lib/budget/template-schema'
  */
 export async function saveNotes(actor: Actor, input: TSaveNotes): Promise<void> {
   await db().$transaction(async (tx) => {
-    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version, texts: true })
+    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, part: 'notes', version: input.version })
     const errors: FieldError[] = []
     input.notes.overview.mainProjects.forEach((mp, i) => {
       for (const code of [...mp.projectCodes, ...mp.parts.flatMap((p) => p.projectCodes)]) {

@@ -21,7 +21,9 @@ export type PerformanceState = {
   id: string
   year: number
   status: DisclosureStatus
+  /** the disclosure's version; a save sends its part's: versions.targets (project tables) or versions.overall (docs/decisions/013) */
   version: number
+  versions: { targets: number; overall: number }
   canEdit: boolean
   department: { code: string; name: string; region: string }
   /** A department's 部门预算 or a unit's own 单位预算 (docs/decisions/009): the messages name it. */
@@ -62,6 +64,7 @@ export async function getPerformanceState(actor: Actor, disclosureId: string): P
     year: d.year,
     status: d.status,
     version: d.version,
+    versions: { targets: d.targetsVersion, overall: d.overallVersion },
     canEdit: can(actor, 'disclosure.edit', scopeOf(d)),
     department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
     level: d.unitCode ? 'unit' : 'department',

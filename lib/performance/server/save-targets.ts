@@ -15,7 +15,7 @@ import { templateDefinition } from '@/lib/budget/template-schema'
  */
 export async function saveProjectTarget(actor: Actor, input: { disclosureId: string; version: number; id?: string | null; target: TProjectTarget }): Promise<{ id: string }> {
   return db().$transaction(async (tx) => {
-    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version, texts: true })
+    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, part: 'targets', version: input.version })
     const t = input.target
     if (!e.projectCodes.has(t.projectCode)) throw new AppError('VALIDATION', `项目 ${t.projectCode} 不在本部门项目清单中`, [{ path: 'projectCode', message: '请选择本部门的项目' }])
     const clash = await tx.performanceTarget.findFirst({ where: { disclosureId: e.id, kind: 'project', projectCode: t.projectCode, ...(input.id ? { NOT: { id: input.id } } : {}) } })
@@ -37,7 +37,7 @@ export async function saveProjectTarget(actor: Actor, input: { disclosureId: str
 
 export async function deleteProjectTarget(actor: Actor, input: { disclosureId: string; version: number; id: string }): Promise<void> {
   await db().$transaction(async (tx) => {
-    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version, texts: true })
+    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, part: 'targets', version: input.version })
     const before = await tx.performanceTarget.findFirst({ where: { id: input.id, disclosureId: e.id, kind: 'project' } })
     if (!before) throw notFound('该绩效目标表')
     await tx.performanceTarget.delete({ where: { id: before.id } })
@@ -52,7 +52,7 @@ export async function deleteProjectTarget(actor: Actor, input: { disclosureId: s
  */
 export async function saveOverallTarget(actor: Actor, input: { disclosureId: string; version: number; target: TOverallTarget }): Promise<void> {
   await db().$transaction(async (tx) => {
-    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, version: input.version, texts: true })
+    const e = await openForEdit({ tx, actor, disclosureId: input.disclosureId, part: 'overall', version: input.version })
     const { template, unitCode } = await tx.disclosure.findUniqueOrThrow({ where: { id: e.id }, select: { unitCode: true, template: { select: { definition: true } } } })
     const layout = templateDefinition.read(template.definition).performance?.overall
     const checked = overallTargetSchema(layout).safeParse(input.target)

@@ -10,6 +10,14 @@ import { notesForLevel } from '@/lib/notes/level'
 import { overallTableFindings } from '@/lib/performance/overall-budget'
 import { loadNotesContext } from '@/lib/notes/server/load-notes-context'
 import type { NotesSection as RenderedSection } from '@/lib/notes/types'
+import { flagMessage } from '@/lib/disclosure/year-review'
+import { yearFlagsOf } from '@/lib/disclosure/server/year-review'
+
+/** A copy of an earlier year: each text still naming that year is a warning until changed or marked 已核对. */
+async function yearReviewFindings(d: DisclosureFull): Promise<Finding[]> {
+  if (!d.copiedFromYear) return []
+  return (await yearFlagsOf(d)).map((f) => ({ rule: 'copy.old_year', severity: 'warning' as const, message: flagMessage(f, d.copiedFromYear!, d.year) }))
+}
 
 export type DisclosureContent = {
   /** every printed table (the nine, then 政府采购 and 固定资产), fixture format */
@@ -36,7 +44,7 @@ export async function disclosureContent(d: DisclosureFull): Promise<DisclosureCo
   // findings point at the cells as printed (a 三公 table printed across, docs/decisions/010)
   return {
     tables: computed.tables.map(toFixtureTable),
-    findings: [...presentFindings(computed.findings, computed.tables), ...notes.findings, ...overall],
+    findings: [...presentFindings(computed.findings, computed.tables), ...notes.findings, ...overall, ...(await yearReviewFindings(d))],
     notes: { sections: notes.sections },
   }
 }

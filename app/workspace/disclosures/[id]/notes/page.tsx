@@ -1,5 +1,7 @@
 import { notFound, redirect } from 'next/navigation'
 import { NotesEditor } from '@/components/notes/notes-editor'
+import { YearReviewPanel } from '@/components/workspace/year-review-panel'
+import { getYearReview } from '@/lib/disclosure/server/year-review'
 import { getNotesState } from '@/lib/notes/server/get-notes-state'
 import { findBudgetSubject } from '@/lib/document/server/budget-subject'
 import { getActor } from '@/lib/server/auth'
@@ -13,9 +15,9 @@ export default async function NotesPage({ params }: { params: Promise<{ id: stri
   const actor = await getActor()
   if (!actor) redirect(`/login?callbackUrl=/workspace/disclosures/${id}/notes`)
   // whose budget: a unit's own 单位预算 is headed so (docs/decisions/009)
-  const [state, subject] = await Promise.all([getNotesState(actor, id), findBudgetSubject(actor, id)]).catch((e) => {
+  const [state, subject, review] = await Promise.all([getNotesState(actor, id), findBudgetSubject(actor, id), getYearReview(actor, id)]).catch((e) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
   })
-  return <NotesEditor initial={state} subject={subject} />
+  return <NotesEditor initial={state} subject={subject} banner={<YearReviewPanel disclosureId={id} review={review} parts={['notes']} />} />
 }

@@ -1,0 +1,11 @@
+-- AlterTable
+ALTER TABLE "Disclosure" ADD COLUMN     "copiedFromYear" INTEGER,
+ADD COLUMN     "linesVersion" INTEGER NOT NULL DEFAULT 1,
+ADD COLUMN     "notesVersion" INTEGER NOT NULL DEFAULT 1,
+ADD COLUMN     "overallVersion" INTEGER NOT NULL DEFAULT 1,
+ADD COLUMN     "procurementVersion" INTEGER NOT NULL DEFAULT 1,
+ADD COLUMN     "projectsVersion" INTEGER NOT NULL DEFAULT 1,
+ADD COLUMN     "targetsVersion" INTEGER NOT NULL DEFAULT 1,
+ADD COLUMN     "threePublicVersion" INTEGER NOT NULL DEFAULT 1,
+ADD COLUMN     "yearReviewed" JSONB NOT NULL DEFAULT '[]';
+

@@ -73,7 +73,10 @@ export function DisclosureEditor({ initial, initialFindings }: { initial: Editor
       }),
     )
   const ctx = useMemo(() => ({ year: state.year, units: state.units, projects: state.projects, catalogue }), [state.year, state.units, state.projects, catalogue])
-  const onLinesResult = useCallback((r: ActionResult) => void apply(r), [])
+  // the grid's results go through the latest apply (a ref, so the callback stays the same across renders)
+  const applyRef = useRef(apply)
+  applyRef.current = apply
+  const onLinesResult = useCallback((r: ActionResult) => void applyRef.current(r), [])
   const syncExp = useLinesSync({ disclosureId: state.id, list: 'expenditure', serverLines: state.expenditure, ctx, onResult: onLinesResult })
   const syncRev = useLinesSync({ disclosureId: state.id, list: 'revenue', serverLines: state.revenue, ctx, onResult: onLinesResult })
   const syncs = { expenditure: syncExp, revenue: syncRev }

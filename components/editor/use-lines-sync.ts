@@ -128,7 +128,6 @@ export function useLinesSync(a: { disclosureId: string; list: TLineList; serverL
     schedule()
   }
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const pending = useMemo(() => pendingOps(rows, base.current, { canon, isBlank: isBlankLine, invalid: () => false, conflicts }), [rows, conflicts, canon])
   const invalidRows = useMemo(() => {
     const ids = new Set(pending.map((o) => o.id))

@@ -67,7 +67,8 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
   live.current = { rows: p.rows, sel, editing, total }
 
   const labels = useMemo(() => cols.map((c) => new Map(c.options ?? [])), [cols])
-  const placeholder = useMemo(() => p.blankRow?.() ?? null, [p.blankRow])
+  const blankRow = p.blankRow
+  const placeholder = useMemo(() => blankRow?.() ?? null, [blankRow])
   const offsets = useMemo(() => {
     let left = 44
     return cols.map((c) => {

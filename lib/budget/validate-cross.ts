@@ -69,7 +69,6 @@ export function crossRules(s: TableSet, emit: Emit): void {
   const byUnit = s.expenditure_by_unit
 
   const iesIn = (id: string) => (ies ? ref(ies, rowIndexById(ies, id, 'left'), columnIndex(ies, 'in_amount')) : null)
-  const iesOut = (id: string) => (ies ? ref(ies, rowIndexById(ies, id, 'right'), columnIndex(ies, 'out_amount')) : null)
   // a summary printing no 本年合计 / 结转 rows (Shanghai 2026): its 总计 is the year's total
   const currentRow = (t: BudgetTable, side: 'left' | 'right') => {
     const [cur, carry, grand] = side === 'left' ? ['current_income', 'carry_in', 'grand_income'] : ['current_expenditure', 'carry_out', 'grand_expenditure']

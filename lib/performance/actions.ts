@@ -1,8 +1,7 @@
 'use server'
 
 import { ZDisclosureId } from '@/lib/disclosure/schemas'
-import type { Result } from '@/lib/notes/actions'
-import { defineAction, onConflict } from '@/lib/server/action'
+import { defineAction, onConflict, type ActionResult as Result } from '@/lib/server/action'
 import type { Actor } from '@/lib/server/authz'
 import { ZDeleteTarget, ZSaveOverallTarget, ZSaveProjectTarget } from './schemas'
 import type { PerformanceState } from './server/get-performance-state'

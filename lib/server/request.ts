@@ -13,7 +13,6 @@ export const ACTION_BODY_LIMIT = 1024 * 1024
 
 /** True when the text holds a NUL or another C0 control other than tab, line feed and carriage return. */
 export function hasControlChars(s: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s)
 }
 

@@ -127,7 +127,7 @@ test('[EDITORS] a new year copied from last year: the parts chosen, the old year
   process.env.DATABASE_URL = E2E_DATABASE_URL
   const { writeNotesAndTargets } = await import('../../lib/notes/server/seed-notes')
   const { db } = await import('../../lib/server/db')
-  const { chengde2023Notes } = await import('../factories/notes-chengde-2023')
+  const { chengde2023Notes } = await import('../../prisma/demo/notes-chengde-2023')
   await writeNotesAndTargets(db(), s.disclosure.id, { notes: { ...chengde2023Notes(), other: '本部门2023年无其他需要说明的事项。' } })
   await login(page, s.accountant)
   const form = page.getByRole('form', { name: '新建年度预算' })

@@ -7,9 +7,9 @@ import { getEditorState } from '@/lib/disclosure/server/editor-state'
 import { writeNotesAndTargets } from '@/lib/notes/server/seed-notes'
 import { db } from '@/lib/server/db'
 import { getSubmitState } from '@/lib/workflow/server/submit-state'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 import { createDepartment, createDisclosure as createFixture, createRegion, createUser } from '../factories/db'
-import { chengde2023Notes, chengde2023Overall, chengde2023Targets } from '../factories/notes-chengde-2023'
+import { chengde2023Notes, chengde2023Overall, chengde2023Targets } from '../../prisma/demo/notes-chengde-2023'
 
 async function lastYear() {
   const region = await createRegion()

@@ -8,7 +8,7 @@ import { getProcurementState, saveProcurement } from '@/lib/notes/server/procure
 import { saveNotes } from '@/lib/notes/server/save-notes'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 import { createDepartment, createDisclosure, createRegion, createUser } from '../factories/db'
 
 async function errorOf(p: Promise<unknown>): Promise<AppError> {

@@ -9,7 +9,7 @@ import type { Actor } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { copyTemplate, renameTemplateLabels } from '@/lib/templates/server/manage-templates'
 import { publishDisclosure } from '@/lib/workflow/server/publish-disclosure'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 import { createDepartment, createDisclosure, createRegion, createUser, ensureReferenceData } from '../factories/db'
 
 // outside Next.js: the page data straight from its loader (the cache itself: publish-revalidation.test.ts)

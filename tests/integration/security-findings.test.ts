@@ -15,8 +15,10 @@ import { hashPassword } from '@/lib/server/password'
 import type { World } from './workflow-support'
 import { createCase, createWorld, errorOf, versionOf } from './workflow-support'
 
+import type * as AuthModule from '@/lib/server/auth'
+
 const session = vi.hoisted(() => ({ actor: null as Actor }))
-vi.mock('@/lib/server/auth', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/server/auth')>()), getActor: async () => session.actor }))
+vi.mock('@/lib/server/auth', async (importOriginal) => ({ ...(await importOriginal<typeof AuthModule>()), getActor: async () => session.actor }))
 
 const { actorOfSession, authOptions, endSessions } = await import('@/lib/server/auth')
 const { changePassword } = await import('@/lib/server/change-password')

@@ -3,9 +3,9 @@ import { linesOfCell } from '../../lib/budget/cell-lines'
 import { computeDisclosure } from '../../lib/budget/compute'
 import { toFixtureTable } from '../../lib/budget/table'
 import { starterCatalogue } from '../../lib/catalogue/files'
-import { shippedTemplate } from '../../lib/budget/templates/files'
+import { shippedTemplate } from '../../lib/templates/files'
 import type { TreeTable } from '../../lib/budget/template'
-import { chengde2023 } from '../factories'
+import { chengde2023 } from '../../prisma/demo'
 
 describe('linesOfCell: a derived cell opens the lines it is made of', () => {
   const data = chengde2023()

@@ -22,7 +22,7 @@
  *   baseline = the same figures computed by PostgreSQL in one SQL statement. Both results are checked equal.
  *   Median of 7 runs after 2 warm-ups each. Timing is reported, never asserted.
  * tables_api_rps: autocannon, 50 connections, 10 s, against the published tables API
- *   /api/disclosures/447/2023/tables (served from the revision's stored files, docs/decisions/013);
+ *   /api/disclosures/447/2023/tables (served from the revision's stored files, docs/decisions/015);
  *   baseline: the same static file as for the page. 0 errors and 0 non-2xx, or the bench fails.
  * editor.page_ms: the accountant (kuaiji) signed in, the editor page of the 447 2024 draft
  *   /workspace/disclosures/<id>, median of 15 sequential requests after 3 warm-ups; baseline: the login page

@@ -57,7 +57,7 @@ const indexed = await indexMissingPublications()
 if (indexed > 0) console.log(`公开目录：已为 ${indexed} 份已公开预算建立索引`)
 if (seeded) console.log('已写入演示数据（承德市医疗保障局 2023 年已公开、2024 年草稿；乐亭县医疗保障局 2022 年已公开）')
 {
-  // published revisions without their frozen files (the demo's, or published before snapshots existed) get them now (docs/decisions/013)
+  // published revisions without their frozen files (the demo's, or published before snapshots existed) get them now (docs/decisions/015)
   process.env.DATABASE_URL = db.url
   const { backfillRevisionFiles } = await import('../lib/portal/server/published-files')
   const frozen = await backfillRevisionFiles()

@@ -3,7 +3,7 @@ import type { FrozenRevision } from '@/lib/portal/server/frozen-revisions'
 
 /**
  * "已公开的 N 个版本不受影响（已冻结）：…" under an admin's shared edit (名词解释, 科目, 表样模板): the published
- * revisions it would have touched, each frozen at its publication (docs/decisions/013); the edit reaches
+ * revisions it would have touched, each frozen at its publication (docs/decisions/015); the edit reaches
  * drafts and new revisions only.
  */
 export function FrozenRevisionsNote({ list, what }: { list: FrozenRevision[]; what: string }) {

@@ -32,7 +32,7 @@ const TOP_LABELS: Record<string, string> = { offices: '内设机构', units: '�
  * from the tables (read-only), and the accountant writes only what is text — duties, offices, the
  * reasons for changes, labels, other matters, and the counts the tables do not hold. The sections
  * are the template's (state.layout: Henan's 部门概况, 情况说明 一–九, 名词解释), else Hebei's 一 to 九.
- * Typed text is saved automatically (debounced) against the notes' own version (docs/decisions/013);
+ * Typed text is saved automatically (debounced) against the notes' own version (docs/decisions/017);
  * a save refused because someone else saved the notes meanwhile is merged three ways, never saved
  * blindly on the new number. Leaving with unsaved text asks first. The findings link to the field.
  */

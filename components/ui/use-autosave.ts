@@ -12,7 +12,7 @@ export type SaveOutcome = { ok: true } | { ok: false; conflict: boolean }
  * `save` sends a snapshot and says how it went; the hook remembers the last snapshot the server
  * accepted (`saved`) and saves again whenever the value differs from it, `delay` ms after the last
  * change, one request at a time. A refused save (validation) waits for the next change; a conflict
- * stops autosaving until the editor resolves it and calls `markSaved(theirs)` (docs/decisions/013).
+ * stops autosaving until the editor resolves it and calls `markSaved(theirs)` (docs/decisions/017).
  * `saveNow(value?)` saves at once (a 保存 button; pass the value when the form was just reset, as the
  * hook sees a reset only at the next render). Pair it with `useLeaveGuard(status !== 'saved')`.
  */

@@ -15,7 +15,7 @@ import { useAutosave, useLeaveGuard } from './use-autosave'
 export type VersionedResult<S> = { ok: true; state: S; message: string } | { ok: false; code: string; message: string; fields: { path: string; message: string }[]; state?: S }
 
 /**
- * A form saved against one part's version (docs/decisions/013), for every non-grid editor: debounced
+ * A form saved against one part's version (docs/decisions/017), for every non-grid editor: debounced
  * autosave with a visible state, a warning before leaving while anything is unsaved, and after a refused
  * save (someone else saved the part) a three-way merge instead of taking the new number with the stale
  * form: what only the other changed is taken, what only this person changed is saved on the new version,

@@ -1,5 +1,5 @@
 /**
- * The checker's model of a published disclosure (docs/decisions/013-checker-documents.md): lines in
+ * The checker's model of a published disclosure (docs/decisions/019-checker-documents.md): lines in
  * reading order, each on its page, a table row carrying its cells. Readers (text, PDF, DOCX) produce
  * it; the table recogniser, the notes reader and the rules only read it.
  */

@@ -1,5 +1,5 @@
 /**
- * Three-way merge of an editor's values after a refused save (docs/decisions/013). `base`: what the
+ * Three-way merge of an editor's values after a refused save (docs/decisions/017). `base`: what the
  * editor last loaded or saved; `mine`: the form now; `theirs`: what the server holds now. Plain objects
  * are merged key by key; anything else (strings, numbers, arrays of rows) is one value. A value only one
  * side changed is taken from that side; a value both changed differently is a conflict, and `merged`

@@ -1,5 +1,5 @@
 /**
- * The parts of a disclosure that are edited and versioned separately (docs/decisions/013): a save of one
+ * The parts of a disclosure that are edited and versioned separately (docs/decisions/017): a save of one
  * part checks and bumps that part's version only, so two people (or two tabs) editing different parts
  * never conflict; two saves of the same part against one version: exactly one wins, the other is refused.
  * Pure data, shared by the server (the check) and the editors (which version to send).

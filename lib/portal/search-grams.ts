@@ -1,7 +1,7 @@
 import { SEARCH_SYNONYMS } from './search-synonyms'
 
 /**
- * Chinese search through one GIN index (docs/decisions/013-portal-scale.md). PostgreSQL has no Chinese
+ * Chinese search through one GIN index (docs/decisions/020-portal-scale.md). PostgreSQL has no Chinese
  * parser, so the application cuts text into runs of letters and digits and each run into overlapping
  * character bigrams with their positions, and stores them as a tsvector; a query term becomes a phrase
  * query of its bigrams (`'三公' <-> '公经' <-> '经费'`), which matches exactly where the term occurs as

@@ -3,7 +3,7 @@ import { createScenario, E2E_DATABASE_URL, expect, login, shot, test } from './s
 
 /**
  * Nobody's work is lost or overwritten (issue 11 finding 1, issue 12 items 2 and 4): the non-grid
- * editors autosave against their part's own version (ADR 013), merge after a conflict, and warn
+ * editors autosave against their part's own version (ADR 017), merge after a conflict, and warn
  * before leaving with unsaved text.
  */
 

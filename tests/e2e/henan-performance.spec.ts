@@ -64,7 +64,7 @@ test('[ACCOUNTANT][HENAN] fills the 部门（单位）整体绩效目标表 (预
   await shot(page, '41-henan-overall-table-indicators')
 
   await form.getByRole('button', { name: '保存整体绩效目标表' }).click()
-  // the overall table's own notice and save state (it autosaves against its own version, ADR 013)
+  // the overall table's own notice and save state (it autosaves against its own version, ADR 017)
   await expect(page.getByTestId('overall-notice')).toContainText('部门整体绩效目标已保存')
   await expect(page.getByTestId('overall-save-state')).toHaveText('已保存')
   // read back from the server: the form holds what was saved

@@ -35,7 +35,7 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
 }
 
 const version = async (id: string) => (await db().disclosure.findUniqueOrThrow({ where: { id } })).version
-/** the version of one part (docs/decisions/013): what that part's save sends */
+/** the version of one part (docs/decisions/017): what that part's save sends */
 const partVersion = async (id: string, column: 'notesVersion' | 'targetsVersion' | 'procurementVersion') => (await db().disclosure.findUniqueOrThrow({ where: { id } }))[column]
 const audits = (disclosureId: string, entity: string) => db().auditLog.count({ where: { disclosureId, entity } })
 

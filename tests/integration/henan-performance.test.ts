@@ -42,7 +42,7 @@ async function henanWorld() {
   return { dept: b.dept, accountant: b.accountant, id: b.id }
 }
 
-/** the overall target's part version (docs/decisions/013): what its save sends */
+/** the overall target's part version (docs/decisions/017): what its save sends */
 const version = async (id: string) => (await db().disclosure.findUniqueOrThrow({ where: { id } })).overallVersion
 
 describe('the Henan 预算11表 through the server (real PostgreSQL)', () => {

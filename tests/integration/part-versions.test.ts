@@ -32,7 +32,7 @@ async function setup() {
   return { d, a, b, line }
 }
 
-describe('per-part versions (docs/decisions/013), real PostgreSQL', () => {
+describe('per-part versions (docs/decisions/017), real PostgreSQL', () => {
   it('notes and lines saved concurrently from the same versions both succeed, and both are kept', async () => {
     const { d, a, b, line } = await setup()
     const notesSeen = await getNotesState(a, d.id)

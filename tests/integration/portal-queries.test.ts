@@ -56,7 +56,7 @@ beforeAll(async () => {
   const tpl = await db().template.findUniqueOrThrow({ where: { key: 'hebei-dept-2023' } })
   await db().disclosure.create({ data: { departmentId: imp.id, year: 2023, status: 'published', templateId: tpl.id, source: 'imported', declaredTables: loadFixture('chengde-2023').tables as object[], publishedAt: new Date() } })
   // written as published rows, not through publication: their frozen files are built as the start script
-  // builds those of revisions published before snapshots existed (docs/decisions/013)
+  // builds those of revisions published before snapshots existed (docs/decisions/015)
   await backfillRevisionFiles({ department: { regionId: region.id } })
   // and the portal's read model, as start-up does
   await indexMissingPublications()

@@ -24,7 +24,7 @@ const openDataRoute = await import('@/app/api/open-data/disclosures/[code]/[year
 const regionDataRoute = await import('@/app/api/open-data/regions/[region]/[year]/[file]/route')
 
 /**
- * Published means frozen (issue 11, finding 2; docs/decisions/013): every download and page of a
+ * Published means frozen (issue 11, finding 2; docs/decisions/015): every download and page of a
  * published revision is byte-identical before and after a glossary edit, a catalogue re-import with a
  * name changed and a template rename — while a draft of the same year and template picks them up.
  * A year of its own (with its own catalogue and template copy) keeps these shared edits away from the

@@ -60,7 +60,7 @@ describe('two sessions on one version: the second is refused and nothing is lost
   it('submitting while a line is saved in another window: whichever commits second is refused; the saved line is never lost', async () => {
     const c = await createCase(w)
     const v = await versionOf(c.id)
-    // the line save sends the lines' version, the submission the disclosure's (docs/decisions/013)
+    // the line save sends the lines' version, the submission the disclosure's (docs/decisions/017)
     const lv = await linesVersionOf(c.id)
     const before = await db().expenditureLine.count({ where: { disclosureId: c.id } })
     const values = { unitCode: `${c.dept.code}-447001`, functionCode: '2101501', economicCode: '30201', fund: 'general', category: 'basic', projectCode: null, amount: '0.00' }

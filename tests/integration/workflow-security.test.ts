@@ -130,7 +130,7 @@ describe('security: login rate limiting, server-side checks everywhere, user tex
     expect(html).not.toContain('<script>window.__xss')
     expect(html).not.toMatch(/<img[^>]*onerror/)
     expect(html).toContain('&lt;script&gt;window.__xss=1&lt;/script&gt;')
-  }, 180_000) // its first read builds the revision's frozen files (PDF, DOCX …, docs/decisions/013)
+  }, 180_000) // its first read builds the revision's frozen files (PDF, DOCX …, docs/decisions/015)
 
   it('every server action module authenticates on the server (getActor, or defineAction which looks the actor up once) and every mutating route handler checks a permission', () => {
     const actions = sources(['app', 'lib', 'components']).filter((f) => /^\s*['"]use server['"]/m.test(fs.readFileSync(f, 'utf8')))

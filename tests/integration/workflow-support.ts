@@ -65,7 +65,7 @@ export async function warningKeys(id: string): Promise<string[]> {
   return [...new Set(findings.filter((f) => f.severity === 'warning').map(findingKey))]
 }
 
-/** The lines' own version (docs/decisions/013): what a line save sends. */
+/** The lines' own version (docs/decisions/017): what a line save sends. */
 export async function linesVersionOf(id: string): Promise<number> {
   return (await db().disclosure.findUniqueOrThrow({ where: { id } })).linesVersion
 }

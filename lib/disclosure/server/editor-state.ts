@@ -22,7 +22,7 @@ export type EditorState = {
   id: string
   year: number
   status: DisclosureStatus
-  /** the disclosure's version (the workflow's); a save sends its part's from `versions` (docs/decisions/013) */
+  /** the disclosure's version (the workflow's); a save sends its part's from `versions` (docs/decisions/017) */
   version: number
   versions: PartVersions
   canEdit: boolean

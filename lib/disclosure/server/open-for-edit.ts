@@ -15,7 +15,7 @@ export type Editable = { id: string; year: number; departmentId: string; unitCod
 
 /**
  * Opens one part of a disclosure for change: permission, then the optimistic check of that part's
- * version (docs/decisions/013). The part's version and the disclosure's `version` (which the workflow
+ * version (docs/decisions/017). The part's version and the disclosure's `version` (which the workflow
  * checks: a submission is of what the accountant saw) are bumped in the same transaction, on the
  * condition that neither the part nor the status changed since it was read — of two saves of one part
  * against one version exactly one wins; a save racing a submission loses. Saves of other parts pass.

@@ -17,7 +17,7 @@ export type NotesState = {
   id: string
   year: number
   status: DisclosureStatus
-  /** the notes' part version (docs/decisions/013): what a save of the notes sends back */
+  /** the notes' part version (docs/decisions/017): what a save of the notes sends back */
   version: number
   canEdit: boolean
   department: { code: string; name: string; region: string }

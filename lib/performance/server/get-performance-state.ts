@@ -21,7 +21,7 @@ export type PerformanceState = {
   id: string
   year: number
   status: DisclosureStatus
-  /** the disclosure's version; a save sends its part's: versions.targets (project tables) or versions.overall (docs/decisions/013) */
+  /** the disclosure's version; a save sends its part's: versions.targets (project tables) or versions.overall (docs/decisions/017) */
   version: number
   versions: { targets: number; overall: number }
   canEdit: boolean

@@ -6,7 +6,7 @@ export type PublishedEntry = { department: { code: string; name: string }; regio
 
 /**
  * The portal's lists read the read model kept at publication (PortalEntry, PortalRegionYear:
- * lib/portal/server/publication-index.ts, docs/decisions/013-portal-scale.md): a few rows by index,
+ * lib/portal/server/publication-index.ts, docs/decisions/020-portal-scale.md): a few rows by index,
  * whatever the number of published disclosures. Departments' budgets only: a unit's 单位预算 is part of
  * its department's (docs/decisions/009).
  */

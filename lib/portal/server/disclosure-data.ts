@@ -22,7 +22,7 @@ export const PUBLIC: Prisma.DisclosureWhereInput = readableDisclosures(null)
 
 /**
  * Whose budget a public code names: a department's code, else a unit's (two unique-index lookups; an OR
- * over both tables would defeat the indexes and scan, docs/decisions/013-portal-scale.md).
+ * over both tables would defeat the indexes and scan, docs/decisions/020-portal-scale.md).
  */
 export async function subjectByCode(code: string): Promise<{ departmentId: string; unitCode: string | null } | null> {
   const dep = await db().department.findUnique({ where: { code }, select: { id: true } })

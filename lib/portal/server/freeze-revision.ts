@@ -6,7 +6,7 @@ import { revisionStore } from './revision-store'
 /**
  * Freezes a revision being published, inside the publishing transaction (after its status is moved):
  * builds every file it prints from its data and today's catalogue, glossary and template, and stores
- * them with it (docs/decisions/013-snapshot-published-revisions.md).
+ * them with it (docs/decisions/015-snapshot-published-revisions.md).
  */
 export async function freezeRevision(tx: Tx, disclosureId: string): Promise<void> {
   const d = await tx.disclosure.findUniqueOrThrow({ where: { id: disclosureId }, include: disclosureInclude })

@@ -4,7 +4,7 @@ import type { Prisma } from '@/src/generated/prisma/client'
 import { urls } from '../format'
 import { PUBLIC } from './disclosure-data'
 
-/** A shared edit an admin makes: each reaches drafts and new revisions only (docs/decisions/013). */
+/** A shared edit an admin makes: each reaches drafts and new revisions only (docs/decisions/015). */
 export type SharedChange = { kind: 'glossary'; regionId: string } | { kind: 'catalogue'; year: number } | { kind: 'template'; key: string }
 
 export type FrozenRevision = { code: string; name: string; year: number; revision: number; label: string; href: string }

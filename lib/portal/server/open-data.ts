@@ -9,7 +9,7 @@ import { revisionStore } from './revision-store'
 
 /**
  * A package as served: its scope, the revisions in it (without their lines) and each CSV resource as
- * the revisions' stored files (docs/decisions/013): a region's package is assembled from the stored
+ * the revisions' stored files (docs/decisions/015): a region's package is assembled from the stored
  * per-disclosure files, so no disclosure is reloaded or recomputed per request.
  */
 export type OpenDataSet = { scope: PackageScope; list: OpenDataDisclosure[]; parts: Record<Exclude<OpenDataFile, 'datapackage.json'>, string[]> }

@@ -8,7 +8,7 @@ import type { SearchRow } from '../search-rows'
 import { searchRowsOf } from '../search-rows'
 
 /**
- * The portal's read model, maintained at publication (docs/decisions/013-portal-scale.md):
+ * The portal's read model, maintained at publication (docs/decisions/020-portal-scale.md):
  *   PortalEntry       one row per department and year: its latest published revision (department budgets;
  *                     a unit's 单位预算 is inside its department's, docs/decisions/009)
  *   PortalRegionYear  how many departments of a region published for a year

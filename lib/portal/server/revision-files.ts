@@ -17,7 +17,7 @@ import { storedFile } from './revision-store'
 import { revisionView } from './revision-view'
 
 /**
- * The files of a published revision (docs/decisions/013-snapshot-published-revisions.md), built once
+ * The files of a published revision (docs/decisions/015-snapshot-published-revisions.md), built once
  * from the revision with the catalogue, glossary and template as they are at that moment:
  *   tables.json                        the tables API's body
  *   view.json, figures.json            the public page's own part, and the figures other years' pages show

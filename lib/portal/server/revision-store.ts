@@ -4,7 +4,7 @@ import { db } from '@/lib/server/db'
 import { Prisma } from '@/src/generated/prisma/client'
 
 /**
- * Where the files of a published revision live (docs/decisions/013-snapshot-published-revisions.md).
+ * Where the files of a published revision live (docs/decisions/015-snapshot-published-revisions.md).
  * One small interface: PostgreSQL today (table RevisionFile), a file or object store could replace it
  * without touching the builders or the routes. A revision's files are written all at once and never
  * changed afterwards; the first complete set written wins.

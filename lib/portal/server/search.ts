@@ -26,7 +26,7 @@ const MATCHES_PER_HIT = 4
 type Row = { entry_id: string; year: number; revision: number; published_at: Date | null; dept_code: string; dept_name: string; region_code: string; region_name: string; province: string; score: number; total: bigint; capped: boolean }
 
 /**
- * Search of the latest published revision of every department-year (docs/decisions/013-portal-scale.md):
+ * Search of the latest published revision of every department-year (docs/decisions/020-portal-scale.md):
  * department and region names, table rows (科目编码和名称, 项目), procurement items, projects and every
  * paragraph of the 情况说明 — the rows of PortalSearchText, written at publication. A term matches a row
  * when any of its spellings (lib/portal/search-synonyms.ts) occurs in the row's text: the bigram tsvector's

@@ -48,7 +48,7 @@ export async function copyTemplate(actor: Actor, input: { from: string; to: stri
  * Renames labels of a template. A template used by a disclosure under review (submitted or approved) is
  * frozen: changing it would silently change what is being approved; copy it to a new year instead.
  * Published revisions do not hold it back: each keeps the documents and tables frozen at its publication
- * (docs/decisions/013-snapshot-published-revisions.md), so a rename reaches drafts and new revisions only.
+ * (docs/decisions/015-snapshot-published-revisions.md), so a rename reaches drafts and new revisions only.
  */
 export async function renameTemplateLabels(actor: Actor, input: { key: string; edits: Record<string, string> }): Promise<void> {
   requirePermission(actor, 'template.manage')

@@ -13,7 +13,7 @@ export type Published = { version: number; code: string; year: number; revision:
 /**
  * 公开. From here on the revision is immutable: the permission table allows no change to a published
  * disclosure, and a correction creates the next revision. Earlier published revisions stay published.
- * In the same transaction the revision is frozen (docs/decisions/013): its tables, page, documents,
+ * In the same transaction the revision is frozen (docs/decisions/015): its tables, page, documents,
  * exports and open-data files are built once with today's catalogue, glossary and template and stored
  * with it; if they cannot be built, nothing is published.
  * `codes`: every code whose public addresses may now show it (the department's and its units'), for the

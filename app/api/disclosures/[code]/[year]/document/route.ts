@@ -17,7 +17,7 @@ const FORMATS = ['pdf', 'docx', 'html'] as const
 /**
  * The complete disclosure as PDF, Word or a standalone web page. Read authorization is the tables
  * endpoint's: public once published — then the document built at publication, as stored
- * (docs/decisions/013) — and drafts only for those who may read them (404 otherwise).
+ * (docs/decisions/015) — and drafts only for those who may read them (404 otherwise).
  */
 export const GET = handle(async (req: Request, ctx: { params: Promise<{ code: string; year: string }> }) => {
   const { code, year } = await ctx.params

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic'
 
 /**
  * The disclosure's tables as XLSX (official layout), CSV (zip, or one table with ?table=key) or JSON. Same
- * access as GET …/tables; a published revision's files are the ones stored at publication (docs/decisions/013).
+ * access as GET …/tables; a published revision's files are the ones stored at publication (docs/decisions/015).
  */
 export const GET = handle(async (req: Request, ctx: { params: Promise<{ code: string; year: string }> }) => {
   const { code, year } = await ctx.params

@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic'
 
 /**
  * The disclosure's tables in the fixture format. Public once published, and then the tables frozen at
- * publication (docs/decisions/013), as stored, with an ETag; drafts only for those who may read them,
+ * publication (docs/decisions/015), as stored, with an ETag; drafts only for those who may read them,
  * computed from their data on each request.
  */
 export const GET = handle(async (req: Request, ctx: { params: Promise<{ code: string; year: string }> }) => {

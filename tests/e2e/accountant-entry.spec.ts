@@ -54,6 +54,7 @@ test('[ACCOUNTANT][ENTRY] keyboard only, as in Excel: Tab into the grid, add a l
   const chosenCode = (await list.getByRole('option').first().locator('.code').innerText()).trim()
   await page.keyboard.press('Tab')
   await page.keyboard.type('30201')
+  await page.keyboard.press('Tab') // commits 30201, on to 资金性质
   await page.keyboard.press('Tab') // 资金性质 stays 一般公共预算
   await page.keyboard.press('Tab') // 支出类型 stays 基本支出
   await page.keyboard.press('Tab') // 项目 stays empty

@@ -68,6 +68,18 @@ test('[ACCOUNTANT][ENTRY] keyboard only, as in Excel: Tab into the grid, add a l
   await expect(page.getByTestId('total-expenditure')).toHaveText('2351.74')
   await shot(page, '05-line-added-by-keyboard')
 
+  // a required value emptied: the line is held back, the status names its row and column in Chinese, the cell is marked
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('Delete')
+  await expect(page.getByTestId('save-state-expenditure')).toContainText(`第 ${startRows + 1} 行「金额（元）」：金额为空`)
+  await expect(added.locator('td').nth(AMOUNT)).toHaveAttribute('aria-invalid', 'true')
+  await expect(added.locator('td').nth(AMOUNT)).toHaveClass(/cell-error/)
+  await shot(page, '05b-empty-amount-flagged')
+  await page.keyboard.press('Control+z')
+  await saved(page)
+  await expect(page.getByTestId('total-expenditure')).toHaveText('2351.74')
+
   // 3. overwrite an amount by typing on the selected cell
   await page.keyboard.press('Control+Home')
   for (let i = 0; i < AMOUNT; i++) await page.keyboard.press('ArrowRight')

@@ -27,6 +27,12 @@ export function LinesSheet({ list, ctx, sync, canEdit, flagged, focusRowId, filt
   const blank = useCallback(() => blankLine(list, ctx), [list, ctx])
   const checkPaste = useCallback((patch: Parameters<typeof describePasteErrors>[1]) => describePasteErrors(list, patch, check), [list, check])
   const label = list === 'expenditure' ? '支出明细' : '收入明细'
+  // a line held back by an error: the status says which row and column, and why (the cell is outlined in red)
+  const fi = sync.firstInvalid
+  const fiRow = fi ? rows.findIndex((r) => r.id === fi.id) : -1
+  const invalidNote = fi
+    ? `（第 ${(fiRow >= 0 ? fiRow : fi.row) + 1} 行「${columns.find((c) => c.key === fi.key)?.label ?? fi.key}」：${fi.message}${sync.invalidRows > 1 ? `；共 ${sync.invalidRows} 行待修正` : ''}，修正后自动保存）`
+    : ''
   return (
     <div>
       {filter && (
@@ -75,7 +81,7 @@ export function LinesSheet({ list, ctx, sync, canEdit, flagged, focusRowId, filt
           canEdit && (
             <span className={`save-state save-${sync.status}`} data-testid={`save-state-${list}`} role="status">
               {STATUS[sync.status]}
-              {sync.invalidRows ? `（${sync.invalidRows} 行待修正，修正后自动保存）` : ''}
+              {invalidNote}
             </span>
           )
         }

@@ -6,6 +6,7 @@ import { applyPatch } from '@/components/grid/grid-model'
 import type { ActionResult } from '@/lib/disclosure/actions'
 import { applyLinesAction } from '@/lib/disclosure/actions'
 import type { TLineList } from '@/lib/disclosure/schemas'
+import { PASTE_COLUMNS } from '@/lib/disclosure/paste'
 import type { EditorLine } from '@/lib/disclosure/server/editor-state'
 import type { LineContext } from './line-columns'
 import { canonLine, isBlankLine, lineErrors, lineToRow } from './line-columns'
@@ -129,13 +130,25 @@ export function useLinesSync(a: { disclosureId: string; list: TLineList; serverL
   }
 
   const pending = useMemo(() => pendingOps(rows, base.current, { canon, isBlank: isBlankLine, invalid: () => false, conflicts }), [rows, conflicts, canon])
-  const invalidRows = useMemo(() => {
+  // the unsaved lines held back by an error: how many, and the first one's row and column (the status names it)
+  const { invalidRows, firstInvalid } = useMemo(() => {
     const ids = new Set(pending.map((o) => o.id))
-    return rows.filter((r) => ids.has(r.id) && errorsOf(r)).length
-  }, [pending, rows, errorsOf])
+    let n = 0
+    let first: { id: string; row: number; key: string; message: string } | null = null
+    rows.forEach((r, i) => {
+      const errs = ids.has(r.id) ? errorsOf(r) : undefined
+      if (!errs) return
+      n++
+      if (!first) {
+        const key = PASTE_COLUMNS[list].map((c) => c.key).find((k) => errs[k]) ?? Object.keys(errs)[0]!
+        first = { id: r.id, row: i, key, message: errs[key]! }
+      }
+    })
+    return { invalidRows: n, firstInvalid: first as { id: string; row: number; key: string; message: string } | null }
+  }, [pending, rows, errorsOf, list])
   const status: SaveStatus = saving ? 'saving' : pending.length || conflicts.size ? 'unsaved' : 'saved'
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current)
   }, [])
-  return { rows, apply, flush, status, conflicts, resolve, errorsOf, serverErrors, invalidRows, check }
+  return { rows, apply, flush, status, conflicts, resolve, errorsOf, serverErrors, invalidRows, firstInvalid, check }
 }

@@ -54,6 +54,7 @@ test('[ACCOUNTANT][ENTRY] keyboard only, as in Excel: Tab into the grid, add a l
   const chosenCode = (await list.getByRole('option').first().locator('.code').innerText()).trim()
   await page.keyboard.press('Tab')
   await page.keyboard.type('30201')
+  await page.keyboard.press('Tab') // commits 30201, on to 资金性质
   await page.keyboard.press('Tab') // 资金性质 stays 一般公共预算
   await page.keyboard.press('Tab') // 支出类型 stays 基本支出
   await page.keyboard.press('Tab') // 项目 stays empty
@@ -66,6 +67,18 @@ test('[ACCOUNTANT][ENTRY] keyboard only, as in Excel: Tab into the grid, add a l
   // 2350.502 万元 + 1.234567 万元 = 2351.736567 → 2351.74
   await expect(page.getByTestId('total-expenditure')).toHaveText('2351.74')
   await shot(page, '05-line-added-by-keyboard')
+
+  // a required value emptied: the line is held back, the status names its row and column in Chinese, the cell is marked
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('Delete')
+  await expect(page.getByTestId('save-state-expenditure')).toContainText(`第 ${startRows + 1} 行「金额（元）」：金额为空`)
+  await expect(added.locator('td').nth(AMOUNT)).toHaveAttribute('aria-invalid', 'true')
+  await expect(added.locator('td').nth(AMOUNT)).toHaveClass(/cell-error/)
+  await shot(page, '05b-empty-amount-flagged')
+  await page.keyboard.press('Control+z')
+  await saved(page)
+  await expect(page.getByTestId('total-expenditure')).toHaveText('2351.74')
 
   // 3. overwrite an amount by typing on the selected cell
   await page.keyboard.press('Control+Home')

@@ -214,6 +214,27 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/review/inspect': {
+      post: {
+        summary: '公开文件检查（财政局审核人员、管理员）：上传一个或多个已公开的预算公开文件（有文字层的 PDF、Word .docx 或文本），返回每份文件的检查报告（findings、coverage、summary）与各页文字',
+        requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } }, required: ['file'] } } } },
+        responses: {
+          '200': { description: '{"documents": [...]}（不保存）', content: { 'application/json': { schema: { type: 'object' } } } },
+          '400': errorResponse('不是 multipart、文件过多'),
+          '401': errorResponse('未登录'),
+          '403': errorResponse('无检查权限'),
+          '413': errorResponse('文件过大'),
+        },
+      },
+    },
+    '/api/review/inspect/summary': {
+      post: {
+        summary: '地区检查汇总（按部门：找到的表、错误、警告、未检查）下载为 XLSX 或 PDF',
+        parameters: [{ name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['xlsx', 'pdf'], default: 'xlsx' } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+        responses: { '200': { description: '汇总文件' }, '400': errorResponse('汇总数据或格式不正确'), '401': errorResponse('未登录'), '403': errorResponse('无检查权限') },
+      },
+    },
     '/api/search': {
       get: {
         summary: '公开目录全文检索（部门与地区名称、科目编码和名称、项目、政府采购品目、情况说明；同义词如 三公经费 ~ “三公”经费），每条命中附页面锚点（anchor）',

@@ -1,3 +1,4 @@
+import 'server-only'
 import { endSessions } from './auth'
 import type { Actor } from './authz'
 import { db } from './db'

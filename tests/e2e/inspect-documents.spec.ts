@@ -9,7 +9,7 @@ const seeds = path.resolve(import.meta.dirname, '../fixtures/seeds')
 /** A disclosure this product publishes, as PDF, with one defect in its text (增加增加). */
 function publishedPdfWithDefect(): Buffer {
   const out = path.join(os.tmpdir(), `inspect-${process.pid}.pdf`)
-  const r = spawnSync('npx', ['tsx', 'tests/support/make-defect-pdf.ts', out], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 120_000 })
+  const r = spawnSync('npx', ['tsx', '--import', './scripts/server-only-hook.mjs', 'tests/support/make-defect-pdf.ts', out], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 120_000 })
   if (r.status !== 0) throw new Error(r.stderr)
   return fs.readFileSync(out)
 }

@@ -1,3 +1,4 @@
+import 'server-only'
 import ExcelJS from 'exceljs'
 import PDFDocument from 'pdfkit'
 import { FONT_BOLD, FONT_REGULAR, registerFonts } from '@/lib/document/pdf/fonts'

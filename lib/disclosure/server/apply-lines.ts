@@ -1,3 +1,4 @@
+import 'server-only'
 import { formatYuan, parseAmount } from '@/lib/budget/money'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
 import { audit } from '@/lib/server/audit'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { audit } from '@/lib/server/audit'
 import type { Actor } from '@/lib/server/authz'
 import { requirePermission } from '@/lib/server/authz'

@@ -21,7 +21,7 @@ import { loadTemplates } from './templates'
 import { fixtureTablesColumn } from '@/lib/budget/table'
 import type { Vocabulary } from '../vocabulary'
 import { mergeVocabulary } from '../vocabulary'
-import type { Template } from '@/lib/budget/template'
+import { templateDefinition } from '@/lib/budget/template-schema'
 import { familyOf } from '@/lib/budget/template'
 
 /** Who imports: a signed-in user (the permission table decides), or the operator's command line. */
@@ -316,7 +316,7 @@ async function saveToVocabulary(actor: Actor, family: string | undefined, words:
   await db().$transaction(async (tx) => {
     const rows = await tx.template.findMany()
     for (const r of rows) {
-      const def = r.definition as unknown as Template
+      const def = templateDefinition.read(r.definition)
       if (familyOf(def) !== fam) continue
       await tx.template.update({ where: { id: r.id }, data: { definition: { ...def, vocabulary: mergeVocabulary(def.vocabulary, words) } as object } })
     }

@@ -1,3 +1,4 @@
+import 'server-only'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 import type { Tx } from '@/lib/server/db'
 import { buildRevisionFiles } from './revision-files'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { subjectOf } from '@/lib/disclosure/server/to-budget-data'
 import { db } from '@/lib/server/db'
 import type { Prisma } from '@/src/generated/prisma/client'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { buildDocumentModel } from '@/lib/document/server/build-document'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
 import { db } from '@/lib/server/db'

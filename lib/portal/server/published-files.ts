@@ -1,3 +1,4 @@
+import 'server-only'
 import type { DisclosureFigures } from '../figures'
 import { disclosureTargets } from '@/lib/disclosure/server/find-disclosure'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'

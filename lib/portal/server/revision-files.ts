@@ -1,3 +1,4 @@
+import 'server-only'
 import { toFixtureTable } from '@/lib/budget/table'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'

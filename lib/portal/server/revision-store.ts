@@ -1,3 +1,4 @@
+import 'server-only'
 import { createHash } from 'node:crypto'
 import type { Tx } from '@/lib/server/db'
 import { db } from '@/lib/server/db'

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { DocumentModel } from '@/lib/document/model'
 import { renderHtml } from '@/lib/document/render-html'
 import { NINE_TABLE_KEYS } from '@/lib/budget/template'

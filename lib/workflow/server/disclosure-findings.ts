@@ -1,8 +1,9 @@
+import 'server-only'
 import type { CellLines } from '@/lib/budget/cell-lines'
 import { linesOfCell } from '@/lib/budget/cell-lines'
 import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
-import type { Template } from '@/lib/budget/template'
+import { templateDefinition } from '@/lib/budget/template-schema'
 import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
 import { toBudgetData } from '@/lib/disclosure/server/to-budget-data'
 import type { Actor } from '@/lib/server/authz'
@@ -20,7 +21,7 @@ export async function disclosureFindings(actor: Actor, disclosureId: string): Pr
   const d = await findDisclosureById(actor, disclosureId)
   const content = await disclosureContent(d)
   const data = d.source === 'lines' ? toBudgetData(d) : null
-  const template = d.template.definition as unknown as Template
+  const template = templateDefinition.read(d.template.definition)
   const findings = content.findings.map((f): LocatedFinding => {
     if (!data || f.line || !f.table) return f
     const lines = linesOfCell(template, content.tables, data, f)

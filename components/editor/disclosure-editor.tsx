@@ -49,8 +49,8 @@ export function DisclosureEditor({ initial, initialFindings }: { initial: Editor
   const refreshSeq = useRef(0)
   const refreshFindings = useCallback(() => {
     const n = ++refreshSeq.current
-    void findingsAction(initial.id).then((f) => {
-      if (f && n === refreshSeq.current) setAll(f)
+    void findingsAction(initial.id).then((r) => {
+      if (r.ok && n === refreshSeq.current) setAll(r.state)
     })
   }, [initial.id])
 

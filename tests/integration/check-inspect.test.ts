@@ -11,10 +11,13 @@ const inspectRoute = await import('@/app/api/review/inspect/route')
 const summaryRoute = await import('@/app/api/review/inspect/summary/route')
 const seeds = path.resolve(import.meta.dirname, '../fixtures/seeds')
 
+const SAME_ORIGIN = { Origin: 'http://localhost', Host: 'localhost' }
+
 function upload(files: { name: string; data: Buffer }[]): Request {
   const form = new FormData()
   for (const f of files) form.append('file', new Blob([new Uint8Array(f.data)]), f.name)
-  return new Request('http://localhost/api/review/inspect', { method: 'POST', body: form })
+  // as the browser sends it from the app's own page (same origin)
+  return new Request('http://localhost/api/review/inspect', { method: 'POST', body: form, headers: SAME_ORIGIN })
 }
 
 describe('the inspection workspace API (real PostgreSQL templates)', () => {
@@ -55,7 +58,7 @@ describe('the inspection workspace API (real PostgreSQL templates)', () => {
   it('the region summary as XLSX and PDF; bad input is a 400 with a message', async () => {
     session.actor = reviewer
     const rows = [{ document: 'a.pdf', department: '测试局', year: 2024, tablesFound: 9, tablesExpected: 9, error: 1, warning: 2, rounding: 0, info: 0, notRun: 3, unreadable: null }]
-    const post = (format: string, body: unknown) => summaryRoute.POST(new Request(`http://localhost/api/review/inspect/summary?format=${format}`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }))
+    const post = (format: string, body: unknown) => summaryRoute.POST(new Request(`http://localhost/api/review/inspect/summary?format=${format}`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...SAME_ORIGIN } }))
     const x = await post('xlsx', { region: '测试区', rows })
     expect(x.status).toBe(200)
     expect(Buffer.from(await x.arrayBuffer()).subarray(0, 2).toString()).toBe('PK')

@@ -4,6 +4,7 @@ import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
 import type { Template } from '@/lib/budget/template'
 import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
+import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { toBudgetData } from '@/lib/disclosure/server/to-budget-data'
 import type { Actor } from '@/lib/server/authz'
 import { disclosureContent } from './disclosure-content'
@@ -17,7 +18,11 @@ export type DisclosureFindings = { findings: LocatedFinding[]; summary: FindingS
  * one count. A finding on a derived table cell carries the entry lines the cell is made of.
  */
 export async function disclosureFindings(actor: Actor, disclosureId: string): Promise<DisclosureFindings> {
-  const d = await findDisclosureById(actor, disclosureId)
+  return findingsOf(await findDisclosureById(actor, disclosureId))
+}
+
+/** disclosureFindings of a disclosure the actor was already allowed to read (findDisclosureById). */
+export async function findingsOf(d: DisclosureFull): Promise<DisclosureFindings> {
   const content = await disclosureContent(d)
   const data = d.source === 'lines' ? toBudgetData(d) : null
   const template = d.template.definition as unknown as Template

@@ -95,15 +95,6 @@ export async function actorOfSession(user: { id?: string; tv?: number } | undefi
 }
 
 /**
- * Whether a request may carry a session: false only when it has no next-auth session cookie at all (any
- * name containing "session-token", chunked or with a __Secure-/__Host- prefix), so getActor() would
- * certainly be null. Lets public reads skip the session work for anonymous visitors.
- */
-export function mayHaveSession(req: Request): boolean {
-  return (req.headers.get('cookie') ?? '').includes('session-token')
-}
-
-/**
  * The signed-in user with their current role and scope, read fresh from the database (null once the session
  * was ended) — once per request: the root layout (header) and the page both ask, and React's cache() gives
  * them one lookup (outside a render, in route handlers and server actions, it simply calls through).

@@ -56,7 +56,25 @@ async function consolidated(d: DisclosureFull): Promise<{ data: BudgetData; find
  * (docs/decisions/004-imported-disclosures.md). A consolidated department budget derives them from
  * the sum of its units' lines, with the 部门支出分单位 table (docs/decisions/009).
  */
-export async function computeFor(d: DisclosureFull): Promise<Computed & { data: ReturnType<typeof toBudgetData>; template: Template }> {
+type ComputedFor = Computed & { data: ReturnType<typeof toBudgetData>; template: Template }
+const computedOf = new WeakMap<DisclosureFull, Promise<ComputedFor>>()
+
+/**
+ * computeFor, once per loaded disclosure: the editor page asks for the same disclosure's tables and
+ * findings from several places (state, notes context, findings); a disclosure object is read fresh from
+ * the database for each request and never changed, so its computation is shared (a failure is not kept).
+ */
+export function computeFor(d: DisclosureFull): Promise<ComputedFor> {
+  let p = computedOf.get(d)
+  if (!p) {
+    p = computeUncached(d)
+    computedOf.set(d, p)
+    p.catch(() => computedOf.delete(d))
+  }
+  return p
+}
+
+async function computeUncached(d: DisclosureFull): Promise<ComputedFor> {
   const template = templateDefinition.read(d.template.definition)
   const catalogue = await loadCatalogue(d.year)
   if (d.source === 'consolidated') {

@@ -13,6 +13,7 @@ import type { PartVersions } from '../parts'
 import { partVersionsOf } from '../parts'
 import { computeFor } from './compute-disclosure'
 import { findDisclosureById, scopeOf } from './find-disclosure'
+import type { DisclosureFull } from './to-budget-data'
 import { subjectOf } from './to-budget-data'
 
 export type EditorLine = { id: string; unitCode: string; functionCode: string; economicCode?: string; fund?: string; category?: string; projectCode?: string | null; source?: string; amount: string }
@@ -47,7 +48,11 @@ export type EditorState = {
 }
 
 export async function getEditorState(actor: Actor, disclosureId: string, opts: { withCatalogue?: boolean } = {}): Promise<EditorState> {
-  const d = await findDisclosureById(actor, disclosureId)
+  return editorStateOf(actor, await findDisclosureById(actor, disclosureId), opts)
+}
+
+/** getEditorState of a disclosure the actor was already allowed to read (findDisclosureById). */
+export async function editorStateOf(actor: Actor, d: DisclosureFull, opts: { withCatalogue?: boolean } = {}): Promise<EditorState> {
   const { tables, findings, data } = await computeFor(d)
   const totals = projectTotals(data)
   const cat = opts.withCatalogue === false ? null : await loadCatalogue(d.year)

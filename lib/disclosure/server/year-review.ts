@@ -8,6 +8,7 @@ import { AppError } from '@/lib/server/errors'
 import type { Reviewed, YearFlag, YearText } from '../year-review'
 import { notesTexts, stringsOf, yearFlags } from '../year-review'
 import { findDisclosureById, scopeOf } from './find-disclosure'
+import type { DisclosureFull } from './to-budget-data'
 
 type Source = { id: string; year: number; copiedFromYear: number | null; yearReviewed: unknown; notes: unknown; projects: { code: string; name: string; purpose: string | null }[]; procurementItems: { id: string; itemName: string; projectName: string | null }[] }
 
@@ -45,7 +46,11 @@ export async function yearFlagsOf(d: Source, tx: Tx = db()): Promise<YearFlag[]>
 }
 
 export async function getYearReview(actor: Actor, disclosureId: string): Promise<YearReview | null> {
-  const d = await findDisclosureById(actor, disclosureId)
+  return yearReviewOf(actor, await findDisclosureById(actor, disclosureId))
+}
+
+/** getYearReview of a disclosure the actor was already allowed to read (findDisclosureById). */
+export async function yearReviewOf(actor: Actor, d: DisclosureFull): Promise<YearReview | null> {
   if (!d.copiedFromYear) return null
   return { fromYear: d.copiedFromYear, year: d.year, flags: await yearFlagsOf(d), canEdit: can(actor, 'disclosure.edit', scopeOf(d)) }
 }

@@ -5,6 +5,7 @@ import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
 import { templateDefinition } from '@/lib/budget/template-schema'
 import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
+import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { toBudgetData } from '@/lib/disclosure/server/to-budget-data'
 import type { Actor } from '@/lib/server/authz'
 import { disclosureContent } from './disclosure-content'
@@ -18,7 +19,11 @@ export type DisclosureFindings = { findings: LocatedFinding[]; summary: FindingS
  * one count. A finding on a derived table cell carries the entry lines the cell is made of.
  */
 export async function disclosureFindings(actor: Actor, disclosureId: string): Promise<DisclosureFindings> {
-  const d = await findDisclosureById(actor, disclosureId)
+  return findingsOf(await findDisclosureById(actor, disclosureId))
+}
+
+/** disclosureFindings of a disclosure the actor was already allowed to read (findDisclosureById). */
+export async function findingsOf(d: DisclosureFull): Promise<DisclosureFindings> {
   const content = await disclosureContent(d)
   const data = d.source === 'lines' ? toBudgetData(d) : null
   const template = templateDefinition.read(d.template.definition)

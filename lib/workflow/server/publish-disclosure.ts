@@ -1,4 +1,5 @@
 import 'server-only'
+import { forgetPublishedAnswers } from '@/lib/portal/server/anonymous-published'
 import { freezeRevision } from '@/lib/portal/server/freeze-revision'
 import { audit } from '@/lib/server/audit'
 import type { Actor } from '@/lib/server/authz'
@@ -21,6 +22,8 @@ export type Published = { version: number; code: string; year: number; revision:
  */
 export async function publishDisclosure(actor: Actor, input: TPublish, now = new Date()): Promise<Published> {
   const r = await publishInTransaction(actor, input, now)
+  // anonymous readers of the tables API see the new revision from the next request on (in this process)
+  forgetPublishedAnswers()
   // the portal's read model (lists, region counts, search), after the commit.
   // If it fails the publication stands and indexMissingPublications() (run at start-up) repairs it.
   await indexPublished(input.disclosureId).catch((e: unknown) => console.error('公开目录索引失败，将在下次启动时补建：', e))

@@ -2,9 +2,10 @@ import { notFound, redirect } from 'next/navigation'
 import { DeleteDraftForm } from '@/components/editor/delete-draft-form'
 import { DisclosureEditor } from '@/components/editor/disclosure-editor'
 import { YearReviewPanel } from '@/components/workspace/year-review-panel'
-import { getYearReview } from '@/lib/disclosure/server/year-review'
-import { getEditorState } from '@/lib/disclosure/server/editor-state'
-import { disclosureFindings } from '@/lib/workflow/server/disclosure-findings'
+import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
+import { yearReviewOf } from '@/lib/disclosure/server/year-review'
+import { editorStateOf } from '@/lib/disclosure/server/editor-state'
+import { findingsOf } from '@/lib/workflow/server/disclosure-findings'
 import { getActor } from '@/lib/server/auth'
 import { AppError } from '@/lib/server/errors'
 
@@ -14,11 +15,14 @@ export default async function EditorPage({ params }: { params: Promise<{ id: str
   const { id } = await params
   const actor = await getActor()
   if (!actor) redirect(`/login?callbackUrl=/workspace/disclosures/${id}`)
-  const [state, review] = await Promise.all([getEditorState(actor, id), getYearReview(actor, id)]).catch((e) => {
+  // read once (the actor's read scope applies), then state, year review and findings from the same data;
+  // the tables are computed once for all three (computeFor keeps its result with the loaded disclosure)
+  const d = await findDisclosureById(actor, id).catch((e) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
   })
-  const findings = await disclosureFindings(actor, id)
+  const [state, review] = await Promise.all([editorStateOf(actor, d), yearReviewOf(actor, d)])
+  const findings = await findingsOf(d)
   return (
     <>
       {/* a copy of an earlier year: every text still naming that year, whichever page edits it */}

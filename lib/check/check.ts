@@ -63,6 +63,8 @@ export function checkDocument(doc: CheckDocument, candidates: Template[], opts: 
   for (const f of rec.parsed?.findings ?? []) {
     if (f.table && (f.severity === 'error' || f.rule === 'exchange.column_unknown')) unusable.set(f.table, `表格未能完整读取：${f.message}`)
   }
+  // a table whose columns were not understood (ADR 014) is shown, never validated on a guess
+  for (const t of rec.parsed?.tables ?? []) if (t.unreadable && !unusable.has(t.table.key as TableKey)) unusable.set(t.table.key as TableKey, '表格的列未能识别，未能检查')
   const usable = (rec.parsed?.tables ?? []).filter((t) => !unusable.has(t.table.key as TableKey))
   let tables: BudgetTable[] = []
   let kernel: Finding[] = []

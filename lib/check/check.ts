@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js'
 import type { Finding } from '@/lib/budget/findings'
 import type { BudgetTable } from '@/lib/budget/table'
 import { tablesFromFixture } from '@/lib/budget/read-tables'
@@ -45,9 +46,11 @@ function yearOf(doc: CheckDocument): number | null {
  * failed, or not run with the reason — never passed when it did not run.
  */
 export function checkDocument(doc: CheckDocument, candidates: Template[], opts: { year?: number } = {}): CheckReport {
-  const rec = recogniseTables(doc.lines, candidates, opts.year)
+  // the year the document states picks the template made for it (a 2026 layout, not the 2023 one)
+  const stated = opts.year ?? yearOf(doc) ?? undefined
+  const rec = recogniseTables(doc.lines, candidates, stated)
   const template = rec.parsed?.template ?? null
-  const year = opts.year ?? rec.parsed?.meta.year ?? yearOf(doc)
+  const year = opts.year ?? rec.parsed?.meta.year ?? stated ?? null
   const findings: CheckFinding[] = []
   const coverage: CoverageEntry[] = []
   const pageOfRow = (table: string, row: number | undefined): number | null => {
@@ -176,7 +179,9 @@ function figuresOf(tables: BudgetTable[]): Record<string, number> {
   const out: Record<string, number> = {}
   for (const [k, v] of Object.entries(all)) {
     const src = FIGURE_TABLE.find(([re]) => re.test(k))
-    if (src && present.has(src[1])) out[k] = v
+    // the text states 万元: a figure of a table printed in 元 is compared in 万元 (rounded to 0.01 万元)
+    const unit = src ? tables.find((t) => t.key === src[1])?.layout?.amountUnit : undefined
+    if (src && present.has(src[1])) out[k] = unit === '元' ? new Decimal(v).dividedBy(10000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() : v
   }
   return out
 }

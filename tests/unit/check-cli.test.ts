@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const cli = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/budget.ts', 'check', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 })
+const cli = (...args: string[]) => spawnSync('npx', ['tsx', '--import', './scripts/server-only-hook.mjs', 'scripts/budget.ts', 'check', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 })
 
 describe('npm run budget -- check', () => {
   it('--json prints exactly {findings, coverage, summary} and exits 1 when there are errors', () => {

@@ -11,6 +11,7 @@ import { readNotes } from './notes'
 import { annualArrangement, blankPreparer, codeNames, departmentUnitWording, requiredSections, sameCodeTwoNames, threePublicCounts } from './rules/document'
 import type { RuleRun } from './rules/figures'
 import { amountsAgainstTables, changeDirection, changeParts, changeReason, performanceFunds, threePublicChange, zeroBaseGrowth } from './rules/figures'
+import { percentages } from './rules/shares'
 import { wordingRules } from './rules/wording'
 import type { RecognisedTables } from './tables'
 import { recogniseTables } from './tables'
@@ -137,6 +138,7 @@ export function checkDocument(doc: CheckDocument, candidates: Template[], opts: 
   textRule('text.change_direction', () => changeDirection(notes.sentences, year))
   textRule('text.change_reason', () => changeReason(notes.sentences))
   textRule('text.zero_base_growth', () => zeroBaseGrowth(notes.sentences))
+  textRule('text.percentage', () => percentages(notes.sentences))
   textRule('text.performance_funds', () => performanceFunds(notes.sentences, figures))
   textRule('text.code_name', () => codeNames(notes.sentences, tables))
   textRule('text.department_unit', () => departmentUnitWording(notes.sentences, /^单位预算/.test(tables[0]?.title ?? '') || /unit/.test(template?.id ?? '')))

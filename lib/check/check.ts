@@ -11,6 +11,7 @@ import { readNotes } from './notes'
 import { annualArrangement, blankPreparer, codeNames, departmentUnitWording, requiredSections, sameCodeTwoNames, threePublicCounts } from './rules/document'
 import type { RuleRun } from './rules/figures'
 import { amountsAgainstTables, changeDirection, changeParts, changeReason, performanceFunds, threePublicChange, zeroBaseGrowth } from './rules/figures'
+import { restatedFigures } from './rules/restated'
 import { percentages } from './rules/shares'
 import { wordingRules } from './rules/wording'
 import type { RecognisedTables } from './tables'
@@ -139,6 +140,7 @@ export function checkDocument(doc: CheckDocument, candidates: Template[], opts: 
   textRule('text.change_reason', () => changeReason(notes.sentences))
   textRule('text.zero_base_growth', () => zeroBaseGrowth(notes.sentences))
   textRule('text.percentage', () => percentages(notes.sentences))
+  textRule('text.restated_figure', () => restatedFigures(notes.sentences, year))
   textRule('text.performance_funds', () => performanceFunds(notes.sentences, figures))
   textRule('text.code_name', () => codeNames(notes.sentences, tables))
   textRule('text.department_unit', () => departmentUnitWording(notes.sentences, /^单位预算/.test(tables[0]?.title ?? '') || /unit/.test(template?.id ?? '')))

@@ -214,6 +214,30 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/review/inspect': {
+      post: {
+        summary: '检查已公开的预算公开文件（PDF、Word .docx、文本）：报表与说明文字的问题及检查覆盖情况',
+        description: '每个文件返回 {findings, coverage, summary} 与各页文字；不保存任何内容。权限 document.inspect（审核人员、管理员）。单个文件不超过 30 MB，合计不超过 120 MB。',
+        security: [{ session: [] }],
+        requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '一个或多个 file 字段' } } } } } },
+        responses: {
+          '200': { description: '{"documents": [...]}，每份文件的检查报告', content: { 'application/json': { schema: { type: 'object' } } } },
+          '400': errorResponse('不是 multipart，或文件过多'),
+          '401': errorResponse('未登录'),
+          '403': errorResponse('无检查权限'),
+          '413': errorResponse('文件过大'),
+        },
+      },
+    },
+    '/api/review/inspect/summary': {
+      post: {
+        summary: '地区检查汇总表（XLSX 或 PDF），由浏览器中的检查报告生成，不保存',
+        security: [{ session: [] }],
+        parameters: [{ name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['xlsx', 'pdf'], default: 'xlsx' } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['rows'], properties: { region: { type: 'string' }, rows: { type: 'array', items: { type: 'object' } } } } } } },
+        responses: { '200': { description: '汇总表文件' }, '400': errorResponse('汇总数据不正确或格式不支持'), '401': errorResponse('未登录'), '403': errorResponse('无检查权限') },
+      },
+    },
     '/api/search': {
       get: {
         summary: '公开目录全文检索（部门与地区名称、科目编码和名称、项目、政府采购品目、情况说明；同义词如 三公经费 ~ “三公”经费），每条命中附页面锚点（anchor）',

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js'
 import type { Finding } from '@/lib/budget/findings'
 import type { BudgetTable } from '@/lib/budget/table'
 import { tablesFromFixture } from '@/lib/budget/read-tables'
@@ -10,6 +11,8 @@ import { readNotes } from './notes'
 import { annualArrangement, blankPreparer, codeNames, departmentUnitWording, requiredSections, sameCodeTwoNames, threePublicCounts } from './rules/document'
 import type { RuleRun } from './rules/figures'
 import { amountsAgainstTables, changeDirection, changeParts, changeReason, performanceFunds, threePublicChange, zeroBaseGrowth } from './rules/figures'
+import { restatedFigures } from './rules/restated'
+import { percentages } from './rules/shares'
 import { wordingRules } from './rules/wording'
 import type { RecognisedTables } from './tables'
 import { recogniseTables } from './tables'
@@ -45,9 +48,11 @@ function yearOf(doc: CheckDocument): number | null {
  * failed, or not run with the reason — never passed when it did not run.
  */
 export function checkDocument(doc: CheckDocument, candidates: Template[], opts: { year?: number } = {}): CheckReport {
-  const rec = recogniseTables(doc.lines, candidates, opts.year)
+  // the year the document states picks the template made for it (a 2026 layout, not the 2023 one)
+  const stated = opts.year ?? yearOf(doc) ?? undefined
+  const rec = recogniseTables(doc.lines, candidates, stated)
   const template = rec.parsed?.template ?? null
-  const year = opts.year ?? rec.parsed?.meta.year ?? yearOf(doc)
+  const year = opts.year ?? rec.parsed?.meta.year ?? stated ?? null
   const findings: CheckFinding[] = []
   const coverage: CoverageEntry[] = []
   const pageOfRow = (table: string, row: number | undefined): number | null => {
@@ -63,6 +68,8 @@ export function checkDocument(doc: CheckDocument, candidates: Template[], opts: 
   for (const f of rec.parsed?.findings ?? []) {
     if (f.table && (f.severity === 'error' || f.rule === 'exchange.column_unknown')) unusable.set(f.table, `表格未能完整读取：${f.message}`)
   }
+  // a table whose columns were not understood (ADR 014) is shown, never validated on a guess
+  for (const t of rec.parsed?.tables ?? []) if (t.unreadable && !unusable.has(t.table.key as TableKey)) unusable.set(t.table.key as TableKey, '表格的列未能识别，未能检查')
   const usable = (rec.parsed?.tables ?? []).filter((t) => !unusable.has(t.table.key as TableKey))
   let tables: BudgetTable[] = []
   let kernel: Finding[] = []
@@ -132,6 +139,8 @@ export function checkDocument(doc: CheckDocument, candidates: Template[], opts: 
   textRule('text.change_direction', () => changeDirection(notes.sentences, year))
   textRule('text.change_reason', () => changeReason(notes.sentences))
   textRule('text.zero_base_growth', () => zeroBaseGrowth(notes.sentences))
+  textRule('text.percentage', () => percentages(notes.sentences))
+  textRule('text.restated_figure', () => restatedFigures(notes.sentences, year))
   textRule('text.performance_funds', () => performanceFunds(notes.sentences, figures))
   textRule('text.code_name', () => codeNames(notes.sentences, tables))
   textRule('text.department_unit', () => departmentUnitWording(notes.sentences, /^单位预算/.test(tables[0]?.title ?? '') || /unit/.test(template?.id ?? '')))
@@ -174,7 +183,9 @@ function figuresOf(tables: BudgetTable[]): Record<string, number> {
   const out: Record<string, number> = {}
   for (const [k, v] of Object.entries(all)) {
     const src = FIGURE_TABLE.find(([re]) => re.test(k))
-    if (src && present.has(src[1])) out[k] = v
+    // the text states 万元: a figure of a table printed in 元 is compared in 万元 (rounded to 0.01 万元)
+    const unit = src ? tables.find((t) => t.key === src[1])?.layout?.amountUnit : undefined
+    if (src && present.has(src[1])) out[k] = unit === '元' ? new Decimal(v).dividedBy(10000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() : v
   }
   return out
 }

@@ -1,18 +1,19 @@
 import type { TableKey, Template } from '@/lib/budget/template'
-import type { RawCell, RawWorkbook } from '@/lib/exchange/load-workbook'
+import type { RawCell } from '@/lib/exchange/grid'
 import { matchTitle } from '@/lib/exchange/locate-tables'
 import type { ParsedWorkbook } from '@/lib/exchange/parse-workbook'
-import { parseWorkbook } from '@/lib/exchange/parse-workbook'
+import type { GridInput } from '@/lib/exchange/recognise'
+import { recogniseTables as readGrid } from '@/lib/exchange/recognise'
 import type { DocLine } from './types'
 
 /**
  * Finding the budget tables of a document by meaning: the document's table rows become a grid of
- * cell strings and the workbook importer's reader (titles, header texts, 栏次, page-break repeats,
- * 元/万元, split 类/款/项 codes) recognises them. This is the one seam to the reader: the lead can swap
- * `gridReader` for the reworked meaning-based reader without touching the rules.
+ * cell strings and the reader's pure core (lib/exchange/recognise.ts, ADR 014: titles, header
+ * concepts through the vocabulary, 栏次, page-break repeats, 元/万元 per table, split 类/款/项 codes)
+ * recognises them — the same reading as a workbook import. This is the one seam to the reader.
  */
-export type GridReader = (grid: RawWorkbook, opts: { year?: number; candidates: Template[] }) => ParsedWorkbook
-export const gridReader: GridReader = (grid, opts) => parseWorkbook(grid, opts)
+export type GridReader = (grids: GridInput[], opts: { year?: number; candidates: Template[] }) => ParsedWorkbook
+export const gridReader: GridReader = (grids, opts) => readGrid(grids, opts)
 
 export type RecognisedTables = {
   parsed: ParsedWorkbook | null
@@ -82,8 +83,9 @@ export function recogniseTables(lines: DocLine[], candidates: Template[], year?:
   spreadMergedHeaders(rows, titles.map((t) => t.line))
   const flattened = [...flat].filter(([, f]) => f.bare > 3 && f.cells < f.bare).map(([k]) => k)
   if (titles.length === 0) return { parsed: null, lineOfRow, titles, flattened, tableLines }
-  const sheet = { name: '文档', rows, rowCount: rows.length, colCount: Math.max(1, ...rows.map((r) => r.length)) }
-  const parsed = read({ sheets: [sheet] }, year ? { year, candidates } : { candidates })
+  // merged header cells were already spread above (a Word table lists only the cells it has): no merges
+  const cells = rows.map((r) => r.map((c) => (typeof c?.v === 'string' ? c.v : null)))
+  const parsed = read([{ name: '文档', cells }], year ? { year, candidates } : { candidates })
   // a flattened table cannot be read cell by cell: it is not checked (the ledger says why), never guessed
   parsed.tables = parsed.tables.filter((t) => !flattened.includes(t.table.key as TableKey))
   parsed.findings = parsed.findings.filter((f) => !f.table || !flattened.includes(f.table))

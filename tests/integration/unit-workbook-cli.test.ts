@@ -64,13 +64,20 @@ describe('npm run budget -- import of a Hebei 2024 单位预算 workbook', { tim
 
   it('import: the unit code and the year come from the sheet; the unit’s own budget is created in the department its code belongs to', async () => {
     const file = path.join(tmp, 'unit.xlsx')
-    const r = await budget(['import', file])
+    // the unit's department is new and its name is printed nowhere in a unit workbook: refused, nothing written
+    const nameless = await budget(['import', file])
+    expect(nameless.code, nameless.stderr + nameless.stdout).toBe(2)
+    expect(nameless.stderr).toContain(`系统中还没有部门 ${deptCode}，工作簿中也没有写出部门名称`)
+    expect(nameless.stderr).toContain('--department-name')
+    expect(await db().department.findUnique({ where: { code: deptCode } })).toBeNull()
+    const r = await budget(['import', file, '--department-name', '测试市医疗保障局'])
     expect(r.code, r.stderr + r.stdout).toBe(0)
     expect(r.stdout).toContain(`已导入：单位 ${unit.code} ${unit.name}（部门 ${deptCode}） 2024 年`)
     expect(r.stdout).toContain(`按单位编码推定其主管部门为 ${deptCode}`)
     const d = await db().disclosure.findFirstOrThrow({ where: { unitCode: unit.code, year: 2024 }, include: { department: { include: { units: true } }, template: true } })
     expect([d.department.code, d.source, d.template.key, d.status]).toEqual([deptCode, 'imported', 'hebei-unit-2024', 'draft'])
     expect(d.department.units.find((u) => u.code === unit.code)?.name).toBe(unit.name)
+    expect(d.department.name).toBe('测试市医疗保障局')
     expect(await db().disclosure.count({ where: { departmentId: d.departmentId, unitCode: '' } })).toBe(0)
     expect(d.declaredTables).toEqual(JSON.parse(JSON.stringify(tables)))
   })

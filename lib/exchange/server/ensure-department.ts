@@ -1,6 +1,12 @@
 import 'server-only'
 import crypto from 'node:crypto'
 import type { Tx } from '@/lib/server/db'
+import { AppError } from '@/lib/server/errors'
+
+/** Where a department's name is usually printed, for the refusal when neither the sheet nor the operator gives it. */
+export function departmentNameMissing(code: string): string {
+  return `系统中还没有部门 ${code}，工作簿中也没有写出部门名称（通常印在表头下方的“编制部门：…”或“单位名称：…”一行）。请用 --department-name 指定部门名称后重新导入（未写入任何数据）`
+}
 
 /** 承德市医疗保障局 → 承德市; 乐亭县医疗保障局 → 乐亭县: the region a department's name begins with. */
 export function regionNameFrom(departmentName: string): string | null {
@@ -12,14 +18,15 @@ export function regionNameFrom(departmentName: string): string | null {
  * For the command-line import of a department the system does not know yet: the region (found by
  * name or created), the department, and its 本级 unit. Inside the import's transaction.
  */
-export async function ensureDepartment(tx: Tx, input: { code: string; name: string | null; region?: { name?: string; code?: string } }) {
+export async function ensureDepartment(tx: Tx, input: { code: string; name: string | null | undefined; region?: { name?: string; code?: string } }) {
   const existing = await tx.department.findUnique({ where: { code: input.code }, include: { units: { select: { id: true } } } })
   if (existing) {
     if (existing.units.length === 0) await ensureSelfUnit(tx, existing.id, input.code, existing.name)
     return { department: existing, created: false }
   }
-  // never a placeholder such as "部门 902006": the name the workbook prints, or the region's 未命名部门 with its code
-  const name = input.name ?? `未命名部门（编码 ${input.code}，请在系统中填写名称）`
+  // never a placeholder such as "部门 902006": the name the workbook prints or the one the operator gave
+  const name = input.name?.trim()
+  if (!name) throw new AppError('VALIDATION', departmentNameMissing(input.code))
   const regionName = input.region?.name ?? regionNameFrom(name) ?? '未指定地区'
   let region = input.region?.code ? await tx.region.findUnique({ where: { code: input.region.code } }) : await tx.region.findFirst({ where: { name: regionName } })
   if (!region) {

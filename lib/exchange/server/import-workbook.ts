@@ -16,7 +16,7 @@ import { toPreview } from '../preview'
 import type { ValidationReport } from '../report'
 import { validateParsed } from '../report'
 import { scopeOfTemplate } from '@/lib/budget/template'
-import { ensureDepartment, ensureUnit, regionNameFrom } from './ensure-department'
+import { departmentNameMissing, ensureDepartment, ensureUnit, regionNameFrom } from './ensure-department'
 import { loadTemplates } from './templates'
 import { fixtureTablesColumn } from '@/lib/budget/table'
 import type { Vocabulary } from '../vocabulary'
@@ -33,6 +33,8 @@ export type ImportInput = {
   by: Importer
   /** Overrides of what the sheet says (command line: --department, --year). */
   departmentCode?: string
+  /** The name of a department the system does not know yet, when the sheet prints none (command line: --department-name). */
+  departmentName?: string
   /** The unit of a 单位预算 workbook, overriding the code the sheet states (command line: --unit). */
   unitCode?: string
   year?: number
@@ -157,10 +159,15 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   if (!unitCode && department && parsed.meta.department.name && parsed.meta.department.name !== department.name && sheetCode === department.code) {
     extra.push({ rule: 'exchange.department_name', severity: 'warning', sheet: at?.sheet, cell: at?.department, message: `工作簿中的部门名称“${parsed.meta.department.name}”与系统中的“${department.name}”不一致，以系统中的为准` })
   }
+  const unitInfo = unitCode ? (unit ?? { code: unitCode, name: (sheetCode === unitCode ? parsed.meta.department.name : null) ?? `单位 ${unitCode}` }) : null
+  if (input.by.kind === 'cli' && !department && !newDepartmentName(input, parsed, unitInfo)) {
+    // a department is created only with its real name: refused before anything is written
+    if (input.commit) throw new AppError('VALIDATION', departmentNameMissing(code))
+    extra.push({ rule: 'exchange.department_name_missing', severity: 'error', sheet: at?.sheet, cell: at?.department, message: departmentNameMissing(code) })
+  }
   parsed.findings.unshift(...extra)
   const { report } = validateParsed(parsed, await loadCatalogue(year))
 
-  const unitInfo = unitCode ? (unit ?? { code: unitCode, name: (sheetCode === unitCode ? parsed.meta.department.name : null) ?? `单位 ${unitCode}` }) : null
   const target = describeTarget(input.by, code, year, department, existing, parsed, unitInfo)
   const canSaveVocabulary = input.by.kind === 'user' && can(input.by.actor, 'template.manage')
   const result: ImportResult = { report, preview: { ...toPreview(parsed, fileName), canSaveVocabulary }, target, imported: null }
@@ -260,7 +267,7 @@ async function write(w: {
       const unitCode = w.unit?.code ?? ''
       const department =
         input.by.kind === 'cli'
-          ? (await ensureDepartment(tx, { code: w.code, name: w.unit ? departmentNameOfUnit(w.unit.name) : parsed.meta.department.name, ...(input.region ? { region: input.region } : w.unit ? { region: { name: regionNameFrom(w.unit.name) ?? undefined } } : {}) })).department
+          ? (await ensureDepartment(tx, { code: w.code, name: newDepartmentName(input, parsed, w.unit), ...(input.region ? { region: input.region } : w.unit ? { region: { name: regionNameFrom(w.unit.name) ?? undefined } } : {}) })).department
           : await tx.department.findFirstOrThrow({ where: w.unit ? { units: { some: { code: w.unit.code } } } : { OR: [{ code: w.code }, { units: { some: { code: w.code } } }] } })
       if (w.unit && input.by.kind === 'cli') await ensureUnit(tx, department.id, w.unit)
       let d = await tx.disclosure.findFirst({ where: { departmentId: department.id, unitCode, year: w.year }, orderBy: { revision: 'desc' } })
@@ -328,6 +335,13 @@ async function saveToVocabulary(actor: Actor, family: string | undefined, words:
  * A new department's name from its unit's, never a placeholder: "涞源县医疗保障局本级" → "涞源县医疗保障局"
  * (the 本级 unit is the department's own); another unit's name is not its department's (null).
  */
+/** The name a department created by this import gets: the operator's, else the one the sheet prints (of the department, or from its unit's). */
+function newDepartmentName(input: ImportInput, parsed: ParsedWorkbook, unit: { code: string; name: string } | null): string | null {
+  const given = input.departmentName?.trim()
+  if (given) return given
+  return unit ? departmentNameOfUnit(unit.name) : parsed.meta.department.name
+}
+
 export function departmentNameOfUnit(unitName: string): string | null {
   const m = /^(.+?)(?:（本级）|\(本级\)|本级|机关本级)$/.exec(unitName.trim())
   return m ? m[1]! : null

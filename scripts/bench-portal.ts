@@ -216,6 +216,11 @@ async function generateRegion(n: number): Promise<string> {
     })
     await db().threePublicEntry.createMany({ data: chunk.flatMap((d, k) => base.threePublic.map((e) => ({ disclosureId: `${d.id}-2023`, item: e.item, fund: e.fund, amount: formatYuan(scale(e.amount, from + k) + (from + k) * 100) }))) })
   }
+  // the portal's read model, as publication keeps it (lib/portal/server/publication-index.ts): the list the
+  // comparison reads; written directly here, the document-derived search rows are not needed for this figure
+  const now = new Date()
+  await db().portalEntry.createMany({ data: depts.map((d) => ({ departmentId: d.id, year: 2023, disclosureId: `${d.id}-2023`, revision: 1, regionId: region.id, departmentCode: d.code, departmentName: d.name, publishedAt: now })) })
+  await db().portalRegionYear.create({ data: { regionId: region.id, year: 2023, departments: n } })
   await db().$executeRawUnsafe('ANALYZE')
   return code
 }

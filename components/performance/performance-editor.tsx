@@ -99,7 +99,7 @@ export function PerformanceEditor({ initial, subject = DEPARTMENT, banner }: { i
 
       {editing && (
         <TargetEditor
-          key={`${editing.id ?? 'new'}-${editing.projectCode}-${state.versions.targets}`}
+          key={`${editing.id ?? 'new'}-${editing.projectCode}`}
           state={state}
           editing={editing}
           ro={ro}

@@ -104,12 +104,16 @@ test('[EDITORS] two tabs edit the lines and the notes of one draft: both edits a
   const lines = await context.newPage()
   await lines.goto(`/workspace/disclosures/${s.disclosure.id}`)
   await expect(lines.getByTestId('total-expenditure')).toHaveText('2350.50')
-  await lines.locator('[data-testid="grid-expenditure"]').evaluate((el, text) => {
-    const dt = new DataTransfer()
-    dt.setData('text/plain', text)
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
-  }, `${unit}\t2101501\t30201\t一般公共预算\t基本支出\t\t10000.00`)
+  // one line pasted at the grid's blank row, as an accountant pastes from Excel (the grid autosaves it)
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const grid = lines.getByRole('grid', { name: /支出明细/ })
+  await grid.focus()
+  await lines.keyboard.press('Control+End')
+  await lines.keyboard.press('Home')
+  await lines.evaluate((t) => navigator.clipboard.writeText(t), `${unit}\t2101501\t30201\t一般公共预算\t基本支出\t\t10000.00`)
+  await lines.keyboard.press('Control+v')
   await expect(lines.getByTestId('total-expenditure')).toHaveText('2351.50')
+  await expect(lines.getByTestId('save-state-expenditure')).toHaveText('已保存', { timeout: 20_000 })
 
   // the notes tab opened before the line was saved: its save is not a conflict
   await other(page).fill('与明细同时编辑的说明。')

@@ -139,7 +139,7 @@ test('[ACCOUNTANT][SUBMIT] → [REVIEWER][COMMENT][RETURN] → [ACCOUNTANT][RESU
   await shot(page, 'review-08-diff-previous-submission')
   await page.getByRole('tab', { name: /变动/ }).click()
   await expect(page.getByTestId('changes')).toContainText('第 1 行「合计」「合计」：2350.50 → 2350.51（+0.01）')
-  const today = await page.getByLabel('批复日期').inputValue()
+  const today = await page.getByLabel('批复日期', { exact: true }).inputValue()
   expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   await page.getByRole('button', { name: '审核通过' }).click()
   await expect(page.getByTestId('notice')).toContainText(`已审核通过，批复日期 ${today}`)

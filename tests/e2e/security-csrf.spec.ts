@@ -27,7 +27,7 @@ test('[SECURITY][CSRF] a page on another port of 127.0.0.1 cannot import, save o
   const audits = await db().auditLog.count({ where: { disclosureId: s.disclosure.id } })
   const disclosures = await db().disclosure.count({ where: { departmentId: s.department.id } })
 
-  const saveLine = actionId('saveLineAction', 'lib/disclosure/actions')
+  const saveLine = actionId('applyLinesAction', 'lib/disclosure/actions')
   const submit = actionId('submitAction', 'lib/workflow/actions')
   const workbook = fs.readFileSync('tests/fixtures/chengde-2023.xlsx')
   const evilPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>恶意页面</title></head><body><h1>恶意页面</h1><pre id="log"></pre>
@@ -39,7 +39,7 @@ async function attack() {
   const fd = new FormData(); fd.set('file', wb, 'x.xlsx'); fd.set('confirm', 'true'); fd.set('acceptErrors', 'true'); fd.set('year', '2024')
   await fetch('${APP}/api/imports', { method: 'POST', body: fd, credentials: 'include', mode: 'no-cors' }).then(() => log('import sent'), (e) => log('import failed ' + e))
   // a server action as a plain (CORS-simple) POST: text/plain body, the action id in a form field
-  const line = JSON.stringify([{ disclosureId: '${s.disclosure.id}', version: ${before.version}, list: 'expenditure', values: { unitCode: 'x', functionCode: '2010101', economicCode: '30101', fund: 'general', category: 'basic', amount: '1.00' } }])
+  const line = JSON.stringify([{ disclosureId: '${s.disclosure.id}', list: 'expenditure', ops: [{ kind: 'put', id: 'evil-line', row: 1, base: null, values: { unitCode: 'x', functionCode: '2010101', economicCode: '30101', fund: 'general', category: 'basic', amount: '1.00' } }] }])
   await fetch('${APP}/workspace/disclosures/${s.disclosure.id}', { method: 'POST', body: line, credentials: 'include', mode: 'no-cors', headers: { 'Next-Action': '${saveLine}' } }).then(() => log('save sent'), (e) => log('save blocked ' + e))
   const sub = new FormData(); sub.set('$ACTION_ID_${submit}', ''); sub.set('disclosureId', '${s.disclosure.id}')
   await fetch('${APP}/workspace/disclosures/${s.disclosure.id}/submit', { method: 'POST', body: sub, credentials: 'include', mode: 'no-cors' }).then(() => log('submit sent'), (e) => log('submit failed ' + e))

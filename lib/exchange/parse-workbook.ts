@@ -1,3 +1,4 @@
+import type { Catalogue } from '../budget/catalogue'
 import type { Finding } from '../budget/findings'
 import type { AmountUnit } from '../budget/money'
 import type { FixtureTable } from '../budget/table'
@@ -8,6 +9,7 @@ import { cellText } from './grid'
 import type { Located } from './locate-tables'
 import { isLanciRow, locateTables, matchTitle, templateScore } from './locate-tables'
 import { yearInTitle } from './meta'
+import { codesFromNames } from './names-to-codes'
 import { readCell } from './read-values'
 import { address, cleanText, columnLetter, textKey } from './text'
 import type { Vocabulary } from './vocabulary'
@@ -45,8 +47,9 @@ export type ParsedWorkbook = {
 /**
  * `vocabulary`: header words for this reading only (a user's correction in the import preview: the
  * header "财政资金" means the concept `fiscal`), added to the template's and the shipped ones.
+ * `catalogue`: the year's classification, to find the codes of a tree table printed with names only.
  */
-export type ParseOptions = { year?: number; candidates: Template[]; vocabulary?: Vocabulary }
+export type ParseOptions = { year?: number; candidates: Template[]; vocabulary?: Vocabulary; catalogue?: Catalogue }
 
 function majority<T>(values: (T | undefined)[]): T | undefined {
   const counts = new Map<T, number>()
@@ -107,7 +110,7 @@ const NOTE_RE = /^(注|说明|备注)\s*[:：]/
 const UNIT_LINE_RE = /单位[:：]\s*(万元|元)\s*$/
 const SPLIT_CODE_RE = /^(\d{3}|\d{5}|\d{7})[\s\u3000]*([^\d\s].*)$/
 
-function parseLocated(l: Located, unit: AmountUnit, year: number, template: Template): { parsed: ParsedTable; findings: Finding[] } {
+function parseLocated(l: Located, unit: AmountUnit, year: number, template: Template, catalogue?: Catalogue): { parsed: ParsedTable; findings: Finding[] } {
   const findings: Finding[] = [...l.findings]
   const isTree = l.tt.kind === 'function_tree' || l.tt.kind === 'economic_tree'
   // a tree table keeps both its code and name columns when either is printed (code and name may share a cell)
@@ -124,6 +127,11 @@ function parseLocated(l: Located, unit: AmountUnit, year: number, template: Temp
   const notes: string[] = []
   let noteCell: string | undefined
   const formulaCells: string[] = []
+  // a tree table printed with names only (no code column): codes from the catalogue by name (names-to-codes.ts)
+  const codeCol = cols.find((c) => c.info.kind === 'code')
+  const nameCol = cols.find((c) => c.info.kind === 'name')
+  const namesOnly = isTree && !partCols.length && !!codeCol && codeCol.col === null && nameCol?.col != null
+  const rawNames: string[] = []
   for (let r = l.dataStart; r < l.end; r++) {
     const cells = l.sheet.rows[r] ?? []
     const ts = [...new Set(rowTexts(cells))]
@@ -162,6 +170,7 @@ function parseLocated(l: Located, unit: AmountUnit, year: number, template: Temp
       out.push(res.value)
     })
     if (isTree) fixTreeRow(out, cols, partCols.length ? null : context)
+    if (namesOnly) rawNames.push(cellText(cells[nameCol!.col! - 1]))
     rows.push(out)
     rowNums.push(r + 1)
   }
@@ -196,6 +205,23 @@ function parseLocated(l: Located, unit: AmountUnit, year: number, template: Temp
       .sort((a, b) => a.col - b.col)
       .map(({ col, ...rest }) => ({ cell: address(headerRow, col), ...rest })),
     concepts: l.columns.filter((c) => c.info.kind === 'amount' || c.info.kind === 'code' || c.info.kind === 'name').map((c) => ({ id: c.info.id, label: c.info.label })),
+  }
+  if (namesOnly && !unreadable) {
+    const ci = cols.indexOf(codeCol!)
+    const ni = cols.indexOf(nameCol!)
+    const nameRows = rows.map((row, i) => {
+      const name = typeof row[ni] === 'string' ? cleanText(row[ni]) : ''
+      return { raw: rawNames[i] ?? '', name, total: /^(合\s*计|总\s*计|.*(支出|收入)?合计)$/.test(name) }
+    })
+    const { codes, unresolved } = codesFromNames(nameRows, catalogue, l.tt.kind === 'function_tree' ? 'function' : 'economic')
+    if (unresolved !== null) {
+      const a = address(rowNums[unresolved]!, nameCol!.col!)
+      // one structural finding, never a guessed code and no arithmetic on one
+      return { parsed: { table, loc, unreadable: true, reading }, findings: [{ rule: 'exchange.code_unresolved', severity: 'error', table: l.key, sheet: l.sheet.name, cell: a, row: unresolved, rowLabel: nameRows[unresolved]!.name, message: `无法确定「${title}」表第${rowNums[unresolved]}行「${nameRows[unresolved]!.name}」的科目编码（工作表「${l.sheet.name}」${a}）：该表没有科目编码列，名称在${catalogue ? '本年度科目中找不到或对应多个科目' : '没有本年度科目时无法对应'}。请补上科目编码列后重新上传` }] }
+    }
+    rows.forEach((row, i) => {
+      if (codes[i]) row[ci] = codes[i]!
+    })
   }
   if (unreadable) {
     const cellsNamed = (unknownWithFigures.length ? unknownWithFigures : l.unknown).map((u) => `${u.cell}“${u.label}”`)
@@ -302,7 +328,7 @@ export function parseWorkbook(raw: RawWorkbook, opts: ParseOptions): ParsedWorkb
   for (const key of template.tables.map((t) => t.key)) {
     const l = located.find((x) => x.key === key)
     if (!l) continue
-    const { parsed, findings: f } = parseLocated(l, sheetUnit(l), year, template)
+    const { parsed, findings: f } = parseLocated(l, sheetUnit(l), year, template, opts.catalogue)
     tables.push(parsed)
     findings.push(...f)
   }

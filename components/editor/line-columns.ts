@@ -1,9 +1,8 @@
 import type { GridColumnDef } from '@/components/grid/grid-types'
 import { CATEGORY_LABELS, EXPENDITURE_CATEGORIES, FUND_LABELS, FUND_TYPES, REVENUE_SOURCE_LABELS, REVENUE_SOURCES } from '@/lib/budget/types'
-import { formatYuan, parseAmount } from '@/lib/budget/money'
 import type { TLineList } from '@/lib/disclosure/schemas'
 import { ZExpenditureLineInput, ZRevenueLineInput } from '@/lib/disclosure/schemas'
-import { PASTE_COLUMNS } from '@/lib/disclosure/paste'
+import { canonicalLine, PASTE_COLUMNS } from '@/lib/disclosure/paste'
 import type { EditorLine } from '@/lib/disclosure/server/editor-state'
 import type { GridRow, Patch } from '@/components/grid/grid-model'
 
@@ -47,20 +46,8 @@ export function blankLine(list: TLineList, c: LineContext): Record<string, strin
 export const isBlankLine = (v: Record<string, string>) => !v.functionCode && !v.economicCode && !v.amount && !v.projectCode
 
 /** The values as the server compares them (apply-lines.ts canonical): amounts with two decimals. */
-export function canonLine(list: TLineList, v: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const { key } of PASTE_COLUMNS[list]) {
-    const s = (v[key] ?? '').trim()
-    if (key === 'amount') {
-      try {
-        out[key] = formatYuan(parseAmount(s, '元'))
-      } catch {
-        out[key] = s
-      }
-    } else out[key] = s
-  }
-  return out
-}
+/** The grid's canonical form of a line: the server's (lib/disclosure/paste.ts), so both compare alike. */
+export const canonLine = (list: TLineList, v: Record<string, string>): Record<string, string> => canonicalLine(list, v)
 
 /** The same checks as the server (schema, units, catalogue, projects), per column, in Chinese. */
 export function lineErrors(list: TLineList, v: Record<string, string>, c: LineContext, sets: { fn: Set<string>; ec: Set<string>; units: Set<string>; projects: Set<string> }): Record<string, string> | undefined {

@@ -1,5 +1,6 @@
 import type { FundType, ExpenditureCategory, RevenueSource } from '@/lib/budget/types'
 import { CATEGORY_LABELS, FUND_LABELS, REVENUE_SOURCE_LABELS } from '@/lib/budget/types'
+import { formatYuan, parseAmount } from '@/lib/budget/money'
 import type { TLineList } from './schemas'
 
 /** Column order of a block pasted from Excel, per list. The same order the grid shows. */
@@ -67,3 +68,24 @@ export function parsePastedLines(list: TLineList, text: string): Record<string, 
     return v
   })
 }
+
+/**
+ * A line's values in one canonical text form (the paste columns; amounts as exact 元 with two decimals), so the
+ * grid and the server compare a line as the person saw it with the line as it now is in the same way.
+ */
+export function canonicalLine(list: TLineList, v: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const { key } of PASTE_COLUMNS[list]) {
+    const raw = v[key]
+    const s = raw === null || raw === undefined ? '' : typeof raw === 'object' && 'toFixed' in (raw as object) ? (raw as { toFixed(n: number): string }).toFixed(2) : String(raw).trim()
+    if (key === 'amount') {
+      try {
+        out[key] = formatYuan(parseAmount(s, '元'))
+      } catch {
+        out[key] = s
+      }
+    } else out[key] = s
+  }
+  return out
+}
+

@@ -1,24 +1,8 @@
 import { z } from 'zod'
-import { MoneyError, normaliseTypedAmount, parseAmount } from '@/lib/budget/money'
 import { EXPENDITURE_CATEGORIES, FUND_TYPES, REVENUE_SOURCES } from '@/lib/budget/types'
 
-/**
- * 元 amount as typed: "1,234.56", "1234.5" or full-width "１２３４．５" → the plain text "1234.56" (exact
- * 分 through parseAmount); "1e5", "+5", "-0", "1 234", negative and malformed amounts get a Chinese message.
- */
-export const ZAmountYuan = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    try {
-      const plain = normaliseTypedAmount(v)
-      if (parseAmount(plain, '元') < 0) ctx.addIssue({ code: 'custom', message: '金额不能为负数' })
-      return plain
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: e instanceof MoneyError ? e.message : '金额格式不正确' })
-      return z.NEVER
-    }
-  })
+export { ZAmountYuan } from '@/lib/budget/amount-schema'
+import { ZAmountYuan } from '@/lib/budget/amount-schema'
 
 /** The version a person saw (optimistic locking): an int4 like the column. */
 export const ZVersion = z.number().int('版本号应为整数').min(0).max(2_147_483_647)

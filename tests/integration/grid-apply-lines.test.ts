@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/server/db'
-import { applyLines, canonical } from '@/lib/disclosure/server/apply-lines'
+import { applyLines } from '@/lib/disclosure/server/apply-lines'
+import { canonicalLine as canonical } from '@/lib/disclosure/paste'
 import { disclosureFindings } from '@/lib/workflow/server/disclosure-findings'
 import { getSubmitState } from '@/lib/workflow/server/submit-state'
 import type { World } from './workflow-support'

@@ -1,5 +1,4 @@
 import 'server-only'
-import { formatYuan, parseAmount } from '@/lib/budget/money'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
 import { audit } from '@/lib/server/audit'
 import type { Actor } from '@/lib/server/authz'
@@ -7,8 +6,8 @@ import { requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import type { FieldError } from '@/lib/server/errors'
 import { AppError, notFound } from '@/lib/server/errors'
-import { PASTE_COLUMNS } from '../paste'
-import type { TApplyLines, TLineList } from '../schemas'
+import { canonicalLine } from '../paste'
+import type { TApplyLines } from '../schemas'
 import type { Editable } from './edit-lines'
 import { checkValues, COLUMN_LABEL, LIST_LABEL, nextPosition, toRow } from './edit-lines'
 import { scopeOf } from './find-disclosure'
@@ -17,21 +16,6 @@ export type LineConflict = { id: string; row: number; theirs: Record<string, str
 type LineRecord = { id: string; disclosureId: string; amount: { toFixed(n: number): string }; projectCode?: string | null } & Record<string, unknown>
 
 /** A line's fields as compared: every column, amounts as exact 元 with two decimals, blanks as ''. */
-export function canonical(list: TLineList, v: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const { key } of PASTE_COLUMNS[list]) {
-    const raw = v[key]
-    const s = raw === null || raw === undefined ? '' : typeof raw === 'object' && 'toFixed' in (raw as object) ? (raw as { toFixed(n: number): string }).toFixed(2) : String(raw).trim()
-    if (key === 'amount') {
-      try {
-        out[key] = formatYuan(parseAmount(s, '元'))
-      } catch {
-        out[key] = s
-      }
-    } else out[key] = s
-  }
-  return out
-}
 const same = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).every((k) => a[k] === b[k])
 
 /**
@@ -61,19 +45,19 @@ export async function applyLines(actor: Actor, input: TApplyLines): Promise<{ ap
       for (const op of input.ops) {
         const now = current.get(op.id)
         if (now && now.disclosureId !== d.id) throw new AppError('VALIDATION', `第 ${op.row} 行的编号与其他预算的明细重复，请刷新后重试`)
-        const theirs = now ? canonical(list, now) : null
+        const theirs = now ? canonicalLine(list, now) : null
         if (op.kind === 'delete') {
           if (!now) continue // already deleted: the same outcome
-          if (!same(theirs!, canonical(list, op.base))) conflicts.push({ id: op.id, row: op.row, theirs })
+          if (!same(theirs!, canonicalLine(list, op.base))) conflicts.push({ id: op.id, row: op.row, theirs })
           else deletes.push(now)
           continue
         }
-        const mine = canonical(list, op.values)
+        const mine = canonicalLine(list, op.values)
         if (theirs && same(theirs, mine)) continue // already so
         if (op.base === null) {
           if (now) conflicts.push({ id: op.id, row: op.row, theirs })
           else creates.push({ id: op.id, row: op.row, values: op.values })
-        } else if (!now || !same(theirs!, canonical(list, op.base))) conflicts.push({ id: op.id, row: op.row, theirs })
+        } else if (!now || !same(theirs!, canonicalLine(list, op.base))) conflicts.push({ id: op.id, row: op.row, theirs })
         else updates.push({ id: op.id, row: op.row, values: op.values, before: now })
       }
       const catalogue = await loadCatalogue(d.year)

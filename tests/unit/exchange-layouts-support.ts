@@ -50,7 +50,8 @@ export function canonicalTables(fx: AnyFixture, template: Template): FixtureTabl
 }
 
 export type Layout = {
-  codes: 'joined' | 'split' | 'split-own' | 'combined'
+  /** `names`, `names-indented`: no code column, the names alone (indented by level), codes from the catalogue. */
+  codes: 'joined' | 'split' | 'split-own' | 'combined' | 'names' | 'names-indented'
   unit: '万元' | '元'
   total: 'first' | 'last'
   seq: boolean
@@ -132,6 +133,14 @@ export async function printBudget(fx: AnyFixture, canonical: FixtureTable[], tem
           for (let i = 0; i < parts.length - 1; i++) if (parts[i + 1] !== null && prev.startsWith(code.slice(0, 3 + 2 * i))) parts[i] = null
         }
         return [...parts, ...r.slice(1)]
+      }
+    } else if (tree && (L.codes === 'names' || L.codes === 'names-indented')) {
+      // no code column: the name alone, indented by its level (two full-width spaces a level) or not at all
+      columns = t.columns.slice(1)
+      printRow = (r) => {
+        const code = typeof r[0] === 'string' && /^\d+$/.test(r[0]) ? r[0] : ''
+        const pad = L.codes === 'names-indented' && code ? '\u3000\u3000'.repeat(Math.max(0, (code.length - 3) / 2)) : ''
+        return [typeof r[1] === 'string' ? pad + r[1] : r[1]!, ...r.slice(2)]
       }
     } else if (tree && L.codes === 'combined') {
       columns = [`${codeGroup ? `${codeGroup}/` : ''}科目编码及名称`, ...t.columns.slice(2)]

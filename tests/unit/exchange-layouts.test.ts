@@ -14,8 +14,9 @@ import { ALL_FIXTURES, allTemplates, BASE, canonicalTables, fixtureBuffer, print
 
 const candidates = allTemplates()
 
-async function read(buf: Buffer) {
-  const parsed = parseWorkbook(await loadWorkbook(buf), { candidates })
+async function read(buf: Buffer, year?: number) {
+  // the year's catalogue, to find the codes of a tree table printed with names only
+  const parsed = parseWorkbook(await loadWorkbook(buf), { candidates, ...(year ? { catalogue: starterCatalogue(year) } : {}) })
   const { report } = validateParsed(parsed, starterCatalogue(parsed.meta.year ?? 2023))
   return { parsed, report, tables: JSON.parse(JSON.stringify(parsed.tables.map((p) => p.table))) as FixtureTable[] }
 }
@@ -80,6 +81,8 @@ const VARIANTS: [string, Partial<Layout>][] = [
   ['codes split over 类/款/项 columns, each row printing its whole code', { codes: 'split' }],
   ['codes split, 款 and 项 rows printing only their own two digits', { codes: 'split-own' }],
   ['code and name in one cell', { codes: 'combined' }],
+  ['names only, indented by level (codes from the catalogue)', { codes: 'names-indented' }],
+  ['names only, no indentation (codes from the catalogue by order)', { codes: 'names' }],
   ['codes joined in one column', { codes: 'joined' }],
   ['amounts in 元', { unit: '元' }],
   ['amounts in 万元', { unit: '万元' }],
@@ -112,7 +115,7 @@ describe('each fixture rewritten in every layout variant reads back exactly', ()
         const template = shippedTemplate(TEMPLATE_OF[name])
         const L = { ...BASE, ...v }
         const p = await printBudget(fx, canonicalTables(fx, template), template, L)
-        const r = await read(p.buffer)
+        const r = await read(p.buffer, fx.year)
         expect(r.parsed.template.id).toBe(TEMPLATE_OF[name])
         expect(r.tables).toEqual(p.expected)
         const printedUnit = p.expected.some((t) => t.amountUnit === '元') ? '元' : '万元'

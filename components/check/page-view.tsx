@@ -18,7 +18,8 @@ export function PageView({ finding, pages }: { finding: CheckFinding; pages: Ins
   return (
     <figure style={{ margin: 0 }} data-testid="inspect-page">
       <figcaption style={{ fontWeight: 600, marginBottom: 6 }}>{finding.page ? `第 ${page.page} 页` : '全文'}</figcaption>
-      <div style={{ border: '1px solid var(--line)', borderRadius: 6, padding: 12, maxHeight: 560, overflow: 'auto', fontSize: 13, background: '#fff', whiteSpace: 'pre-wrap' }}>
+      {/* a scrolling region: reachable with Tab and scrolled with the arrow keys (axe: scrollable-region-focusable) */}
+      <div tabIndex={0} role="region" aria-label={`${finding.page ? `第 ${page.page} 页` : '全文'}的文字（可用方向键滚动）`} style={{ border: '1px solid var(--line)', borderRadius: 6, padding: 12, maxHeight: 560, overflow: 'auto', fontSize: 13, background: '#fff', whiteSpace: 'pre-wrap' }}>
         {page.lines.map((l, i) =>
           hit(l) ? (
             <mark key={i} style={{ display: 'block', background: '#fff3b0' }} data-testid="inspect-mark">

@@ -6,14 +6,15 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 import type { TableKey } from '@/lib/budget/template'
 import { NINE_TABLE_KEYS } from '@/lib/budget/template'
 import type { ActionResult } from '@/lib/disclosure/actions'
-import { deleteProjectAction, pasteLinesAction, reloadAction, saveProjectAction, saveThreePublicAction } from '@/lib/disclosure/actions'
+import { pasteLinesAction, reloadAction, saveThreePublicAction } from '@/lib/disclosure/actions'
 import { findingsAction } from '@/lib/workflow/findings-action'
 import type { DisclosureFindings, LocatedFinding } from '@/lib/workflow/server/disclosure-findings'
 import { useLeaveGuard } from '@/components/ui/use-autosave'
 import type { LineFilter } from './lines-sheet'
 import { LinesSheet } from './lines-sheet'
 import { useLinesSync } from './use-lines-sync'
-import { ProjectsPanel } from './projects-panel'
+import { ProjectsSheet } from './projects-sheet'
+import { useProjectsSync } from './use-projects-sync'
 import type { ThreePublicDraft } from './three-public-panel'
 import { ThreePublicPanel } from './three-public-panel'
 import type { TLineList } from '@/lib/disclosure/schemas'
@@ -80,10 +81,14 @@ export function DisclosureEditor({ initial, initialFindings }: { initial: Editor
   const syncExp = useLinesSync({ disclosureId: state.id, list: 'expenditure', serverLines: state.expenditure, ctx, onResult: onLinesResult })
   const syncRev = useLinesSync({ disclosureId: state.id, list: 'revenue', serverLines: state.revenue, ctx, onResult: onLinesResult })
   const syncs = { expenditure: syncExp, revenue: syncRev }
-  useLeaveGuard(syncExp.status !== 'saved' || syncRev.status !== 'saved' || threePublicDirty)
+  // a stale projects version: the current state is merged in silently and the batch sent again
+  const onStale = useCallback((r: ActionResult) => void (r.state && setState(r.state)), [])
+  const syncProj = useProjectsSync({ disclosureId: state.id, version: state.versions.projects, projects: state.projects, units: state.units, onResult: onLinesResult, onStale })
+  useLeaveGuard(syncExp.status !== 'saved' || syncRev.status !== 'saved' || syncProj.status !== 'saved' || threePublicDirty)
   useEffect(() => {
     if (tab !== 'expenditure') void syncExp.flush()
     if (tab !== 'revenue') void syncRev.flush()
+    if (tab !== 'projects') void syncProj.flush()
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tab])
   const paste = (list: TLineList) => (text: string) => call(pasteLinesAction({ disclosureId: state.id, version: state.versions.lines, list, text }))
@@ -168,7 +173,7 @@ export function DisclosureEditor({ initial, initialFindings }: { initial: Editor
           [
             ['expenditure', `支出明细（${state.expenditure.length}）`],
             ['revenue', `收入明细（${state.revenue.length}）`],
-            ['projects', `项目（${state.projects.length}）`],
+            ['projects', `项目（${syncProj.rows.length}）`],
             ['threePublic', '“三公”经费'],
             ['tables', '公开报表预览'],
             ['findings', `校验结果（${summary.error + summary.warning + summary.rounding}）`],
@@ -181,14 +186,16 @@ export function DisclosureEditor({ initial, initialFindings }: { initial: Editor
           </button>
         ))}
       </div>
-      {(tab === 'expenditure' || tab === 'revenue') && (
-        <>
-          <p className="kbd-help no-print" id="grid-help">
+      {(tab === 'expenditure' || tab === 'revenue' || tab === 'projects') && (
+        <p className="kbd-help no-print" id="grid-help">
             <kbd>Tab</kbd> 进入表格 · <kbd>↑</kbd>
             <kbd>↓</kbd>
             <kbd>←</kbd>
-            <kbd>→</kbd> <kbd>Tab</kbd> <kbd>Enter</kbd> 移动 · 直接输入即替换（输入中文先按 <kbd>Backspace</kbd>），<kbd>F2</kbd> 修改，<kbd>Esc</kbd> 取消 · <kbd>Shift</kbd>+方向键 选择区域 · <kbd>Ctrl</kbd>+<kbd>C</kbd>/<kbd>V</kbd> 复制粘贴（列顺序：{PASTE_COLUMNS[tab].map((c) => c.label).join('、')}）· <kbd>Ctrl</kbd>+<kbd>D</kbd> 向下填充 · <kbd>Delete</kbd> 清除 · <kbd>Ctrl</kbd>+<kbd>-</kbd> 删除所选行 · <kbd>Ctrl</kbd>+<kbd>Z</kbd>/<kbd>Y</kbd> 撤销/重做 · 自动保存
-          </p>
+            <kbd>→</kbd> <kbd>Tab</kbd> <kbd>Enter</kbd> 移动 · 直接输入即替换（输入中文先按 <kbd>Backspace</kbd>），<kbd>F2</kbd> 修改，<kbd>Esc</kbd> 取消 · <kbd>Shift</kbd>+方向键 选择区域 · <kbd>Ctrl</kbd>+<kbd>C</kbd>/<kbd>V</kbd> 复制粘贴（列顺序：{tab === 'projects' ? '项目编码、项目名称、所属单位、用途说明' : PASTE_COLUMNS[tab].map((c) => c.label).join('、')}）· <kbd>Ctrl</kbd>+<kbd>D</kbd> 向下填充 · <kbd>Delete</kbd> 清除 · <kbd>Ctrl</kbd>+<kbd>-</kbd> 删除所选行 · <kbd>Ctrl</kbd>+<kbd>Z</kbd>/<kbd>Y</kbd> 撤销/重做 · 自动保存
+        </p>
+      )}
+      {(tab === 'expenditure' || tab === 'revenue') && (
+        <>
           <LinesSheet
             key={tab}
             list={tab}
@@ -226,7 +233,7 @@ export function DisclosureEditor({ initial, initialFindings }: { initial: Editor
             <BudgetTableView table={t} department={`${(state.unit ?? state.department).code} ${(state.unit ?? state.department).name}`} year={state.year} marks={marks(t.key)} highlight={tableFocus?.table === t.key ? tableFocus : null} />
           </div>
         ))}
-      {tab === 'projects' && <ProjectsPanel state={state} onSave={(originalCode, values) => call(saveProjectAction({ disclosureId: state.id, version: state.versions.projects, originalCode, values }))} onDelete={(code) => call(deleteProjectAction({ disclosureId: state.id, version: state.versions.projects, code }))} />}
+      {tab === 'projects' && <ProjectsSheet units={state.units} sync={syncProj} canEdit={state.canEdit} />}
       {tab === 'threePublic' && <ThreePublicPanel state={state} draft={tpDraft} setDraft={setTpDraft} onDirty={setThreePublicDirty} onSave={(values, version) => call(saveThreePublicAction({ disclosureId: state.id, version, values }))} />}
       {tab === 'findings' && <FindingsList findings={all.findings} onGo={go} />}
     </div>

@@ -26,7 +26,12 @@ export function pendingOps(rows: GridRow[], base: Map<string, Values>, opts: { c
     if (opts.invalid(r.values)) return
     ops.push({ kind: 'put', id: r.id, row: i + 1, base: b ?? null, values: v })
   })
-  for (const [id, b] of base) if (!local.has(id) && !opts.conflicts.has(id)) ops.push({ kind: 'delete', id, row: 1, base: b })
+  // a row deleted here is named by where it stood when last seen
+  let seen = 0
+  for (const [id, b] of base) {
+    seen++
+    if (!local.has(id) && !opts.conflicts.has(id)) ops.push({ kind: 'delete', id, row: seen, base: b })
+  }
   return ops
 }
 

@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import type { GridRow, Rect } from './grid-model'
 import { sumColumn } from './grid-sum'
 import type { GridColumnDef } from './grid-types'
+import { isAmountColumn } from './grid-types'
 
 /** The grid's toolbar: undo and redo (naming the change), deleting the selected rows as one step, the selection's size. */
 export function GridToolbar(p: { label: string; canEdit: boolean; canDeleteRows: boolean; undoLabel: string | null; canRedo: boolean; selectedRows: number; rect: Rect; onUndo: () => void; onRedo: () => void; onDeleteRows: () => void; children?: React.ReactNode }) {
@@ -35,7 +36,7 @@ export function GridToolbar(p: { label: string; canEdit: boolean; canDeleteRows:
 
 /** The totals row, kept in view at the bottom: every amount column summed in exact 分. */
 export function GridTotals({ columns, rows, offsets, rowIndex, totalLabel }: { columns: GridColumnDef[]; rows: GridRow[]; offsets: (number | undefined)[]; rowIndex: number; totalLabel?: string | undefined }) {
-  const sums = useMemo(() => columns.map((c) => ((c.kind === 'amount' || (c.kind === 'readonly' && c.key === 'amount')) && !c.noTotal ? sumColumn(rows, c.key) : null)), [columns, rows])
+  const sums = useMemo(() => columns.map((c) => (isAmountColumn(c) && !c.noTotal ? sumColumn(rows, c.key) : null)), [columns, rows])
   return (
     <tfoot>
       <tr role="row" aria-rowindex={rowIndex} className="sheet-total">

@@ -4,7 +4,7 @@ import { memo } from 'react'
 import { ChoiceEditor } from './choice-editor'
 import type { GridRow } from './grid-model'
 import type { GridColumnDef } from './grid-types'
-import { focusAtEnd, showCell } from './grid-types'
+import { focusAtEnd, isAmountColumn, showCell } from './grid-types'
 
 export type Editing = { row: number; col: number; value: string; mode: 'enter' | 'edit' }
 export type CellHandlers = {
@@ -52,7 +52,7 @@ export const GridRowView = memo(function GridRowView(p: Props) {
         const cursor = j === p.cursorCol
         const err = p.errors?.[col.key]
         const edit = p.editing && p.editing.col === j ? p.editing : null
-        const cls = [col.kind === 'amount' ? 'num' : '', col.kind === 'readonly' ? 'ro' : '', col.sticky === 'left' ? 'sticky-l' : col.sticky === 'right' ? 'sticky-r' : '', cursor ? 'cursor' : '', err ? 'cell-error' : ''].filter(Boolean).join(' ')
+        const cls = [isAmountColumn(col) ? 'num' : '', col.kind === 'readonly' ? 'ro' : '', col.sticky === 'left' ? 'sticky-l' : col.sticky === 'right' ? 'sticky-r' : '', cursor ? 'cursor' : '', err ? 'cell-error' : ''].filter(Boolean).join(' ')
         return (
           <td
             key={col.key}

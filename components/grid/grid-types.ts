@@ -17,6 +17,9 @@ export type GridColumnDef = {
   empty?: string
 }
 
+/** An amount column, typed or computed (a readonly `amount`, as a project's sum of its lines): right-aligned, formatted, summed. */
+export const isAmountColumn = (c: GridColumnDef) => c.kind === 'amount' || (c.kind === 'readonly' && c.key === 'amount')
+
 /** "1234567.8" → "1,234,567.80" for reading; what is typed stays plain. Non-numbers are shown as typed. */
 export function formatAmount(s: string): string {
   const t = s.trim()
@@ -42,7 +45,7 @@ export function parseCell(col: GridColumnDef, raw: string): string {
 
 export function showCell(col: GridColumnDef, v: string, labels: Map<string, string> | undefined): string {
   if (!v) return ''
-  if (col.kind === 'amount') return formatAmount(v)
+  if (isAmountColumn(col)) return formatAmount(v)
   if (col.kind === 'choice') {
     const l = labels?.get(v)
     if (col.showCode) return `${v} ${l ?? '（未知编码）'}`

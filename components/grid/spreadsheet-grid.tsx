@@ -10,7 +10,7 @@ import { clampPos, clearRange, deleteRows, emptyHistory, fillDown, move, parseTs
 import type { CellHandlers, Editing } from './grid-row'
 import { GridRowView, renderBody } from './grid-row'
 import type { GridColumnDef } from './grid-types'
-import { parseCell, showCell } from './grid-types'
+import { isAmountColumn, parseCell, showCell } from './grid-types'
 import { GridToolbar, GridTotals } from './grid-chrome'
 import { planPaste } from './grid-paste'
 
@@ -37,6 +37,8 @@ export type SpreadsheetGridProps = {
   toolbar?: React.ReactNode
   /** label of the totals row; amount columns are summed */
   totalLabel?: string
+  /** the row under the cursor (a detail panel beside the grid follows it) */
+  onCursorRow?: (id: string | null) => void
 }
 
 /**
@@ -63,6 +65,7 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
   const virtual = total > VIRTUAL_FROM
   const rv = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, enabled: virtual })
   const dragging = useRef(false)
+  const mouseUp = useCallback(() => void (dragging.current = false), [])
   const live = useRef({ rows: p.rows, sel, editing, total })
   live.current = { rows: p.rows, sel, editing, total }
 
@@ -115,6 +118,8 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [p.focusRowId])
+  const onCursorRow = p.onCursorRow
+  useEffect(() => onCursorRow?.(p.rows[sel.cursor.row]?.id ?? null), [sel.cursor.row, p.rows, onCursorRow])
   // a shrinking list never leaves the cursor outside the grid
   useEffect(() => {
     if (total > 0 && (sel.cursor.row >= total || sel.anchor.row >= total)) setSel((s) => ({ anchor: clampPos(s.anchor, total, cols.length), cursor: clampPos(s.cursor, total, cols.length) }))
@@ -210,11 +215,7 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
     }),
     [],
   )
-  useEffect(() => {
-    const up = () => (dragging.current = false)
-    window.addEventListener('mouseup', up)
-    return () => window.removeEventListener('mouseup', up)
-  }, [])
+  useEffect(() => (window.addEventListener('mouseup', mouseUp), () => window.removeEventListener('mouseup', mouseUp)), [mouseUp])
 
   const undo = () => {
     const s = undoStep(history.current)
@@ -373,7 +374,7 @@ export function SpreadsheetGrid(p: SpreadsheetGridProps) {
                 {hg.headers.map((hd, j) => {
                   const c = cols[j]!
                   return (
-                    <th key={hd.id} scope="col" role="columnheader" aria-colindex={j + 2} className={[c.kind === 'amount' ? 'num' : '', c.sticky === 'left' ? 'sticky-l' : c.sticky === 'right' ? 'sticky-r' : ''].join(' ')} style={c.sticky === 'left' ? { left: offsets[j] } : c.sticky === 'right' ? { right: 0 } : undefined}>
+                    <th key={hd.id} scope="col" role="columnheader" aria-colindex={j + 2} className={[isAmountColumn(c) ? 'num' : '', c.sticky === 'left' ? 'sticky-l' : c.sticky === 'right' ? 'sticky-r' : ''].join(' ')} style={c.sticky === 'left' ? { left: offsets[j] } : c.sticky === 'right' ? { right: 0 } : undefined}>
                       {c.label}
                     </th>
                   )

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo } from 'react'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
-import { level2Of, validateOverallTarget } from '@/lib/performance/overall'
+import { validateOverallTarget } from '@/lib/performance/overall'
 import type { PerformanceState } from '@/lib/performance/server/get-performance-state'
 import type { TOverallTarget } from '@/lib/performance/schemas'
 import { overallTargetSchema, ZOverallTarget } from '@/lib/performance/schemas'
@@ -12,6 +12,7 @@ import { SaveStateBadge } from '@/components/ui/save-state-badge'
 import { useVersionedForm } from '@/components/ui/use-versioned-form'
 import { reloadPerformanceAction, saveOverallTargetAction } from '@/lib/performance/actions'
 import { NotesFindings } from '../notes/notes-findings'
+import { OverallIndicatorsGrid } from './overall-indicators-grid'
 import type { OverallTableForm } from './target-form'
 import { overallTableToForm, overallTableToTarget } from './target-form'
 
@@ -58,15 +59,12 @@ export function OverallTableEditor({
     enabled: !ro,
   })
   const tasks = useFieldArray({ control, name: 'tasks' })
-  const indicators = useFieldArray({ control, name: 'indicators' })
   const values = useWatch({ control }) as OverallTableForm
-  const level1s = layout.indicators.map((n) => n.level1)
   const labels = {
     duties: layout.sections.find((s) => s.id === 'duties')?.label ?? '年度履职目标',
     tasks: layout.sections.find((s) => s.id === 'tasks')?.label ?? '年度主要任务',
     taskParts: layout.sections.find((s) => s.id === 'tasks')?.parts ?? ['任务名称', '主要内容'],
   }
-  const cols = layout.indicatorColumns
 
   // findings of the table as typed, by the same rules the server applies (warnings too)
   const live = useMemo(() => {
@@ -83,10 +81,8 @@ export function OverallTableEditor({
     e.preventDefault()
     v.saveNow()
   }
-  const addIndicator = () => {
-    const l1 = level1s[0] ?? ''
-    indicators.append({ level1: l1, level2: level2Of(layout, l1)[0] ?? '', level3: '', value: '', note: '' }, { focusName: `indicators.${indicators.fields.length}.level3` })
-  }
+  // an indicator's error on its cell: the form's (schema, server) first, else the live rule's (located by row and field)
+  const errorAt = (i: number, key: string) => err(`indicators.${i}.${key}`) ?? live.find((f) => f.severity === 'error' && f.overall.part === 'indicators' && f.overall.row === i && f.overall.field === key)?.message
 
   return (
     <form onSubmit={submit} noValidate className="card" aria-label={table.title} data-testid="overall-table-editor">
@@ -192,97 +188,9 @@ export function OverallTableEditor({
 
         <h3 style={{ fontSize: 16, margin: '14px 0 6px' }}>年度绩效指标</h3>
         <p className="muted" style={{ fontSize: 13, marginTop: 0 }}>
-          一级指标和二级指标按模板选择（{layout.indicators.map((n) => `${n.level1}：${n.level2.join('、')}`).join('；')}）。打印时按一级、二级指标顺序排列。
+          一级指标和二级指标按模板选择（{layout.indicators.map((n) => `${n.level1}：${n.level2.join('、')}`).join('；')}）；输入二级指标即归入其一级指标。打印时按一级、二级指标顺序排列。表格操作同 Excel：直接输入、Tab/Enter 移动、Ctrl+V 粘贴、Ctrl+- 删除所选行、Ctrl+Z 撤销。
         </p>
-        {indicators.fields.length > 0 && (
-          <table className="grid" aria-label="年度绩效指标" data-testid="overall-indicators">
-            <thead>
-              <tr>
-                <th scope="col" style={{ width: 48 }}>
-                  序号
-                </th>
-                {cols.map((c) => (
-                  <th scope="col" key={c}>
-                    {c}
-                  </th>
-                ))}
-                <th scope="col" style={{ width: 64 }}>
-                  <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>操作</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {indicators.fields.map((f, i) => {
-                const l1 = values.indicators?.[i]?.level1 ?? f.level1
-                const l2 = values.indicators?.[i]?.level2 ?? f.level2
-                const l2Options = level2Of(layout, l1)
-                const r1 = register(`indicators.${i}.level1` as const)
-                const at = (c: number) => `年度绩效指标第 ${i + 1} 行：${cols[c] ?? ''}`
-                const fieldError = (name: string) => err(`indicators.${i}.${name}`) && <span className="field-error">{err(`indicators.${i}.${name}`)}</span>
-                return (
-                  <tr key={f.id} data-indicator={i}>
-                    <td style={{ textAlign: 'center' }}>{i + 1}</td>
-                    <td style={{ width: 150 }}>
-                      <select
-                        style={cellInput}
-                        aria-label={at(0)}
-                        aria-invalid={!!err(`indicators.${i}.level1`)}
-                        {...r1}
-                        onChange={(e) => {
-                          void r1.onChange(e)
-                          // a 二级 belongs to its 一级: choosing another 一级 takes its first 二级
-                          setValue(`indicators.${i}.level2`, level2Of(layout, e.target.value)[0] ?? '', { shouldValidate: formState.isSubmitted })
-                        }}
-                      >
-                        {!level1s.includes(l1) && <option value={l1}>{l1 || '（请选择）'}（不在模板中）</option>}
-                        {level1s.map((o) => (
-                          <option key={o} value={o}>
-                            {o}
-                          </option>
-                        ))}
-                      </select>
-                      {fieldError('level1')}
-                    </td>
-                    <td style={{ width: 160 }}>
-                      <select style={cellInput} aria-label={at(1)} aria-invalid={!!err(`indicators.${i}.level2`)} {...register(`indicators.${i}.level2` as const)}>
-                        {!l2Options.includes(l2) && <option value={l2}>{l2 || '（请选择）'}（不属于该一级指标）</option>}
-                        {l2Options.map((o) => (
-                          <option key={o} value={o}>
-                            {o}
-                          </option>
-                        ))}
-                      </select>
-                      {fieldError('level2')}
-                    </td>
-                    <td>
-                      <input style={cellInput} aria-label={at(2)} aria-invalid={!!err(`indicators.${i}.level3`)} {...register(`indicators.${i}.level3` as const)} />
-                      {fieldError('level3')}
-                    </td>
-                    <td style={{ width: 150 }}>
-                      <input style={cellInput} aria-label={at(3)} aria-invalid={!!err(`indicators.${i}.value`)} {...register(`indicators.${i}.value` as const)} />
-                      {fieldError('value')}
-                    </td>
-                    <td>
-                      <input style={cellInput} aria-label={at(4)} {...register(`indicators.${i}.note` as const)} />
-                    </td>
-                    <td>
-                      {!ro && (
-                        <button type="button" className="btn" style={{ padding: '2px 8px' }} onClick={() => indicators.remove(i)} aria-label={`删除年度绩效指标第 ${i + 1} 行`}>
-                          删除
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        )}
-        {!ro && (
-          <button type="button" className="btn" style={{ marginTop: 6 }} onClick={addIndicator}>
-            添加绩效指标
-          </button>
-        )}
+        <OverallIndicatorsGrid layout={layout} indicators={values.indicators ?? []} ro={ro} errorAt={errorAt} onChange={(list) => (form.clearErrors('indicators'), setValue('indicators', list, { shouldDirty: true, shouldValidate: formState.isSubmitted }))} />
       </fieldset>
       <div aria-live="polite" style={{ margin: '10px 0' }}>
         <NotesFindings findings={live} okText="部门（单位）整体绩效目标表没有发现问题。" />

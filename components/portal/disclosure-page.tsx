@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { budgetSubject, chineseDate, urls } from '@/lib/portal/format'
 import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
 import { Breadcrumbs } from './breadcrumbs'
+import { HashTarget } from './hash-target'
 import { DisclosureContent, documentAnchors } from './disclosure-notes'
 import { BasicProjectFigure, FunctionClassFigure, KeyFigures, RevisionHistory, ThreePublicHistoryFigure, YearOverYear } from './disclosure-figures'
 import { disclosureDownloads, Downloads } from './downloads'
@@ -15,6 +16,7 @@ export function DisclosurePage({ v }: { v: DisclosureView }) {
   const s = budgetSubject(v)
   return (
     <article className="portal disclosure" aria-labelledby="disclosure-title">
+      <HashTarget />
       <Breadcrumbs
         items={[
           { href: '/', label: '公开目录' },

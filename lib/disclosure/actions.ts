@@ -6,10 +6,11 @@ import type { Actor } from '@/lib/server/authz'
 import { createDisclosure } from './server/create-disclosure'
 import { deleteDraft } from './server/delete-draft'
 import { AppError } from '@/lib/server/errors'
-import { ZDeleteLine, ZDeleteProject, ZDisclosureId, ZVersion, ZApplyLines, ZPasteLines, ZSaveLine, ZSaveProject, ZSaveThreePublic } from './schemas'
+import { ZApplyProjects, ZDeleteLine, ZDisclosureId, ZVersion, ZApplyLines, ZPasteLines, ZSaveLine, ZSaveThreePublic } from './schemas'
 import { withDependencies } from './copy-parts'
 import { markYearReviewed } from './server/year-review'
-import { deleteProject, saveProject } from './server/edit-projects'
+import type { ProjectConflict } from './server/apply-projects'
+import { applyProjects } from './server/apply-projects'
 import { saveThreePublic } from './server/edit-three-public'
 import { deleteLine, pasteLines, saveLine } from './server/edit-lines'
 import type { EditorState } from './server/editor-state'
@@ -17,7 +18,7 @@ import type { LineConflict } from './server/apply-lines'
 import { applyLines } from './server/apply-lines'
 import { getEditorState } from './server/editor-state'
 
-export type ActionResult = Result<EditorState> & { conflicts?: LineConflict[] }
+export type ActionResult = Result<EditorState> & { conflicts?: (LineConflict | ProjectConflict)[] }
 
 const editorState = (actor: Actor, disclosureId: string) => getEditorState(actor, disclosureId, { withCatalogue: false })
 /** After a conflict or a refused value the form shows the current state again. */
@@ -72,23 +73,26 @@ export async function applyLinesAction(input: unknown): Promise<ActionResult> {
   return state ? { ...rest, state: state.editor } : rest
 }
 
-export const saveProjectAction = defineAction(
-  ZSaveProject,
-  async (input, actor) => {
-    await saveProject(actor, input)
-    return { message: input.originalCode ? '项目已保存' : '项目已添加', state: await editorState(actor, input.disclosureId) }
+type AppliedProjects = { editor: EditorState; conflicts: ProjectConflict[] }
+
+const applyProjectsBatch = defineAction(
+  ZApplyProjects,
+  async (input, actor): Promise<{ message: string; state: AppliedProjects }> => {
+    const r = await applyProjects(actor, input)
+    const message = r.conflicts.length ? `已保存；${r.conflicts.length} 个项目已被他人修改，请选择保留哪一方` : '已保存'
+    return { message, state: { editor: await editorState(actor, input.disclosureId), conflicts: r.conflicts } }
   },
-  { recover },
+  // a refused value or a stale version: the grid gets the current projects to merge with
+  { recover: async (e, input, actor) => (e.code === 'VALIDATION' || e.code === 'CONFLICT' ? { editor: await editorState(actor, input.disclosureId), conflicts: [] } : undefined) },
 )
 
-export const deleteProjectAction = defineAction(
-  ZDeleteProject,
-  async (input, actor) => {
-    await deleteProject(actor, input)
-    return { message: '项目已删除', state: await editorState(actor, input.disclosureId) }
-  },
-  { recover },
-)
+/** The projects grid's batch (autosave) on the projects part's version; conflicts come back with the other person's values. */
+export async function applyProjectsAction(input: unknown): Promise<ActionResult> {
+  const r = await applyProjectsBatch(input)
+  if (r.ok) return { ok: true, message: r.message, state: r.state.editor, ...(r.state.conflicts.length ? { conflicts: r.state.conflicts } : {}) }
+  const { state, ...rest } = r
+  return state ? { ...rest, state: state.editor } : rest
+}
 
 export const saveThreePublicAction = defineAction(
   ZSaveThreePublic,

@@ -59,6 +59,16 @@ export type TProjectInput = z.infer<typeof ZProjectInput>
 export const ZSaveProject = z.object({ disclosureId: z.string().min(1), version: ZVersion, originalCode: z.string().nullish(), values: z.record(z.string(), z.unknown()) })
 export const ZDeleteProject = z.object({ disclosureId: z.string().min(1), version: ZVersion, code: z.string().min(1) })
 
+/** The projects grid's changes as one batch on the projects part's version (docs/decisions/017), each with the row as seen. */
+const ZProjectValues = z.record(z.string(), z.string().max(2000))
+export const ZProjectOp = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('put'), id: z.string().min(1).max(64), row: z.number().int().min(1), base: ZProjectValues.nullable(), values: ZProjectValues }),
+  z.object({ kind: z.literal('delete'), id: z.string().min(1).max(64), row: z.number().int().min(1), base: ZProjectValues }),
+])
+export type TProjectOp = z.infer<typeof ZProjectOp>
+export const ZApplyProjects = z.object({ disclosureId: z.string().min(1), version: ZVersion, ops: z.array(ZProjectOp).max(5000, '一次最多保存 5000 个项目') })
+export type TApplyProjects = z.infer<typeof ZApplyProjects>
+
 /** 三公 figures: one amount (元) per item × fund, blank for none; vehicles as counts. */
 export const ZThreePublicInput = z.object({
   amounts: z.record(z.string(), ZAmountYuan.or(z.literal(''))),

@@ -1,16 +1,81 @@
+import type { Page } from '@playwright/test'
+import { expectNoSeriousA11y } from './a11y'
 import { createScenario, expect, login, shot, test } from './support'
 
-test('[ACCOUNTANT][PROJECTS][三公] adds a project, puts a line on it, enters 三公 and sees the tables follow', async ({ page }) => {
+const projectsGrid = (page: Page) => page.getByRole('grid', { name: '项目清单' })
+const projectRows = (page: Page) => projectsGrid(page).locator('tbody tr[data-row-id]')
+const projectsSaved = (page: Page) => expect(page.getByTestId('save-state-projects')).toHaveText('已保存', { timeout: 20_000 })
+
+test('[ACCOUNTANT][PROJECTS][三公] keyboard only: add a project by typing, paste 3, undo; a line on it; 三公 and the tables follow', async ({ page, context }) => {
+  test.setTimeout(180_000)
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  page.on('dialog', (d) => {
+    throw new Error(`unexpected browser dialog: ${d.message()}`)
+  })
   const s = await createScenario()
+  const unit = `${s.department.code}-447001`
   await login(page, s.accountant)
   await page.goto(`/workspace/disclosures/${s.disclosure.id}`)
   await page.getByRole('tab', { name: /项目（/ }).click()
-  await page.getByRole('button', { name: '新增项目' }).click()
-  await page.getByLabel('项目编码').fill('P-2024-99')
-  await page.getByLabel('项目名称').fill('2024 年医保信息化建设经费')
-  await page.getByRole('button', { name: '保存项目' }).click()
-  await expect(page.getByTestId('notice')).toHaveText('项目已添加')
-  await expect(page.getByRole('cell', { name: '2024 年医保信息化建设经费' })).toBeVisible()
+  const start = await projectRows(page).count()
+  expect(start).toBeGreaterThan(0)
+
+  // Tab reaches the grid; on the blank row a project is typed: code, name, unit kept, 用途说明 (Chinese: Backspace opens the cell)
+  await page.getByRole('tab', { name: /项目（/ }).focus()
+  for (let i = 0; i < 20 && !(await projectsGrid(page).evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  await expect(projectsGrid(page)).toBeFocused()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('Home')
+  await page.keyboard.type('P-2024-99')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('2024 年医保信息化建设经费')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab') // 所属单位 stays the first unit
+  await page.keyboard.press('Backspace')
+  await page.keyboard.type('用于医保信息系统升级')
+  await page.keyboard.press('Enter')
+  await projectsSaved(page)
+  await expect(projectRows(page)).toHaveCount(start + 1)
+  const added = projectRows(page).filter({ hasText: 'P-2024-99' })
+  await expect(added).toContainText('2024 年医保信息化建设经费')
+  await expect(added).toContainText(unit)
+  // the long text is reachable in the detail panel that follows the cursor's row
+  await page.keyboard.press('ArrowUp')
+  await expect(page.getByTestId('project-detail')).toContainText('P-2024-99')
+  await expect(page.getByLabel('用途说明（资金用途、主要内容）')).toHaveValue('用于医保信息系统升级')
+  await expectNoSeriousA11y(page, 'projects grid')
+  await shot(page, 'projects-01-added-by-typing')
+
+  // a row with an error is held back, and the status names its row and column in Chinese
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('Home')
+  await page.keyboard.type('P-HALF')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('save-state-projects')).toContainText(`第 ${start + 2} 行「项目名称」：请填写项目名称`)
+  await shot(page, 'projects-02-held-back-row')
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('Control+-') // the unfinished row deleted (one action)
+  await projectsSaved(page)
+
+  // a block of 3 rows pasted at the blank row (code, name, unit, 用途说明), then undone in one step
+  const block = [1, 2, 3].map((i) => [`P-PASTE-${i}`, `粘贴项目 ${i}`, unit, `第 ${i} 个粘贴的项目`].join('\t')).join('\r\n')
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('Home')
+  await page.evaluate((t) => navigator.clipboard.writeText(t), block)
+  await page.keyboard.press('Control+v')
+  await expect(page.getByTestId('grid-message')).toHaveText('已粘贴 3 行')
+  await expect(projectRows(page)).toHaveCount(start + 4)
+  await projectsSaved(page)
+  await shot(page, 'projects-03-pasted-3-rows')
+  await page.keyboard.press('Control+z')
+  await expect(projectRows(page)).toHaveCount(start + 1)
+  await projectsSaved(page)
+  await shot(page, 'projects-04-paste-undone')
+  await page.reload()
+  await page.getByRole('tab', { name: /项目（/ }).click()
+  await expect(projectRows(page)).toHaveCount(start + 1)
+  await expect(projectsGrid(page)).not.toContainText('P-PASTE-1')
+  await expect(projectRows(page).filter({ hasText: 'P-2024-99' })).toContainText('用于医保信息系统升级')
 
   await page.getByRole('tab', { name: /支出明细/ }).click()
   // a project line typed in the grid's blank row: codes, 支出类型 and 项目 chosen by typing, then the amount
@@ -35,13 +100,17 @@ test('[ACCOUNTANT][PROJECTS][三公] adds a project, puts a line on it, enters �
   await expect(grid.locator('tbody tr[data-row-id]').last()).toContainText('2024 年医保信息化建设经费')
 
   await page.getByRole('tab', { name: /项目（/ }).click()
-  const row = page.getByRole('row', { name: /P-2024-99/ })
+  const row = projectRows(page).filter({ hasText: 'P-2024-99' })
   await expect(row).toContainText('50,000.00')
-  // a project that carries lines cannot be deleted
-  page.once('dialog', (d) => void d.accept())
-  await row.getByRole('button', { name: '删除' }).click()
+  // a project that carries lines cannot be deleted: the message names the row; Ctrl+Z brings it back
+  await row.locator('td').nth(1).click()
+  await page.keyboard.press('Control+-')
   await expect(page.getByTestId('notice')).toContainText('下还有 1 行支出明细')
-  await shot(page, '11-projects')
+  await expect(page.getByTestId('notice')).toContainText(`第 ${start + 1} 行「项目编码」`)
+  await shot(page, 'projects-05-delete-refused')
+  await page.keyboard.press('Control+z')
+  await projectsSaved(page)
+  await expect(projectRows(page).filter({ hasText: 'P-2024-99' })).toContainText('50,000.00')
 
   await page.getByRole('tab', { name: '“三公”经费' }).click()
   const tp = page.getByRole('grid', { name: '“三公”经费填报' })

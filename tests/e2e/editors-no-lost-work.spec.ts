@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test'
+import { expectNoSeriousA11y } from './a11y'
 import { createScenario, E2E_DATABASE_URL, expect, login, shot, test } from './support'
 
 /**
@@ -42,6 +43,7 @@ test('[EDITORS] two sessions edit the notes: the later save sees a conflict with
   await expect(a.locator('#f-operating-extra')).toHaveValue('乙补充的机关运行经费说明。')
   await expect(other(a)).toHaveValue('甲写的其他事项。')
   await panel.scrollIntoViewIfNeeded()
+  await expectNoSeriousA11y(a, 'notes conflict panel')
   await shot(a, 'editors-01-notes-conflict-side-by-side')
 
   // A keeps its own: saved on the new version, B's other field intact
@@ -55,6 +57,32 @@ test('[EDITORS] two sessions edit the notes: the later save sees a conflict with
   await expect(other(a)).toHaveValue('甲写的其他事项。')
   await expect(a.locator('#f-operating-extra')).toHaveValue('乙补充的机关运行经费说明。')
   await shot(a, 'editors-02-notes-kept-on-new-version')
+})
+
+test('[EDITORS] two sessions edit the overall target: the later save shows both texts side by side, accessibly, and keeps its own', async ({ browser }) => {
+  const s = await createScenario()
+  const url = `/workspace/disclosures/${s.disclosure.id}/performance`
+  const a = await session(browser, s.accountant)
+  const b = await session(browser, s.accountant)
+  await a.goto(url)
+  await b.goto(url)
+  const goals = (p: Page) => p.getByLabel('总体绩效目标（每行一段）')
+  await goals(b).fill('乙写的总体绩效目标。')
+  await expect(b.getByTestId('overall-save-state')).toHaveText('已保存')
+  await goals(a).fill('甲写的总体绩效目标。')
+  const panel = a.getByTestId('conflict-panel')
+  await expect(panel).toBeVisible()
+  await expect(panel.getByTestId('conflict-mine').first()).toContainText('甲写的总体绩效目标。')
+  await expect(panel.getByTestId('conflict-theirs').first()).toContainText('乙写的总体绩效目标。')
+  await expect(goals(a)).toHaveValue('甲写的总体绩效目标。')
+  await panel.scrollIntoViewIfNeeded()
+  await expectNoSeriousA11y(a, 'overall-form conflict panel')
+  await shot(a, 'editors-05-overall-conflict-side-by-side')
+  await panel.getByRole('button', { name: '按所选保存' }).click()
+  await expect(panel).toHaveCount(0)
+  await expect(a.getByTestId('overall-save-state')).toHaveText('已保存')
+  await b.reload()
+  await expect(goals(b)).toHaveValue('甲写的总体绩效目标。')
 })
 
 test('[EDITORS] typed notes and overall targets survive leaving the page: autosaved, or the leave is stopped with a warning', async ({ page }) => {

@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test'
+import { expectNoSeriousA11y } from './a11y'
 import { createScenario, expect, login, shot, test } from './support'
 
 /**
@@ -47,6 +48,7 @@ test('[ACCOUNTANT][TWO SESSIONS][LINES] edits to different lines merge; the same
   await expect(conflict).toContainText('第 3 行')
   await expect(conflict).toContainText('您的「444.00」，对方的「333.00」')
   await expect(amountCell(b, 2)).toHaveText('444.00') // the typed value stays visible
+  await expectNoSeriousA11y(b, 'grid conflict choice (lines)')
   await shot(b, 'two-sessions-01-line-conflict')
   await conflict.getByRole('button', { name: '保留我的' }).click()
   await saved(b)
@@ -184,4 +186,50 @@ test('[ACCOUNTANT][TWO SESSIONS][INDICATORS] a stale save of a 绩效目标表 k
   await conflict.getByRole('button', { name: '采用对方的' }).click()
   await expect(b.getByRole('grid', { name: '绩效指标' })).toContainText('召开会议次数')
   await expect(b.getByRole('grid', { name: '绩效指标' })).not.toContainText('系统正常运行率')
+})
+
+test('[ACCOUNTANT][TWO SESSIONS][PROJECTS] projects merge row by row across a stale version; the same project is a conflict that keeps the typed name, with a choice', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const s = await createScenario()
+  const path = `/workspace/disclosures/${s.disclosure.id}`
+  const a = await session(browser, s.accountant, path)
+  const b = await session(browser, s.accountant, path)
+  for (const p of [a, b]) await p.getByRole('tab', { name: /项目（/ }).click()
+  const nameCell = (p: Page, row: number) => grid(p, '项目清单').locator('tbody tr').nth(row).locator('td').nth(1)
+  const purposeCell = (p: Page, row: number) => grid(p, '项目清单').locator('tbody tr').nth(row).locator('td').nth(3)
+  const retype = async (p: Page, cell: ReturnType<typeof nameCell>, text: string) => {
+    await cell.click()
+    await p.keyboard.press('Backspace')
+    await p.keyboard.type(text)
+    await p.keyboard.press('Enter')
+  }
+  const projectsSaved = (p: Page) => expect(p.getByTestId('save-state-projects')).toHaveText('已保存', { timeout: 20_000 })
+
+  // a renames project 1; b, on the older version, changes project 2's 用途说明: b's batch is refused for the stale
+  // version, the current projects merge in, and b's change goes again — both kept
+  await retype(a, nameCell(a, 0), '甲改的项目名称')
+  await projectsSaved(a)
+  await retype(b, purposeCell(b, 1), '乙写的用途说明')
+  await projectsSaved(b)
+  await expect(nameCell(b, 0)).toHaveText('甲改的项目名称')
+  await a.reload()
+  await a.getByRole('tab', { name: /项目（/ }).click()
+  await expect(purposeCell(a, 1)).toHaveText('乙写的用途说明')
+
+  // both rename project 3: b still sees the old name — a conflict that keeps b's typed name, with a choice
+  await retype(a, nameCell(a, 2), '甲的第三个项目')
+  await projectsSaved(a)
+  await retype(b, nameCell(b, 2), '乙的第三个项目')
+  const conflict = b.getByTestId('line-conflict')
+  await expect(conflict).toContainText('第 3 行项目')
+  await expect(conflict).toContainText('项目名称：您的「乙的第三个项目」，对方的「甲的第三个项目」')
+  await expect(nameCell(b, 2)).toHaveText('乙的第三个项目')
+  await expectNoSeriousA11y(b, 'grid conflict choice (projects)')
+  await shot(b, 'two-sessions-05-project-conflict')
+  await conflict.getByRole('button', { name: '保留我的' }).click()
+  await projectsSaved(b)
+  await a.reload()
+  await a.getByRole('tab', { name: /项目（/ }).click()
+  await expect(nameCell(a, 2)).toHaveText('乙的第三个项目')
+  await expect(nameCell(a, 0)).toHaveText('甲改的项目名称')
 })

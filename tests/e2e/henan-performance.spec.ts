@@ -36,28 +36,47 @@ test('[ACCOUNTANT][HENAN] fills the 部门（单位）整体绩效目标表 (预
   await form.getByLabel('年度主要任务第 2 行：任务名称').fill('医保经办服务能力提升')
   await form.getByLabel('年度主要任务第 2 行：主要内容').fill('推进经办大厅标准化建设，实现高频事项“一站式”办理。')
 
-  const indicator = async (n: number, level1: string, level2: string, level3: string, value: string, note: string) => {
-    await form.getByRole('button', { name: '添加绩效指标' }).click()
-    const row = `年度绩效指标第 ${n} 行：`
-    await form.getByLabel(`${row}一级指标`).selectOption(level1)
-    await form.getByLabel(`${row}二级指标`).selectOption(level2)
-    await form.getByLabel(`${row}三级指标`).fill(level3)
-    await form.getByLabel(`${row}指标值`, { exact: true }).fill(value)
-    await form.getByLabel(`${row}指标值说明`).fill(note)
+  // the indicators are typed in the spreadsheet grid, keyboard only: 一级, 二级, 三级, 指标值, 指标值说明 on the blank row
+  const grid = form.getByRole('grid', { name: '年度绩效指标' })
+  const cellOf = (row: number, col: number) => grid.locator('tbody tr[data-row-id]').nth(row).locator('td').nth(col)
+  const indicator = async (level1: string, level2: string, level3: string, value: string, note: string) => {
+    await grid.focus()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.press('Home')
+    for (const text of [level1, level2, level3, value, note]) {
+      if (text) {
+        await page.keyboard.press('Backspace') // empties the cell and opens it: Chinese is typed into it
+        await page.keyboard.type(text)
+      }
+      await page.keyboard.press('Tab')
+    }
   }
-  await indicator(1, '投入管理指标', '预算和财务管理', '预算执行率', '≥95%', '年度预算执行进度')
-  await indicator(2, '产出指标', '重点工作任务完成', '定点医药机构检查覆盖率', '100%', '辖区定点医药机构全覆盖')
-  // the 二级 list follows the 一级 chosen: only the template's 二级 of 产出指标
-  await expect(form.getByLabel('年度绩效指标第 2 行：二级指标').locator('option')).toHaveText(['重点工作任务完成', '履职目标实现'])
-  await indicator(3, '效益指标', '履职效益', '医保基金运行安全', '无重大风险', '基金收支平衡')
-  await indicator(4, '满意度', '满意度', '参保群众满意度', '≥90%', '问卷调查')
-  await indicator(5, '投入管理指标', '工作目标管理', '', '按时制定', '')
+  await indicator('投入管理指标', '预算和财务管理', '预算执行率', '≥95%', '年度预算执行进度')
+  await indicator('产出指标', '重点工作任务完成', '定点医药机构检查覆盖率', '100%', '辖区定点医药机构全覆盖')
+  // a 二级 under another 一级 is marked on its cell with the rule's message; Ctrl+Z takes the change back
+  await cellOf(1, 0).click()
+  await page.keyboard.press('Backspace')
+  await page.keyboard.type('效益指标')
+  await page.keyboard.press('Enter')
+  await expect(cellOf(1, 1)).toHaveAttribute('aria-invalid', 'true')
+  await expect(cellOf(1, 1)).toHaveAttribute('title', /二级指标“重点工作任务完成”不属于一级指标“效益指标”/)
+  await page.keyboard.press('Control+z')
+  await expect(cellOf(1, 0)).toHaveText('产出指标')
+  await expect(cellOf(1, 1)).not.toHaveAttribute('aria-invalid', 'true')
+  // typing a 二级 alone puts the row under its 一级
+  await indicator('', '履职效益', '医保基金运行安全', '无重大风险', '基金收支平衡')
+  await expect(cellOf(2, 0)).toHaveText('效益指标')
+  await indicator('满意度', '满意度', '参保群众满意度', '≥90%', '问卷调查')
+  await indicator('投入管理指标', '工作目标管理', '', '按时制定', '')
 
-  // a row without 三级指标 is stopped in the form, at its field, with the server's message
+  // a row without 三级指标 is stopped, marked at its cell, with the rule's message
   await form.getByRole('button', { name: '保存整体绩效目标表' }).click()
   await expect(form.getByText('年度绩效指标第 5 行未填写三级指标').first()).toBeVisible()
-  await expect(form.getByLabel('年度绩效指标第 5 行：三级指标')).toHaveAttribute('aria-invalid', 'true')
-  await form.getByLabel('年度绩效指标第 5 行：三级指标').fill('年度工作计划制定')
+  await expect(cellOf(4, 2)).toHaveAttribute('aria-invalid', 'true')
+  await cellOf(4, 2).click()
+  await page.keyboard.press('Backspace')
+  await page.keyboard.type('年度工作计划制定')
+  await page.keyboard.press('Enter')
   await page.getByRole('heading', { name: TITLE }).evaluate((h) => h.scrollIntoView({ block: 'start' }))
   await shot(page, '40-henan-overall-table-form')
   await form.getByTestId('overall-indicators').evaluate((t) => t.scrollIntoView({ block: 'center' }))
@@ -69,7 +88,7 @@ test('[ACCOUNTANT][HENAN] fills the 部门（单位）整体绩效目标表 (预
   await expect(page.getByTestId('overall-save-state')).toHaveText('已保存')
   // read back from the server: the form holds what was saved
   await expect(page.getByTestId('overall-table-editor').getByLabel('年度主要任务第 2 行：任务名称')).toHaveValue('医保经办服务能力提升')
-  await expect(page.getByTestId('overall-table-editor').getByLabel('年度绩效指标第 4 行：三级指标')).toHaveValue('参保群众满意度')
+  await expect(cellOf(3, 2)).toHaveText('参保群众满意度')
 
   // the document: the 预算11表 after the nine tables, in the official shape
   await page.goto(`/workspace/disclosures/${s.id}/preview`)

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { expectNoSeriousA11y } from './a11y'
 import { createScenario, expect, login, shot, test } from './support'
 
 const seeds = path.resolve(import.meta.dirname, '../fixtures/seeds')
@@ -36,6 +37,7 @@ test('[REVIEWER][INSPECT] uploads three published documents, opens a finding and
   // the laiyuan report: the 会议费 finding
   await page.getByRole('button', { name: '查看 laiyuan-2024.txt 的检查结果' }).click()
   await expect(page.getByTestId('inspect-findings')).toContainText('会议费')
+  await expectNoSeriousA11y(page, '/review/inspect with a report shown')
 
   // the PDF: the doubled word, shown on its page with the sentence marked
   await page.getByRole('button', { name: /查看 承德市医疗保障局2023年部门预算\.pdf/ }).click()
@@ -45,6 +47,7 @@ test('[REVIEWER][INSPECT] uploads three published documents, opens a finding and
   const view = page.getByTestId('inspect-page')
   await expect(view.locator('figcaption')).toHaveText(/第 \d+ 页/)
   await expect(view.getByTestId('inspect-mark').first()).toContainText('增加增加')
+  await expectNoSeriousA11y(page, '/review/inspect with a report and its page shown')
   await shot(page, 'inspect-finding-page')
 
   // the region summary, as XLSX and as PDF

@@ -10,7 +10,9 @@ import { laoting2022Notes } from '../../prisma/demo/notes-laoting-2022'
 
 /**
  * Issue 12: what a citizen types finds the 承德 2023 disclosure, and each hit links to the place it
- * matched. The demo's 承德 2023 budget has no procurement items; 乐亭 2022 has 台式计算机.
+ * matched. The demo's 承德 2023 budget has no procurement items (its document says 无政府采购预算); 乐亭
+ * 2022 has 台式计算机. For the acceptance's “a procurement item” query, the 承德 2023 disclosure here
+ * buys one item through its 2023 医保信息化 project (便携式计算机), as a budget that has purchases would.
  */
 const tag = Math.random().toString(36).slice(2, 7)
 let chengde: { id: string; code: string }
@@ -20,7 +22,9 @@ beforeAll(async () => {
   const region = await createRegion(`搜索测试${tag}市`)
   chengde = await createDepartment(region.id, `SC${tag}`, `承德市医疗保障局${tag}`)
   laoting = await createDepartment(region.id, `SL${tag}`, `乐亭县医疗保障局${tag}`)
-  const c = await createDisclosure(chengde.id, chengde2023(), 'published')
+  const base = chengde2023()
+  const item = { projectCode: '447-2023-03', itemName: '便携式计算机', catalogueCode: 'A02010105', unit: '台', quantity: '2', unitPrice: 6_000_00, amounts: { general: 12_000_00 } }
+  const c = await createDisclosure(chengde.id, { ...base, procurement: [item] }, 'published')
   const l = await createDisclosure(laoting.id, laoting2022(), 'published')
   await writeNotesAndTargets(db(), c.id, { notes: chengde2023Notes((u) => `${chengde.code}-${u}`) })
   await writeNotesAndTargets(db(), l.id, { notes: laoting2022Notes() })
@@ -31,6 +35,30 @@ beforeAll(async () => {
 const hitOf = async (q: string, code: string) => (await searchPublished(q, { limit: 50 })).hits.find((h) => h.department.code === code)
 
 describe('public search finds what a citizen types (real PostgreSQL)', () => {
+  it('the acceptance: each query finds 承德 2023, with a snippet linking to the place it matched', async () => {
+    // query → what the matched place says, and where it is (a table row, a notes section, the procurement list)
+    const cases: [string, RegExp, RegExp][] = [
+      ['三公经费', /三公/, /^(tbl-|sec-)/],
+      ['“三公”经费', /三公/, /^(tbl-|sec-)/],
+      ['三公', /三公/, /^(tbl-|sec-)/],
+      ['公务接待', /公务接待/, /^(tbl-|sec-)/],
+      ['公务接待费', /公务接待费/, /^(tbl-|sec-)/],
+      ['便携式计算机', /便携式计算机/, /^sec-procurement-p\d+-r\d+$/],
+      ['2101501', /2101501/, /^tbl-.+-r\d+$/],
+      ['医疗保障管理事务', /医疗保障管理事务/, /^tbl-.+-r\d+$/],
+    ]
+    for (const [q, says, place] of cases) {
+      const hit = await hitOf(q, chengde.code)
+      expect(hit, q).toBeDefined()
+      expect(hit!.year, q).toBe(2023)
+      const m = hit!.matches.find((x) => says.test(x.text) && place.test(x.anchor))
+      expect(m, `${q}: a match that says ${says} at ${place}; got ${JSON.stringify(hit!.matches.map((x) => [x.kind, x.anchor, x.text.slice(0, 30)]))}`).toBeDefined()
+      expect(m!.snippet, q).not.toBeNull()
+      expect(`${m!.snippet!.before}${m!.snippet!.match}${m!.snippet!.after}`, q).toMatch(says)
+    }
+  })
+
+
   it('三公经费, “三公”经费 and 三公 are one thing', async () => {
     for (const q of ['三公经费', '“三公”经费', '三公']) {
       const hit = await hitOf(q, chengde.code)

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { deleteLine, pasteLines, saveLine } from '@/lib/disclosure/server/edit-lines'
 import { deleteProject, saveProject } from '@/lib/disclosure/server/edit-projects'
+import { applyProjects } from '@/lib/disclosure/server/apply-projects'
 import { saveThreePublic } from '@/lib/disclosure/server/edit-three-public'
 import { ZNotes } from '@/lib/notes/schemas'
 import { saveProcurement } from '@/lib/notes/server/procurement'
@@ -45,6 +46,7 @@ describe('a published disclosure is immutable (real PostgreSQL)', () => {
       ['deleteLine', async (a, version) => deleteLine(a, { disclosureId: id, version, list: 'revenue', id: (await db().revenueLine.findFirstOrThrow({ where: { disclosureId: id } })).id })],
       ['pasteLines', (a, version) => pasteLines(a, { disclosureId: id, version, list: 'expenditure', text: `${unitCode}\t2101501\t30201\t一般公共预算\t基本支出\t\t1.00` })],
       ['saveProject', (a, version) => saveProject(a, { disclosureId: id, version, values: { code: 'NEW-1', name: '新项目' } })],
+      ['applyProjects', async (a, version) => applyProjects(a, { disclosureId: id, version, ops: [{ kind: 'put', id: 'immutable-new-project', row: 1, base: null, values: { code: 'NEW-2', name: '新项目', unitCode: '', purpose: '' } }] })],
       ['deleteProject', async (a, version) => deleteProject(a, { disclosureId: id, version, code: (await db().project.findFirstOrThrow({ where: { disclosureId: id } })).code })],
       ['saveThreePublic', (a, version) => saveThreePublic(a, { disclosureId: id, version, values: { amounts: {}, vehiclesPurchased: '9', vehiclesHeld: '9' } })],
       ['saveNotes', (a, version) => saveNotes(a, { disclosureId: id, version, notes: ZNotes.parse({ other: '改写已公开的说明' }) })],

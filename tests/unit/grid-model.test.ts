@@ -101,7 +101,8 @@ describe('line merge (two people, one list)', () => {
     expect(ops).toEqual([
       { kind: 'put', id: 'r0', row: 1, base: { code: 'c0', amount: '0.00' }, values: { code: 'c0', amount: '5.00' } },
       { kind: 'put', id: 'n1', row: 3, base: null, values: { code: 'new', amount: '1.00' } },
-      { kind: 'delete', id: 'r1', row: 1, base: { code: 'c1', amount: '1.00' } },
+      // a deleted row is named by where it stood when last seen (the 2nd row), so a refusal names that row
+      { kind: 'delete', id: 'r1', row: 2, base: { code: 'c1', amount: '1.00' } },
     ])
   })
   it("another person's edit to an untouched row merges in; a row changed here keeps its value and its old base", () => {

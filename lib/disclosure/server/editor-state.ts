@@ -36,7 +36,7 @@ export type EditorState = {
   importedAt: string | null
   department: { code: string; name: string; region: string }
   units: { code: string; name: string }[]
-  projects: { code: string; name: string; unitCode: string | null; purpose: string | null; amount: string }[]
+  projects: { id: string; code: string; name: string; unitCode: string | null; purpose: string | null; amount: string }[]
   threePublic: { item: string; fund: string; amount: string }[]
   vehicles: { purchased: number | null; held: number | null }
   revenue: EditorLine[]
@@ -70,7 +70,7 @@ export async function editorStateOf(actor: Actor, d: DisclosureFull, opts: { wit
     department: { code: d.department.code, name: d.department.name, region: d.department.region.name },
     // a unit's 单位预算 takes lines of that unit only
     units: d.department.units.filter((u) => !d.unitCode || u.code === d.unitCode).map((u) => ({ code: u.code, name: u.name })),
-    projects: d.projects.map((p) => ({ code: p.code, name: p.name, unitCode: p.unitCode, purpose: p.purpose, amount: formatYuan(totals.get(p.code) ?? 0) })),
+    projects: d.projects.map((p) => ({ id: p.id, code: p.code, name: p.name, unitCode: p.unitCode, purpose: p.purpose, amount: formatYuan(totals.get(p.code) ?? 0) })),
     threePublic: d.threePublic.map((e) => ({ item: e.item, fund: e.fund, amount: e.amount.toFixed(2) })),
     vehicles: { purchased: d.vehiclesPurchased, held: d.vehiclesHeld },
     revenue: d.revenueLines.map((l) => ({ id: l.id, unitCode: l.unitCode, functionCode: l.functionCode, source: l.source, amount: l.amount.toFixed(2) })),

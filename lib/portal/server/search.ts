@@ -47,10 +47,14 @@ export async function searchPublished(rawQuery: string, opts: { limit?: number; 
   const places = await db().$queryRaw<{ entryId: string; kind: SearchRowKind; anchor: string; label: string; text: string }[]>(stmt.places(rows.map((r) => r.entry_id)))
   const marks = highlightStrings(terms)
   const hits: SearchHit[] = rows.map((r) => {
+    // places that say more of the query first (“三公”经费: a 三公 row before a row that only says 经费), then by kind
     const matches = places
-      .filter((p) => p.entryId === r.entry_id && terms.some((t) => textMatches(p.text, t)))
-      .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
+      .filter((p) => p.entryId === r.entry_id)
+      .map((p) => ({ p, n: terms.filter((t) => textMatches(p.text, t)).length }))
+      .filter((x) => x.n > 0)
+      .sort((a, b) => b.n - a.n || KIND_ORDER.indexOf(a.p.kind) - KIND_ORDER.indexOf(b.p.kind))
       .slice(0, MATCHES_PER_HIT)
+      .map((x) => x.p)
       .map((p) => ({ kind: p.kind, label: p.label, text: p.text, anchor: p.anchor, snippet: snippet(p.text, marks, p.kind === 'notes' ? 30 : 100) }))
     return {
       department: { code: r.dept_code, name: r.dept_name },

@@ -71,7 +71,7 @@ export const GridRowView = memo(function GridRowView(p: Props) {
           >
             {edit ? (
               col.kind === 'choice' ? (
-                <ChoiceEditor id={`${p.gridId}-ed`} label={`第 ${p.index + 1} 行 ${col.label}`} options={col.options ?? []} showCode={!!col.showCode} value={edit.value} onChange={p.h.change} onAccept={p.h.accept} onKeyDown={p.h.editorKey} onBlur={p.h.blur} invalid={!!err} />
+                <ChoiceEditor id={`${p.gridId}-ed`} label={`第 ${p.index + 1} 行 ${col.label}`} options={(p.row && col.optionsFor?.(p.row.values)) || col.options || []} showCode={!!col.showCode} value={edit.value} onChange={p.h.change} onAccept={p.h.accept} onKeyDown={p.h.editorKey} onBlur={p.h.blur} invalid={!!err} />
               ) : (
                 <input ref={focusAtEnd} className="grid-editor" aria-label={`第 ${p.index + 1} 行 ${col.label}`} inputMode={col.kind === 'amount' ? 'decimal' : undefined} value={edit.value} onChange={(e) => p.h.change(e.target.value)} onKeyDown={p.h.editorKey} onBlur={p.h.blur} aria-invalid={!!err || undefined} />
               )

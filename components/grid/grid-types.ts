@@ -7,6 +7,8 @@ export type GridColumnDef = {
   /** choice: a combobox over `options` (codes, units, enumerations); readonly: derived, never typed */
   kind: 'text' | 'amount' | 'choice' | 'readonly'
   options?: Choice[]
+  /** the list the picker offers on one row (e.g. the 二级 under the row's 一级 first); `options` still decides what a value means */
+  optionsFor?: (values: Record<string, string>) => Choice[]
   /** a code column shows "code name" */
   showCode?: boolean
   /** frozen while the grid scrolls sideways */

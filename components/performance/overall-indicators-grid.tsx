@@ -42,7 +42,18 @@ export function OverallIndicatorsGrid({ layout, indicators, onChange, ro, errorA
     const level2: [string, string][] = [...parents.keys()].map((l2) => [l2, l2])
     return [
       { key: 'level1', label: labels[0] ?? '一级指标', kind: 'choice', options: level1, width: 150 },
-      { key: 'level2', label: labels[1] ?? '二级指标', kind: 'choice', options: level2, width: 180 },
+      {
+        key: 'level2',
+        label: labels[1] ?? '二级指标',
+        kind: 'choice',
+        options: level2,
+        // the 二级 under the row's 一级 first, then the rest (typing one of those moves the row under its 一级)
+        optionsFor: (v) => {
+          const under = layout.indicators.find((n) => n.level1 === v.level1)?.level2 ?? []
+          return under.length ? [...under.map((l2): [string, string] => [l2, l2]), ...level2.filter(([l2]) => !under.includes(l2))] : level2
+        },
+        width: 180,
+      },
       { key: 'level3', label: labels[2] ?? '三级指标', kind: 'text', width: 260, sticky: 'left' },
       { key: 'value', label: labels[3] ?? '指标值', kind: 'text', width: 150 },
       { key: 'note', label: labels[4] ?? '指标值说明', kind: 'text', width: 280 },

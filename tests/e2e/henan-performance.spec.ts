@@ -63,6 +63,13 @@ test('[ACCOUNTANT][HENAN] fills the 部门（单位）整体绩效目标表 (预
   await page.keyboard.press('Control+z')
   await expect(cellOf(1, 0)).toHaveText('产出指标')
   await expect(cellOf(1, 1)).not.toHaveAttribute('aria-invalid', 'true')
+  // the 二级 picker offers the 二级 under the row's 一级 first
+  await cellOf(1, 1).click()
+  await page.keyboard.press('Backspace') // opens the cell empty: the picker lists what it offers
+  await expect(page.getByRole('option').first()).toContainText('重点工作任务完成')
+  await expect(page.getByRole('option').nth(1)).toContainText('履职目标实现')
+  await page.keyboard.press('Escape')
+  await expect(cellOf(1, 1)).toHaveText('重点工作任务完成')
   // typing a 二级 alone puts the row under its 一级
   await indicator('', '履职效益', '医保基金运行安全', '无重大风险', '基金收支平衡')
   await expect(cellOf(2, 0)).toHaveText('效益指标')

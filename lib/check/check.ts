@@ -163,6 +163,7 @@ export function checkDocument(doc: CheckDocument, candidates: Template[], opts: 
       tablesFound: tables.map((t) => t.title),
       tablesMissing: (template?.tables ?? []).filter((t) => !present.has(t.key)).map((t) => t.title),
       sections: notes.sections.map((s) => s.title),
+      pagination: doc.pagination ?? (doc.pageCount ? (doc.kind === 'pdf' ? 'pdf' : doc.kind === 'text' ? 'form-feeds' : 'page-breaks') : 'none'),
       error: count('error'),
       warning: count('warning'),
       rounding: count('rounding'),

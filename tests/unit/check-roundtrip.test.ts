@@ -84,7 +84,9 @@ describe.each(['pdf', 'docx'] as const)('round trip: a disclosure this product p
     tally.fp += others.length
     expect(hit.length, JSON.stringify(added, null, 1)).toBeGreaterThan(0)
     expect(others).toEqual([])
-    if (format === 'pdf') for (const f of hit) expect(f.page, f.rule).not.toBeNull()
+    // a DOCX's pages come from its layout by LibreOffice (installed here and in the image)
+    expect(r.summary.pagination).toBe(format === 'pdf' ? 'pdf' : 'libreoffice')
+    for (const f of hit) expect(f.page, f.rule).not.toBeNull()
     for (const f of hit.filter((x) => x.rule.startsWith('text.'))) expect(f.section).toBeTruthy()
   }, 120_000)
 

@@ -5,8 +5,12 @@ import type { CheckFinding } from '@/lib/check/types'
 
 const flat = (s: string) => s.replace(/\s+/g, '')
 
-/** The page a finding is on, as extracted text, with the finding's sentence or row marked. */
-export function PageView({ finding, pages }: { finding: CheckFinding; pages: InspectedPage[] }) {
+/**
+ * The page a finding is on: the page as printed (an image rendered on demand for the reviewer who
+ * uploaded the document — a PDF's page, or a DOCX's as LibreOffice lays it out), and beside it the
+ * page's extracted text with the finding's sentence or row marked.
+ */
+export function PageView({ finding, pages, image, documentName }: { finding: CheckFinding; pages: InspectedPage[]; image: string | null; documentName: string }) {
   const page = pages.find((p) => p.page === (finding.page ?? 1)) ?? pages[0]
   if (!page) return <p className="muted">没有可显示的页面。</p>
   const quote = finding.quote ? flat(finding.quote).slice(0, 24) : null
@@ -18,6 +22,18 @@ export function PageView({ finding, pages }: { finding: CheckFinding; pages: Ins
   return (
     <figure style={{ margin: 0 }} data-testid="inspect-page">
       <figcaption style={{ fontWeight: 600, marginBottom: 6 }}>{finding.page ? `第 ${page.page} 页` : '全文'}</figcaption>
+      {image && finding.page ? (
+        <img
+          key={`${image}-${finding.page}`}
+          src={`/api/review/inspect/page?doc=${encodeURIComponent(image)}&page=${finding.page}`}
+          alt={`「${documentName}」第 ${finding.page} 页的页面图像${finding.quote ? `，问题所在语句：${finding.quote.slice(0, 60)}` : finding.table ? `，问题所在表格：${finding.table}` : ''}`}
+          data-testid="inspect-page-image"
+          style={{ display: 'block', width: '100%', maxWidth: 680, height: 'auto', border: '1px solid var(--line)', borderRadius: 6, background: '#fff', marginBottom: 8 }}
+        />
+      ) : null}
+      <p className="muted" style={{ fontSize: 12, margin: '4px 0' }}>
+        本页提取的文字（问题所在的语句或行已标出）：
+      </p>
       <div style={{ border: '1px solid var(--line)', borderRadius: 6, padding: 12, maxHeight: 560, overflow: 'auto', fontSize: 13, background: '#fff', whiteSpace: 'pre-wrap' }}>
         {page.lines.map((l, i) =>
           hit(l) ? (

@@ -6,13 +6,15 @@ import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { checkDocument } from '../check'
 import type { CheckDocument, CheckReport } from '../types'
-import { CheckFileError, MAX_CHECK_FILE_BYTES, readCheckFile } from './read-file-node'
+import { keepPages } from './page-store'
+import { CheckFileError, MAX_CHECK_FILE_BYTES, readCheckFileWithPages } from './read-file-node'
 
 export const MAX_INSPECT_FILES = 30
 export const MAX_INSPECT_TOTAL_BYTES = 120 * 1024 * 1024
 
 export type InspectedPage = { page: number; lines: string[] }
-export type InspectedDocument = { name: string; report: CheckReport; pages: InspectedPage[] } | { name: string; error: string }
+/** `pageImages`: the id a finding's page is shown as an image by (GET /api/review/inspect/page), null for text. */
+export type InspectedDocument = { name: string; report: CheckReport; pages: InspectedPage[]; pageImages: string | null } | { name: string; error: string }
 
 /** The document's text page by page, as the reviewer sees it beside a finding (a document without pages is one page). */
 function pagesOf(doc: CheckDocument): InspectedPage[] {
@@ -35,8 +37,9 @@ export async function inspectDocuments(actor: Actor, files: { name: string; data
   const out: InspectedDocument[] = []
   for (const f of files) {
     try {
-      const doc = await readCheckFile(f.name, f.data)
-      out.push({ name: f.name, report: checkDocument(doc, templates), pages: pagesOf(doc) })
+      const { doc, pdf } = await readCheckFileWithPages(f.name, f.data)
+      const pageImages = pdf && doc.pageCount ? await keepPages(actor!.id, pdf, doc.pageCount) : null
+      out.push({ name: f.name, report: checkDocument(doc, templates), pages: pagesOf(doc), pageImages })
     } catch (e) {
       if (e instanceof CheckFileError) out.push({ name: f.name, error: e.message })
       else throw e

@@ -104,19 +104,21 @@ function joinWords(r: PdfWord[]): string {
   return s
 }
 
-/** Parses `pdftotext -tsv` output into words. */
-export function parsePdftotextTsv(tsv: string): { words: PdfWord[]; pageCount: number } {
+/** Parses `pdftotext -tsv` output into words, with each page's size (points). */
+export function parsePdftotextTsv(tsv: string): { words: PdfWord[]; pageCount: number; sizes: Map<number, { width: number; height: number }> } {
   const words: PdfWord[] = []
+  const sizes = new Map<number, { width: number; height: number }>()
   let pageCount = 0
   for (const line of tsv.split('\n').slice(1)) {
     const f = line.split('\t')
     if (f.length < 12) continue
     const page = Number(f[1])
     pageCount = Math.max(pageCount, page)
+    if (f[0] === '1') sizes.set(page, { width: Number(f[8]), height: Number(f[9]) })
     if (f[0] !== '5') continue
     const text = f.slice(11).join('\t').trim()
     if (!text) continue
     words.push({ page, left: Number(f[6]), top: Number(f[7]), width: Number(f[8]), height: Number(f[9]), text })
   }
-  return { words, pageCount }
+  return { words, pageCount, sizes }
 }

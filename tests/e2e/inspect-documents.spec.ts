@@ -47,7 +47,9 @@ test('[REVIEWER][INSPECT] uploads three published documents, opens a finding and
   const pageNo = Number(/第 (\d+) 页/.exec((await view.locator('figcaption').textContent()) ?? '')![1])
   // the page as printed: an image rendered for this reviewer, with a Chinese description
   const img = view.getByTestId('inspect-page-image')
-  await expect(img).toHaveAttribute('alt', new RegExp(`第 ${pageNo} 页的页面图像，问题所在语句：.*增加增加`))
+  await expect(img).toHaveAttribute('alt', new RegExp(`第 ${pageNo} 页的页面图像，问题所在语句：.*增加增加.*已在图中用黄色框标出`))
+  // the sentence is marked on the image
+  await expect(view.getByTestId('inspect-image-mark').first()).toBeVisible()
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), { timeout: 30_000 }).toBeGreaterThan(300)
   const src = (await img.getAttribute('src'))!
   const png = await page.request.get(src)

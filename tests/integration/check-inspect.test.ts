@@ -84,11 +84,17 @@ describe('the inspection workspace API (real PostgreSQL templates)', () => {
         { name: 'laiyuan-2024.txt', data: fs.readFileSync(path.join(seeds, 'laiyuan-2024.txt')) },
       ]),
     )
-    const body = (await res.json()) as { documents: { name: string; pageImages: string | null; report: { summary: { pagination: string } } }[] }
+    const body = (await res.json()) as { documents: { name: string; pageImages: string | null; marks: unknown[][]; report: { summary: { pagination: string }; findings: { quote: string | null; page: number | null }[] } }[] }
     const [pdf, docx, txt] = body.documents
     expect(pdf!.pageImages).toMatch(/^[0-9a-f-]{36}$/)
     expect(docx!.pageImages).toMatch(/^[0-9a-f-]{36}$/)
     expect(docx!.report.summary.pagination).toBe('libreoffice')
+    // the sentence of a text finding is marked on its page image (fractions of the page), both formats
+    for (const d of [pdf!, docx!]) {
+      const quoted = d.report.findings.map((f, i) => ({ f, i })).filter(({ f }) => f.quote && f.page)
+      if (quoted.length) expect(quoted.some(({ i }) => d.marks[i]!.length > 0), d.name).toBe(true)
+      for (const m of d.marks.flat() as { x: number; y: number; w: number; h: number }[]) expect(m.x >= 0 && m.y >= 0 && m.x + m.w <= 1.01 && m.y + m.h <= 1.01).toBe(true)
+    }
     // a text has no printed pages: its page is shown as text
     expect(txt!.pageImages).toBeNull()
     const get = (doc: string, page: number | string) => pageRoute.GET(new Request(`http://localhost/api/review/inspect/page?doc=${doc}&page=${page}`))

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { parsePdftotextTsv } from '../layout'
 
 const run = promisify(execFile)
 
@@ -50,6 +51,19 @@ export async function renderPdfPage(pdfFile: string, page: number): Promise<Buff
     return await fs.readFile(path.join(dir, 'page.png')).catch(() => null)
   } catch {
     return null
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** The words of a PDF with their boxes and each page's size (`pdftotext -tsv`), for marking a finding on its page. */
+export async function pdfWords(pdf: Buffer): Promise<ReturnType<typeof parsePdftotextTsv>> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'check-pw-'))
+  try {
+    const file = path.join(dir, 'doc.pdf')
+    await fs.writeFile(file, pdf)
+    const { stdout } = await run('pdftotext', ['-tsv', file, '-'], { maxBuffer: 256 * 1024 * 1024, timeout: 120_000 })
+    return parsePdftotextTsv(stdout)
   } finally {
     await fs.rm(dir, { recursive: true, force: true })
   }

@@ -63,7 +63,9 @@ function tableRegions(rows: PdfWord[][]): Region[] {
   lanci.forEach((li, n) => {
     const h = rows[li]![0]!.height
     let k = li - 1
-    while (k >= floor && !CAPTION.test(joinWords(rows[k]!)) && rows[li]![0]!.top - rows[k]![0]!.top < 10 * h && rows[k + 1]![0]!.top - rows[k]![0]!.top < 3 * h && joinWords(rows[k]!).length <= 60) k--
+    // the header goes up to the caption line (单位：/预算年度…), never past a title or prose (another font size, a long line, a wide gap)
+    const sameSize = (r: PdfWord[]) => r.every((w) => Math.abs(w.height - h) <= 0.15 * h)
+    while (k >= floor && !CAPTION.test(joinWords(rows[k]!)) && sameSize(rows[k]!) && rows[li]![0]!.top - rows[k]![0]!.top < 10 * h && rows[k + 1]![0]!.top - rows[k]![0]!.top < 3 * h && joinWords(rows[k]!).length <= 60) k--
     const caption = k >= floor && CAPTION.test(joinWords(rows[k]!)) ? k : null
     const headStart = k + 1
     const next = lanci[n + 1] ?? rows.length

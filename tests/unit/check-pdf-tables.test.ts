@@ -105,6 +105,13 @@ describe('a table laid out differently (no 序号 column, a wide names column, a
     expect(lines.find((l) => l.text.startsWith('其他'))?.cells).toEqual(['其他一般公共服务支出（含结转结余和专项资金）', '', '15.00', ''])
   })
 
+  it('without a caption line, the title (another font size) stays a line of its own, not a header cell', () => {
+    const noCaption = words.filter((x) => x.text !== '单位：万元')
+    const out = linesFromWords([{ page: 1, left: 200, top: 8, width: 160, height: 20, text: '一般公共预算支出表' }, ...noCaption], 1)
+    expect(out[0]).toEqual({ page: 1, text: '一般公共预算支出表', cells: null })
+    expect(out[1]!.cells).toEqual(['项目', '合计', '本年预算', '本年预算'])
+  })
+
   it('a header cell centred over two columns applies to both', () => {
     const i = lines.findIndex((l) => l.cells?.[0] === '栏次')
     expect(lines.slice(i - 2, i).map((l) => l.cells)).toEqual([

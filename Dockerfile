@@ -1,5 +1,6 @@
 FROM node:22-bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
+# fonts for the documents; poppler (pdftotext, pdftoppm) and LibreOffice Writer for the document checker (ADR 019, 023)
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk poppler-utils libreoffice-writer-nogui && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts ./scripts

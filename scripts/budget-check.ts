@@ -1,7 +1,7 @@
 import { shippedTemplate, shippedTemplateIds } from '../lib/templates/files'
 import { checkDocument } from '../lib/check/check'
 import { CheckFileError, readCheckFile } from '../lib/check/server/read-file-node'
-import { SEVERITY_LABELS } from '../lib/check/types'
+import { PAGINATION_LABELS, SEVERITY_LABELS } from '../lib/check/types'
 
 /** `npm run budget -- check <file>`: no database; the shipped templates decide how tables are recognised. */
 export async function runCheck(file: string | undefined, json: boolean, year: number | undefined, readFile: (p: string | undefined) => { file: Buffer; name: string }, FileProblem: new (m: string) => Error): Promise<number> {
@@ -38,7 +38,7 @@ export async function runCheck(file: string | undefined, json: boolean, year: nu
       for (const c of notRun) console.log(`  ${c.rule}：${c.reason}`)
     }
     const s = report.summary
-    console.log(`\n${s.document}：识别报表 ${s.tablesFound.length} 张，错误 ${s.error} 个，提示 ${s.warning} 个，尾差 ${s.rounding} 个，信息 ${s.info} 个；执行检查 ${s.rulesRun} 项，未能执行 ${s.rulesNotRun} 项`)
+    console.log(`\n${s.document}：识别报表 ${s.tablesFound.length} 张，错误 ${s.error} 个，提示 ${s.warning} 个，尾差 ${s.rounding} 个，信息 ${s.info} 个；执行检查 ${s.rulesRun} 项，未能执行 ${s.rulesNotRun} 项；页码：${PAGINATION_LABELS[s.pagination]}`)
   }
   return report.summary.error > 0 ? 1 : 0
 }

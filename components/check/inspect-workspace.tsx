@@ -231,7 +231,7 @@ export function InspectWorkspace({ region: initialRegion }: { region: string }) 
                 </table>
               </details>
             </div>
-            <div>{selected ? <PageView finding={selected} pages={checked.pages} /> : <p className="muted">点击左侧的问题，在此查看其所在页面。</p>}</div>
+            <div>{selected ? <PageView finding={selected} pages={checked.pages} image={checked.pageImages} documentName={checked.name} marks={checked.marks[finding ?? -1] ?? []} /> : <p className="muted">点击左侧的问题，在此查看其所在页面。</p>}</div>
           </div>
         </section>
       )}

@@ -64,7 +64,7 @@ export function checkDocument(doc: CheckDocument, candidates: Template[], opts: 
 
   // which tables can be checked: read without reading problems
   const unusable = new Map<TableKey, string>()
-  for (const k of rec.flattened) unusable.set(k, '表格为压平文本（空白单元格未保留），无法确定各数字所在的列')
+  for (const k of rec.flattened) unusable.set(k, rec.flattenedReasons.get(k) ?? '表格为压平文本（空白单元格未保留），无法确定各数字所在的列')
   for (const f of rec.parsed?.findings ?? []) {
     if (f.table && (f.severity === 'error' || f.rule === 'exchange.column_unknown')) unusable.set(f.table, `表格未能完整读取：${f.message}`)
   }
@@ -163,6 +163,7 @@ export function checkDocument(doc: CheckDocument, candidates: Template[], opts: 
       tablesFound: tables.map((t) => t.title),
       tablesMissing: (template?.tables ?? []).filter((t) => !present.has(t.key)).map((t) => t.title),
       sections: notes.sections.map((s) => s.title),
+      pagination: doc.pagination ?? (doc.pageCount ? (doc.kind === 'pdf' ? 'pdf' : doc.kind === 'text' ? 'form-feeds' : 'page-breaks') : 'none'),
       error: count('error'),
       warning: count('warning'),
       rounding: count('rounding'),

@@ -4,6 +4,7 @@ import { matchTitle } from '@/lib/exchange/locate-tables'
 import type { ParsedWorkbook } from '@/lib/exchange/parse-workbook'
 import type { GridInput } from '@/lib/exchange/recognise'
 import { recogniseTables as readGrid } from '@/lib/exchange/recognise'
+import { alignFlattened } from './flattened'
 import type { DocLine } from './types'
 
 /**
@@ -25,6 +26,8 @@ export type RecognisedTables = {
   flattened: TableKey[]
   /** Lines inside table blocks (not prose). */
   tableLines: Set<number>
+  /** Why a flattened table could not be aligned to its columns. */
+  flattenedReasons: Map<TableKey, string>
 }
 
 const TOC = /\.{4,}|…{2,}|·{4,}|-{6,}/
@@ -48,6 +51,30 @@ function titleKey(l: DocLine, candidates: Template[]): TableKey | null {
 
 /** Builds the grid from the lines inside tables (from a title to the notes' next heading or prose) and reads it. */
 export function recogniseTables(lines: DocLine[], candidates: Template[], year?: number, read: GridReader = gridReader): RecognisedTables {
+  const first = recogniseOnce(lines, candidates, year, read)
+  if (first.flattened.length === 0) return first
+  // tables printed flattened: aligned to their columns where that is certain (lib/check/flattened.ts), then read again
+  const reasons = new Map<TableKey, string>()
+  const aligned = lines.map((l) => ({ ...l }))
+  let any = false
+  for (const key of first.flattened) {
+    const start = first.titles.find((t) => t.key === key)!.line
+    let end = start + 1
+    while (end < lines.length && first.tableLines.has(end) && !first.titles.some((t) => t.line === end)) end++
+    const a = alignFlattened(lines, start, end, key, candidates)
+    if (!a.ok) {
+      reasons.set(key, a.reason)
+      continue
+    }
+    any = true
+    for (const [i, cells] of a.cells) aligned[i] = { ...aligned[i]!, cells }
+  }
+  const out = any ? recogniseOnce(aligned, candidates, year, read) : first
+  for (const k of out.flattened) if (!reasons.has(k)) reasons.set(k, '表格为压平文本（空白单元格未保留），无法确定各数字所在的列')
+  return { ...out, flattenedReasons: reasons }
+}
+
+function recogniseOnce(lines: DocLine[], candidates: Template[], year: number | undefined, read: GridReader): RecognisedTables {
   const rows: (RawCell | undefined)[][] = []
   const lineOfRow: number[] = []
   const titles: { key: TableKey; line: number }[] = []
@@ -82,14 +109,14 @@ export function recogniseTables(lines: DocLine[], candidates: Template[], year?:
   })
   spreadMergedHeaders(rows, titles.map((t) => t.line))
   const flattened = [...flat].filter(([, f]) => f.bare > 3 && f.cells < f.bare).map(([k]) => k)
-  if (titles.length === 0) return { parsed: null, lineOfRow, titles, flattened, tableLines }
+  if (titles.length === 0) return { parsed: null, lineOfRow, titles, flattened, tableLines, flattenedReasons: new Map() }
   // merged header cells were already spread above (a Word table lists only the cells it has): no merges
   const cells = rows.map((r) => r.map((c) => (typeof c?.v === 'string' ? c.v : null)))
   const parsed = read([{ name: '文档', cells }], year ? { year, candidates } : { candidates })
   // a flattened table cannot be read cell by cell: it is not checked (the ledger says why), never guessed
   parsed.tables = parsed.tables.filter((t) => !flattened.includes(t.table.key as TableKey))
   parsed.findings = parsed.findings.filter((f) => !f.table || !flattened.includes(f.table))
-  return { parsed, lineOfRow: [0, ...lineOfRow], titles, flattened, tableLines }
+  return { parsed, lineOfRow: [0, ...lineOfRow], titles, flattened, tableLines, flattenedReasons: new Map() }
 }
 
 const isDataStart = (r: (RawCell | undefined)[]) => {

@@ -11,7 +11,20 @@ export type DocLine = {
   cells: string[] | null
 }
 
-export type CheckDocument = { name: string; kind: 'pdf' | 'docx' | 'text'; lines: DocLine[]; pageCount: number | null }
+/**
+ * Where the pages come from: the PDF's own pages, a DOCX laid out by LibreOffice, a DOCX's explicit page
+ * breaks, a text's form feeds, or none (a document without pages).
+ */
+export type Pagination = 'pdf' | 'libreoffice' | 'page-breaks' | 'form-feeds' | 'none'
+export const PAGINATION_LABELS: Record<Pagination, string> = {
+  pdf: 'PDF 原有页码',
+  libreoffice: '按 LibreOffice 排版估计的页码',
+  'page-breaks': '按文档中的分页符计算的页码',
+  'form-feeds': '按文本中的分页符计算的页码',
+  none: '文档没有页码',
+}
+
+export type CheckDocument = { name: string; kind: 'pdf' | 'docx' | 'text'; lines: DocLine[]; pageCount: number | null; pagination?: Pagination }
 
 export type CheckSeverity = 'error' | 'warning' | 'rounding' | 'info'
 
@@ -41,6 +54,8 @@ export type CheckSummary = {
   tablesFound: string[]
   tablesMissing: string[]
   sections: string[]
+  /** Where the findings' page numbers come from. */
+  pagination: Pagination
   error: number
   warning: number
   rounding: number

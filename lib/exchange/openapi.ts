@@ -219,12 +219,22 @@ export const openApiDocument = {
         summary: '公开文件检查（财政局审核人员、管理员）：上传一个或多个已公开的预算公开文件（有文字层的 PDF、Word .docx 或文本），返回每份文件的检查报告（findings、coverage、summary）与各页文字',
         requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } }, required: ['file'] } } } },
         responses: {
-          '200': { description: '{"documents": [...]}（不保存）', content: { 'application/json': { schema: { type: 'object' } } } },
+          '200': { description: '{"documents": [...]}（检查结果不保存；PDF 与 Word 文件的页面保留 6 小时供上传者查看页面图像）', content: { 'application/json': { schema: { type: 'object' } } } },
           '400': errorResponse('不是 multipart、文件过多'),
           '401': errorResponse('未登录'),
           '403': errorResponse('无检查权限'),
           '413': errorResponse('文件过大'),
         },
+      },
+    },
+    '/api/review/inspect/page': {
+      get: {
+        summary: '检查过的文件的一页（PNG 图像，80 dpi）：仅上传该文件的审核人员可读取，检查后保留 6 小时（Word 文件为 LibreOffice 排版后的页面）',
+        parameters: [
+          { name: 'doc', in: 'query', required: true, schema: { type: 'string', format: 'uuid' } },
+          { name: 'page', in: 'query', required: true, schema: { type: 'integer', minimum: 1 } },
+        ],
+        responses: { '200': { description: '页面图像', content: { 'image/png': {} } }, '400': errorResponse('页码不正确'), '401': errorResponse('未登录'), '403': errorResponse('无检查权限'), '404': errorResponse('文件不存在、已过期或不是本人上传的') },
       },
     },
     '/api/review/inspect/summary': {

@@ -46,8 +46,20 @@ test('[REVIEWER][INSPECT] uploads three published documents, opens a finding and
   await finding.click()
   const view = page.getByTestId('inspect-page')
   await expect(view.locator('figcaption')).toHaveText(/第 \d+ 页/)
+  const pageNo = Number(/第 (\d+) 页/.exec((await view.locator('figcaption').textContent()) ?? '')![1])
+  // the page as printed: an image rendered for this reviewer, with a Chinese description
+  const img = view.getByTestId('inspect-page-image')
+  await expect(img).toHaveAttribute('alt', new RegExp(`第 ${pageNo} 页的页面图像，问题所在语句：.*增加增加.*已在图中用黄色框标出`))
+  // the sentence is marked on the image
+  await expect(view.getByTestId('inspect-image-mark').first()).toBeVisible()
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), { timeout: 30_000 }).toBeGreaterThan(300)
+  const src = (await img.getAttribute('src'))!
+  const png = await page.request.get(src)
+  expect(png.headers()['content-type']).toBe('image/png')
+  // and the page's text beside it, the sentence marked
   await expect(view.getByTestId('inspect-mark').first()).toContainText('增加增加')
   await expectNoSeriousA11y(page, '/review/inspect with a report and its page shown')
+  await img.scrollIntoViewIfNeeded()
   await shot(page, 'inspect-finding-page')
 
   // the region summary, as XLSX and as PDF
@@ -67,4 +79,5 @@ test('[ACCOUNTANT] cannot open the inspection workspace or its API', async ({ pa
   await expect(page.getByText('公开文件检查仅供财政局审核人员和系统管理员使用。')).toBeVisible()
   const res = await page.request.post('/api/review/inspect', { multipart: { file: { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('x') } } })
   expect(res.status()).toBe(403)
+  expect((await page.request.get('/api/review/inspect/page?doc=00000000-0000-4000-8000-000000000000&page=1')).status()).toBe(403)
 })

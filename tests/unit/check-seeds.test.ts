@@ -68,15 +68,37 @@ describe('shanghai-wenlv-2026: the defects of its text (its inconsistencies SH-�
       'SH-5': has('table.preparer_blank', /编制部门：\s*单位：元/),
       'SH-6': has('text.annual_amount_missing', /13526\.06/, 27),
       'SH-7': has('text.year_reference', /2025年无公车购置计划/, 26),
+      // the 绩效目标 cover 17521.98 万元 of 17576.99 万元 项目支出: noted (info), not an error
+      'SH-8': r.findings.some((f) => f.rule === 'text.performance_funds' && f.severity === 'info' && /17521\.98/.test(f.quote ?? '') && f.page === 26 && f.expected === '17576.99'),
     }
     const found = Object.entries(expected).filter(([, v]) => v).map(([k]) => k)
     const all = fx.inconsistencies.map((i) => i.id)
     const recall = found.length / all.length
     console.log(`shanghai-wenlv-2026 inconsistencies found: ${found.join(', ')} of ${all.join(', ')} — recall ${(recall * 100).toFixed(0)}%`)
     expect(found).toEqual(Object.keys(expected))
-    // SH-8 needs table 3's 项目支出: its ledger entry says why it did not run, it is not passed
-    const perf = r.coverage.find((c) => c.rule === 'text.performance_funds')!
-    expect(perf.status === 'not_run' ? !!perf.reason : r.findings.some((f) => f.rule === 'text.performance_funds')).toBe(true)
+    expect(found).toEqual(all)
+  })
+
+  it('SH-8 in general form: the 绩效目标 funds against 项目支出 — equal passes, less is noted, more is a warning, never an error', async () => {
+    const text = await shanghaiDocument()
+    const variant = (amount: string) => check('shanghai-variant.txt', text.replace('涉及项目预算资金17521.98万元', `涉及项目预算资金${amount}`))
+    const funds = (x: CheckReport) => x.findings.filter((f) => f.rule === 'text.performance_funds')
+    const equal = variant('17576.99万元')
+    expect(funds(equal)).toEqual([])
+    expect(equal.coverage.find((c) => c.rule === 'text.performance_funds')!.status).toBe('passed')
+    // the same figure stated in 元 is the same figure
+    expect(funds(variant('175769864元'))).toEqual([])
+    const more = funds(variant('18000.00万元'))
+    expect(more.map((f) => [f.severity, f.page, f.expected])).toEqual([['warning', 26, '17576.99']])
+    expect(more[0]!.message).toContain('超过项目支出')
+    const less = funds(variant('1.7万元'))
+    expect(less.map((f) => f.severity)).toEqual(['info'])
+    expect(less[0]!.message).toContain('未编报绩效目标')
+    // without the tables' 项目支出 the rule is not run, with the reason, never passed
+    const noTables = check('notes-only.txt', text.slice(text.indexOf('四、绩效目标设置情况') - 200))
+    const c = noTables.coverage.find((x) => x.rule === 'text.performance_funds')!
+    expect(c.status).toBe('not_run')
+    expect(c.reason).toBeTruthy()
   })
 
   it('reports no error beyond SH-1 and SH-2 (precision)', () => {

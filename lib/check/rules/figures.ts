@@ -206,16 +206,29 @@ export function zeroBaseGrowth(sentences: Sentence[]): RuleRun {
   return n ? { findings: out } : { findings: [], notRun: '没有“增长100%”的表述' }
 }
 
-/** 绩效目标 covering more project money than the tables' 项目支出 is an error of one of them; less is only noted. */
+/**
+ * The project money the 绩效目标 cover (编报绩效目标的项目N个，涉及项目预算资金X万元) against the tables'
+ * 项目支出: more is an error of one of them (a warning: the scope the sentence means may differ); less is
+ * only noted — targets need not cover every project, but the uncovered amount is what a reviewer asks about.
+ * A sentence that states the coverage (项目N个, 涉及, 覆盖, 全部) is preferred to one about a single project.
+ */
 export function performanceFunds(sentences: Sentence[], figures: Record<string, Printed>): RuleRun {
   const project = figures['expenditure.project'] ?? figures['general.project']
   if (project === undefined) return { findings: [], notRun: '未识别出项目支出合计' }
-  for (const s of sentences) {
-    const m = new RegExp(`绩效目标[^。]{0,40}?(?:项目)?(?:预算)?资金\\s*${AMOUNT}`).exec(s.text)
-    if (!m) continue
-    const stated = toHundredths(m[1]!, m[2]!)
-    if (stated.greaterThan(project)) return { findings: [finding('text.performance_funds', 'warning', `编报绩效目标的项目资金 ${m[1]}${m[2]} 超过项目支出 ${formatPrinted(project)} 万元`, { ...at(s), expected: formatPrinted(project), actual: `${m[1]}${m[2]}` })] }
-    if (stated.lessThan(project)) return { findings: [finding('text.performance_funds', 'info', `编报绩效目标的项目资金 ${m[1]}${m[2]} 少于项目支出 ${formatPrinted(project)} 万元，部分项目未编报绩效目标`, { ...at(s), expected: formatPrinted(project), actual: `${m[1]}${m[2]}` })] }
+  const re = new RegExp(`绩效目标[^。]{0,40}?(?:项目)?(?:预算)?资金\\s*${AMOUNT}`)
+  const matches = sentences.flatMap((s) => {
+    const m = re.exec(s.text)
+    return m ? [{ s, m }] : []
+  })
+  const hit = matches.find(({ s }) => /项目\s*\d+\s*个|涉及|覆盖|全部|所有/.test(s.text)) ?? matches[0]
+  if (hit) {
+    const { s, m } = hit
+    // a figure stated in 元 compares with the table's as rounded to 0.01 万元
+    const stated = toHundredths(m[1]!, m[2]!).toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+    const gap = new Decimal(project).minus(stated).abs()
+    const at2 = { ...at(s), expected: formatPrinted(project), actual: `${m[1]}${m[2]}` }
+    if (stated.greaterThan(project)) return { findings: [finding('text.performance_funds', 'warning', `编报绩效目标的项目资金 ${m[1]}${m[2]} 超过项目支出 ${formatPrinted(project)} 万元（多 ${formatPrinted(gap.toDecimalPlaces(0).toNumber())} 万元）`, at2)] }
+    if (stated.lessThan(project)) return { findings: [finding('text.performance_funds', 'info', `编报绩效目标的项目资金 ${m[1]}${m[2]} 少于项目支出 ${formatPrinted(project)} 万元，${formatPrinted(gap.toDecimalPlaces(0).toNumber())} 万元的项目未编报绩效目标`, at2)] }
     return { findings: [] }
   }
   return { findings: [], notRun: '没有说明编报绩效目标的项目资金' }

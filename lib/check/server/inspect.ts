@@ -6,13 +6,21 @@ import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { checkDocument } from '../check'
 import type { CheckDocument, CheckReport } from '../types'
-import { CheckFileError, MAX_CHECK_FILE_BYTES, readCheckFile } from './read-file-node'
+import type { PageBox } from '../highlight'
+import { quoteBoxes } from '../highlight'
+import { pdfWords } from './layout-pdf'
+import { keepPages } from './page-store'
+import { CheckFileError, MAX_CHECK_FILE_BYTES, readCheckFileWithPages } from './read-file-node'
 
 export const MAX_INSPECT_FILES = 30
 export const MAX_INSPECT_TOTAL_BYTES = 120 * 1024 * 1024
 
 export type InspectedPage = { page: number; lines: string[] }
-export type InspectedDocument = { name: string; report: CheckReport; pages: InspectedPage[] } | { name: string; error: string }
+/**
+ * `pageImages`: the id a finding's page is shown as an image by (GET /api/review/inspect/page), null for
+ * text; `marks[i]`: where finding i's sentence is printed on that image (empty when not located).
+ */
+export type InspectedDocument = { name: string; report: CheckReport; pages: InspectedPage[]; pageImages: string | null; marks: PageBox[][] } | { name: string; error: string }
 
 /** The document's text page by page, as the reviewer sees it beside a finding (a document without pages is one page). */
 function pagesOf(doc: CheckDocument): InspectedPage[] {
@@ -22,6 +30,15 @@ function pagesOf(doc: CheckDocument): InspectedPage[] {
     pages.set(p, [...(pages.get(p) ?? []), l.cells ? l.cells.join('\t') : l.text])
   }
   return [...pages].map(([page, lines]) => ({ page, lines }))
+}
+
+/** Where each finding's sentence is printed on its page of the PDF (the quote's words, one box a line). */
+async function marksOf(pdf: Buffer, report: CheckReport): Promise<PageBox[][]> {
+  const { words, sizes } = await pdfWords(pdf)
+  return report.findings.map((f) => {
+    const size = f.page ? sizes.get(f.page) : undefined
+    return f.page && f.quote && size ? quoteBoxes(words.filter((w) => w.page === f.page), size, f.quote) : []
+  })
 }
 
 /** Checks a batch of uploaded disclosures (a region's). A file that cannot be read gets its message; the others are still checked. */
@@ -35,8 +52,10 @@ export async function inspectDocuments(actor: Actor, files: { name: string; data
   const out: InspectedDocument[] = []
   for (const f of files) {
     try {
-      const doc = await readCheckFile(f.name, f.data)
-      out.push({ name: f.name, report: checkDocument(doc, templates), pages: pagesOf(doc) })
+      const { doc, pdf } = await readCheckFileWithPages(f.name, f.data)
+      const pageImages = pdf && doc.pageCount ? await keepPages(actor!.id, pdf, doc.pageCount) : null
+      const report = checkDocument(doc, templates)
+      out.push({ name: f.name, report, pages: pagesOf(doc), pageImages, marks: pageImages && pdf ? await marksOf(pdf, report) : report.findings.map(() => []) })
     } catch (e) {
       if (e instanceof CheckFileError) out.push({ name: f.name, error: e.message })
       else throw e

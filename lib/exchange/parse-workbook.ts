@@ -335,3 +335,8 @@ export function parseWorkbook(raw: RawWorkbook, opts: ParseOptions): ParsedWorkb
   const sheets = raw.sheets.map((s) => ({ name: s.name, tables: located.filter((l) => l.sheet === s).map((l) => l.key) }))
   return { template, meta: { department: meta0.department, year: opts.year ?? meta0.year, statedYear: meta0.year, unit: meta0.unit ?? '万元', at: meta0.at }, tables, findings, sheets }
 }
+
+/** A reading without the year's catalogue that left a names-only tree table without its codes: read again with it. */
+export function needsCatalogue(parsed: ParsedWorkbook): boolean {
+  return parsed.findings.some((f) => f.rule === 'exchange.code_unresolved')
+}

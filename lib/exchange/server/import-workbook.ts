@@ -10,7 +10,7 @@ import { AppError } from '@/lib/server/errors'
 import { loadWorkbook } from '../load-workbook'
 import { importSlot } from './import-slot'
 import type { ParsedWorkbook } from '../parse-workbook'
-import { parseWorkbook } from '../parse-workbook'
+import { needsCatalogue, parseWorkbook } from '../parse-workbook'
 import type { ImportResult, ImportTarget } from '../preview'
 import { toPreview } from '../preview'
 import type { ValidationReport } from '../report'
@@ -120,6 +120,10 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   if (stored.length === 0) throw new AppError('VALIDATION', '系统中还没有表样模板，请先初始化数据库（npm run db:seed）')
   const vocabulary = input.vocabulary && Object.keys(input.vocabulary).length ? input.vocabulary : undefined
   let parsed = parseWorkbook(raw, { ...(input.year ? { year: input.year } : {}), candidates: stored.map((s) => s.template), ...(vocabulary ? { vocabulary } : {}) })
+  // a tree table printed with names only takes its codes from the year's catalogue (names-to-codes.ts)
+  const catalogueYear = input.year ?? parsed.meta.year
+  const catalogue = catalogueYear ? await loadCatalogue(catalogueYear) : undefined
+  if (catalogue && needsCatalogue(parsed)) parsed = parseWorkbook(raw, { ...(input.year ? { year: input.year } : {}), candidates: stored.map((s) => s.template), ...(vocabulary ? { vocabulary } : {}), catalogue })
   const extra: Finding[] = []
 
   const actorDept = input.by.kind === 'user' && input.by.actor.departmentId ? await db().department.findUnique({ where: { id: input.by.actor.departmentId }, include: { units: { select: { code: true, name: true } } } }) : null
@@ -153,7 +157,7 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   const { department, existing, unit } = await findTarget(code, year, unitCode)
   if (existing && existing.template.key !== parsed.template.id) {
     const own = stored.find((s) => s.template.id === existing.template.key)
-    if (own) parsed = parseWorkbook(raw, { year, candidates: [own.template], ...(vocabulary ? { vocabulary } : {}) })
+    if (own) parsed = parseWorkbook(raw, { year, candidates: [own.template], ...(vocabulary ? { vocabulary } : {}), catalogue: await loadCatalogue(year) })
   }
   parsed.meta.year = year
   if (!unitCode && department && parsed.meta.department.name && parsed.meta.department.name !== department.name && sheetCode === department.code) {

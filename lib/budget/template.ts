@@ -141,6 +141,8 @@ export type ProcurementColumnId =
   | 'unit_price'
   | 'total'
   | `fund:${ProcurementFund}`
+  /** 上年结转结余 printed as one column (the Hebei unit layout): 财政拨款结转 and 非财政拨款结转结余 together. */
+  | 'fund:carryover'
   | 'sme_reserved'
 
 export type FixedAssetsTable = {

@@ -92,7 +92,8 @@ function aggregateMeta(located: Located[]): Omit<WorkbookMeta, 'unit' | 'statedY
   const metas = located.map((l) => ({ l, m: l.meta }))
   const titleYears = located.map((l) => (l.titleRow === null ? undefined : yearInTitle(cellText(l.sheet.rows[l.titleRow]?.[l.titleCol - 1]))))
   const code = majority(metas.map((x) => x.m.departmentCode))
-  const name = majority(metas.filter((x) => !code || x.m.departmentCode === code).map((x) => x.m.departmentName))
+  // the name printed beside the code, else on a sheet that prints the name alone ("单位名称：…" with no code)
+  const name = majority(metas.filter((x) => !code || x.m.departmentCode === code).map((x) => x.m.departmentName)) ?? majority(metas.filter((x) => !x.m.departmentCode).map((x) => x.m.departmentName))
   const year = majority(metas.map((x) => x.m.year)) ?? majority(titleYears) ?? null
   const unit = majority(metas.map((x) => x.m.unit)) ?? null
   const src = metas.find((x) => x.m.at.department) ?? metas[0]

@@ -16,7 +16,7 @@ import { toPreview } from '../preview'
 import type { ValidationReport } from '../report'
 import { validateParsed } from '../report'
 import { scopeOfTemplate } from '@/lib/budget/template'
-import { departmentNameMissing, ensureDepartment, ensureUnit, regionNameFrom } from './ensure-department'
+import { departmentNameMissing, ensureDepartment, ensureUnit, regionNameFrom, unitNameMissing } from './ensure-department'
 import { loadTemplates } from './templates'
 import { fixtureTablesColumn } from '@/lib/budget/table'
 import type { Vocabulary } from '../vocabulary'
@@ -37,6 +37,8 @@ export type ImportInput = {
   departmentName?: string
   /** The unit of a 单位预算 workbook, overriding the code the sheet states (command line: --unit). */
   unitCode?: string
+  /** The name of a unit the system does not know yet, when the sheet prints none (command line: --unit-name). */
+  unitName?: string
   year?: number
   region?: { name?: string; code?: string }
   /** false: validate and preview only, nothing is written. */
@@ -163,7 +165,14 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   if (!unitCode && department && parsed.meta.department.name && parsed.meta.department.name !== department.name && sheetCode === department.code) {
     extra.push({ rule: 'exchange.department_name', severity: 'warning', sheet: at?.sheet, cell: at?.department, message: `工作簿中的部门名称“${parsed.meta.department.name}”与系统中的“${department.name}”不一致，以系统中的为准` })
   }
-  const unitInfo = unitCode ? (unit ?? { code: unitCode, name: (sheetCode === unitCode ? parsed.meta.department.name : null) ?? `单位 ${unitCode}` }) : null
+  // a unit the system does not know is created only with its real name (never a placeholder such as "单位 447001")
+  const unitName = unitCode && !unit ? (input.unitName?.trim() || (sheetCode === unitCode || !sheetCode ? parsed.meta.department.name : null)) : null
+  const unitInfo = unitCode ? (unit ?? { code: unitCode, name: unitName ?? '' }) : null
+  if (unitCode && !unit && !unitName && input.by.kind === 'cli') {
+    const message = unitNameMissing(unitCode, at?.sheet ?? parsed.tables[0]?.loc.sheet ?? null)
+    if (input.commit) throw new AppError('VALIDATION', message)
+    extra.push({ rule: 'exchange.unit_name_missing', severity: 'error', sheet: at?.sheet ?? parsed.tables[0]?.loc.sheet, cell: at?.department ?? parsed.tables[0]?.loc.titleCell, message })
+  }
   if (input.by.kind === 'cli' && !department && !newDepartmentName(input, parsed, unitInfo)) {
     // a department is created only with its real name: refused before anything is written
     if (input.commit) throw new AppError('VALIDATION', departmentNameMissing(code))

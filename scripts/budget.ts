@@ -134,7 +134,8 @@ async function run(argv: string[]): Promise<number> {
           const m = parsed.meta
           console.log(`工作簿：${input!.name}（${[m.department.code, m.department.name].filter(Boolean).join(' ') || '未注明部门'}，${m.year ?? '未注明'} 年，单位：${m.unit}，表样：${parsed.template.name}）`)
           console.log(`读出 ${parsed.tables.length} 张表：${parsed.tables.map((t) => `${t.table.title}（${t.loc.sheet}）`).join('、')}`)
-          const ignored = parsed.sheets.filter((s) => s.tables.length === 0).map((s) => s.name)
+          if (parsed.extras.length) console.log(`模板以外的表（按原样保存并导出）：${parsed.extras.map((e) => `${e.table.title}（${e.loc.sheet}）`).join('、')}`)
+          const ignored = parsed.sheets.filter((s) => s.tables.length === 0 && s.extras.length === 0).map((s) => s.name)
           if (ignored.length) console.log(`未识别、已忽略的工作表：${ignored.join('、')}`)
           console.log('')
         }

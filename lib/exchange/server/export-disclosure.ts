@@ -1,5 +1,7 @@
 import 'server-only'
 import { toFixtureTable } from '@/lib/budget/table'
+import type { ExtraTable } from '@/lib/budget/extra-table'
+import { extraTablesColumn } from '@/lib/budget/extra-table'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { subjectOf } from '@/lib/disclosure/server/to-budget-data'
@@ -13,11 +15,18 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export type ExportFile = { body: Buffer; contentType: string; fileName: string }
 
+/** An imported disclosure's tables beyond its template, as printed (none for one entered by lines). */
+export function storedExtraTables(d: Pick<DisclosureFull, 'source' | 'extraTables'>): ExtraTable[] {
+  return d.source === 'imported' && Array.isArray(d.extraTables) ? extraTablesColumn.read(d.extraTables) : []
+}
+
 /** The disclosure's tables as shown everywhere else (derived from lines, or as imported). */
 export async function exportInput(d: DisclosureFull): Promise<ExportInput> {
   const { tables, template } = await computeFor(d)
   // a 单位预算 is headed by its unit's code and name, as the budget system prints it
-  return { department: subjectOf(d), year: d.year, tables: tables.map(toFixtureTable), template, ...(d.unitCode ? { level: 'unit' as const } : {}) }
+  // the tables beyond the template an import kept, as printed (lib/budget/extra-table.ts)
+  const extraTables = storedExtraTables(d)
+  return { department: subjectOf(d), year: d.year, tables: tables.map(toFixtureTable), template, ...(d.unitCode ? { level: 'unit' as const } : {}), ...(extraTables.length ? { extraTables } : {}) }
 }
 
 /**

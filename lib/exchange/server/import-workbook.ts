@@ -19,6 +19,7 @@ import { scopeOfTemplate } from '@/lib/budget/template'
 import { departmentNameMissing, ensureDepartment, ensureUnit, regionNameFrom, unitNameMissing } from './ensure-department'
 import { loadTemplates } from './templates'
 import { fixtureTablesColumn } from '@/lib/budget/table'
+import { extraTablesColumn } from '@/lib/budget/extra-table'
 import type { Vocabulary } from '../vocabulary'
 import { mergeVocabulary } from '../vocabulary'
 import { templateDefinition } from '@/lib/budget/template-schema'
@@ -301,7 +302,7 @@ async function write(w: {
       await tx.fixedAsset.deleteMany({ where })
       const updated = await tx.disclosure.update({
         where: { id: d.id },
-        data: { source: 'imported', declaredTables: fixtureTablesColumn.write(declared), importedFrom: w.fileName, importedAt: new Date(), templateId: w.templateRowId, version: { increment: 1 } },
+        data: { source: 'imported', declaredTables: fixtureTablesColumn.write(declared), extraTables: extraTablesColumn.write(parsed.extras.map((e) => e.table)), importedFrom: w.fileName, importedAt: new Date(), templateId: w.templateRowId, version: { increment: 1 } },
       })
       await audit(tx, actor, {
         disclosureId: d.id,
@@ -315,6 +316,7 @@ async function write(w: {
           sha256: crypto.createHash('sha256').update(input.file).digest('hex'),
           via: input.by.kind === 'cli' ? 'cli' : 'web',
           tables: declared.map((t) => t.key),
+          ...(parsed.extras.length ? { extraTables: parsed.extras.map((e) => e.table.title) } : {}),
           summary: w.report.summary,
           acceptedErrors: w.report.summary.error > 0,
           version: updated.version,

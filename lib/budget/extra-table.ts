@@ -34,3 +34,8 @@ const ZExtraTables = z.array(
 
 /** Disclosure.extraTables: an import's tables beyond the template, as printed. */
 export const extraTablesColumn = jsonColumn<ExtraTable[]>('模板以外的报表（ExtraTable[]）', ZExtraTables)
+
+/** An imported disclosure's tables beyond its template, as printed (none for one entered by lines). */
+export function storedExtraTables(d: { source: string; extraTables?: unknown }): ExtraTable[] {
+  return d.source === 'imported' && Array.isArray(d.extraTables) ? extraTablesColumn.read(d.extraTables) : []
+}

@@ -12,7 +12,9 @@ import { exportDisclosure } from '@/lib/exchange/server/export-disclosure'
 import { importWorkbook } from '@/lib/exchange/server/import-workbook'
 import { db } from '@/lib/server/db'
 import { shippedTemplate } from '@/lib/templates/files'
-import { ensureReferenceData } from '../factories/db'
+import { createUser, ensureReferenceData } from '../factories/db'
+import { editorStateOf } from '@/lib/disclosure/server/editor-state'
+import { revisionView } from '@/lib/portal/server/revision-view'
 import { extras, withExtras } from '../unit/exchange-extra-support'
 import { allTemplates, BASE, canonicalTables, printBudget, readFixture, TEMPLATE_OF } from '../unit/exchange-layouts-support'
 
@@ -36,6 +38,11 @@ describe('tables beyond the template, imported, stored and exported (real Postgr
     const d = await db().disclosure.findUniqueOrThrow({ where: { id: r.imported!.disclosureId }, include: disclosureInclude })
     expect(d.extraTables).toEqual(expected)
     expect(d.declaredTables).toEqual(p.expected)
+
+    // shown: the accountant's view of the disclosure and the public page's view of it
+    const admin = await createUser('admin')
+    expect((await editorStateOf(admin, d, { withCatalogue: false })).beyondTemplate).toEqual(expected)
+    expect((await revisionView(d, null)).beyondTemplate).toEqual(expected)
 
     const json = JSON.parse((await exportDisclosure(d, 'json')).body.toString('utf8')) as { extraTables: unknown }
     expect(json.extraTables).toEqual(expected)

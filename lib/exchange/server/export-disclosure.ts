@@ -1,7 +1,6 @@
 import 'server-only'
 import { toFixtureTable } from '@/lib/budget/table'
-import type { ExtraTable } from '@/lib/budget/extra-table'
-import { extraTablesColumn } from '@/lib/budget/extra-table'
+import { storedExtraTables } from '@/lib/budget/extra-table'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { subjectOf } from '@/lib/disclosure/server/to-budget-data'
@@ -14,11 +13,6 @@ export const EXPORT_FORMATS = ['xlsx', 'csv', 'json'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export type ExportFile = { body: Buffer; contentType: string; fileName: string }
-
-/** An imported disclosure's tables beyond its template, as printed (none for one entered by lines). */
-export function storedExtraTables(d: Pick<DisclosureFull, 'source' | 'extraTables'>): ExtraTable[] {
-  return d.source === 'imported' && Array.isArray(d.extraTables) ? extraTablesColumn.read(d.extraTables) : []
-}
 
 /** The disclosure's tables as shown everywhere else (derived from lines, or as imported). */
 export async function exportInput(d: DisclosureFull): Promise<ExportInput> {

@@ -18,10 +18,11 @@ const USAGE = `用法：
   npm run budget -- validate <工作簿.xlsx> [--json] [--year 年度]
       校验工作簿，打印校验报告（--json 输出 {"findings":[…],"summary":{…}}）。
       退出码：0 无错误；1 有错误；2 文件无法读取。
-  npm run budget -- import <工作簿.xlsx> [--department 部门编码] [--department-name 部门名称] [--unit 单位编码] [--year 年度] [--force] [--region 地区名称]
+  npm run budget -- import <工作簿.xlsx> [--department 部门编码] [--department-name 部门名称] [--unit 单位编码] [--unit-name 单位名称] [--year 年度] [--force] [--region 地区名称]
       导入到该部门该年度的预算（部门编码、年度默认读自工作簿；地区、部门、本级单位不存在时创建）。
       新建部门时用工作簿中印出的部门名称（“编制部门：…”/“单位名称：…”）；工作簿中没有时须用 --department-name 指定，否则不导入。
-      单位预算工作簿（标题以“单位预算”开头）导入到该单位自己的单位预算，单位编码读自工作簿（--unit 可指定）。
+      单位预算工作簿（标题以“单位预算”开头）导入到该单位自己的单位预算，单位编码读自工作簿（--unit 可指定）；
+      新建单位时用工作簿中印出的单位名称（“单位名称：[编码]名称”），没有时须用 --unit-name 指定，否则不导入。
       有错误时不导入（不写入任何数据），--force 仍然导入（用于迁移历史数据）。
   npm run budget -- export <部门或单位编码> <年度> --format xlsx|csv|json --out <路径> [--table 表key]
       导出报表（单位编码：该单位的单位预算，没有时为其部门的预算）；csv 时 --out 为 .zip 文件或目录（每表一个 CSV）。
@@ -133,7 +134,8 @@ async function run(argv: string[]): Promise<number> {
           const m = parsed.meta
           console.log(`工作簿：${input!.name}（${[m.department.code, m.department.name].filter(Boolean).join(' ') || '未注明部门'}，${m.year ?? '未注明'} 年，单位：${m.unit}，表样：${parsed.template.name}）`)
           console.log(`读出 ${parsed.tables.length} 张表：${parsed.tables.map((t) => `${t.table.title}（${t.loc.sheet}）`).join('、')}`)
-          const ignored = parsed.sheets.filter((s) => s.tables.length === 0).map((s) => s.name)
+          if (parsed.extras.length) console.log(`模板以外的表（按原样保存并导出）：${parsed.extras.map((e) => `${e.table.title}（${e.loc.sheet}）`).join('、')}`)
+          const ignored = parsed.sheets.filter((s) => s.tables.length === 0 && s.extras.length === 0).map((s) => s.name)
           if (ignored.length) console.log(`未识别、已忽略的工作表：${ignored.join('、')}`)
           console.log('')
         }
@@ -145,6 +147,7 @@ async function run(argv: string[]): Promise<number> {
         const dept = args.flags.department
         const deptName = args.flags['department-name']
         const unitFlag = args.flags.unit
+        const unitName = args.flags['unit-name']
         const region = args.flags.region
         try {
           const r = await importWorkbook({
@@ -154,6 +157,7 @@ async function run(argv: string[]): Promise<number> {
             ...(typeof dept === 'string' ? { departmentCode: dept } : {}),
             ...(typeof deptName === 'string' ? { departmentName: deptName } : {}),
             ...(typeof unitFlag === 'string' ? { unitCode: unitFlag } : {}),
+            ...(typeof unitName === 'string' ? { unitName } : {}),
             ...(year ? { year } : {}),
             ...(typeof region === 'string' ? { region: { name: region } } : {}),
             commit: true,

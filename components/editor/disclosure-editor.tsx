@@ -21,6 +21,7 @@ import type { TLineList } from '@/lib/disclosure/schemas'
 import type { EditorState } from '@/lib/disclosure/server/editor-state'
 import { STATUS_LABELS } from '@/lib/domain/status'
 import { BudgetTableView } from '../tables/budget-table-view'
+import { ExtraTableView } from '../tables/extra-table-view'
 import { ExportMenu } from '../exchange/export-menu'
 import { FindingsList } from './findings-list'
 import { PASTE_COLUMNS } from '@/lib/disclosure/paste'
@@ -233,6 +234,14 @@ export function DisclosureEditor({ initial, initialFindings }: { initial: Editor
             <BudgetTableView table={t} department={`${(state.unit ?? state.department).code} ${(state.unit ?? state.department).name}`} year={state.year} marks={marks(t.key)} highlight={tableFocus?.table === t.key ? tableFocus : null} />
           </div>
         ))}
+      {tab === 'tables' && state.beyondTemplate.length > 0 && (
+        <section aria-labelledby="beyond-template">
+          <h2 id="beyond-template">模板以外的表（按导入原样）</h2>
+          {state.beyondTemplate.map((t, i) => (
+            <ExtraTableView key={i} id={`extra-${i}`} table={t} department={`${(state.unit ?? state.department).code} ${(state.unit ?? state.department).name}`} year={state.year} />
+          ))}
+        </section>
+      )}
       {tab === 'projects' && <ProjectsSheet units={state.units} sync={syncProj} canEdit={state.canEdit} />}
       {tab === 'threePublic' && <ThreePublicPanel state={state} draft={tpDraft} setDraft={setTpDraft} onDirty={setThreePublicDirty} onSave={(values, version) => call(saveThreePublicAction({ disclosureId: state.id, version, values }))} />}
       {tab === 'findings' && <FindingsList findings={all.findings} onGo={go} />}

@@ -8,6 +8,7 @@ import type { ReportFinding } from '@/lib/exchange/report'
 import { BudgetTableView } from '../tables/budget-table-view'
 import type { Meaning } from './column-reading'
 import { ColumnReading, meaningsToVocabulary } from './column-reading'
+import { ExtraTableView } from '../tables/extra-table-view'
 import styles from './import.module.css'
 
 type Phase = 'idle' | 'uploading' | 'validating' | 'done' | 'importing' | 'imported'
@@ -227,7 +228,8 @@ export function ImportWorkbench({ department }: { department: { code: string; na
             <span className="badge badge-error">错误 {s.error}</span>
             <span className="badge badge-warning">提示 {s.warning}</span>
             <span className="badge badge-rounding">尾差 {s.rounding}</span>
-            {result.preview.sheets.some((x) => x.tables.length === 0) && <span className="muted">未识别、已忽略的工作表：{result.preview.sheets.filter((x) => x.tables.length === 0).map((x) => x.name).join('、')}</span>}
+            {result.preview.extras.length > 0 && <span data-testid="import-extras">另有 {result.preview.extras.length} 张模板以外的表，按原样导入：{result.preview.extras.map((e) => `「${e.table.title}」`).join('、')}</span>}
+            {result.preview.sheets.some((x) => x.tables.length === 0 && !x.extras?.length) && <span className="muted">未识别、已忽略的工作表：{result.preview.sheets.filter((x) => x.tables.length === 0 && !x.extras?.length).map((x) => x.name).join('、')}</span>}
           </div>
           {meanings.some((m) => m.concept) && (
             <div className={styles.confirm} data-testid="import-meanings">
@@ -288,6 +290,14 @@ export function ImportWorkbench({ department }: { department: { code: string; na
                     marks={marks.get(p.table.key) ?? []}
                     highlight={focus?.table === p.table.key && focus.row !== undefined ? focus : null}
                   />
+                </div>
+              ))}
+              {result.preview.extras.map((e, i) => (
+                <div key={`extra-${i}`}>
+                  <p className={styles.sheet}>
+                    工作表「{e.loc.sheet}」{e.loc.titleCell} · 模板以外的表，按原样导入
+                  </p>
+                  <ExtraTableView id={`imp-extra-${i}`} table={e.table} department={`${result.preview.department.code ?? ''} ${result.preview.department.name ?? ''}`} year={result.preview.year ?? undefined} />
                 </div>
               ))}
             </div>

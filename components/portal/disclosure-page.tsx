@@ -6,6 +6,7 @@ import { HashTarget } from './hash-target'
 import { DisclosureContent, documentAnchors } from './disclosure-notes'
 import { BasicProjectFigure, FunctionClassFigure, KeyFigures, RevisionHistory, ThreePublicHistoryFigure, YearOverYear } from './disclosure-figures'
 import { disclosureDownloads, Downloads } from './downloads'
+import { ExtraTableView } from '../tables/extra-table-view'
 
 /** The public page of one published disclosure (latest revision, or an earlier one). */
 export function DisclosurePage({ v }: { v: DisclosureView }) {
@@ -97,6 +98,14 @@ export function DisclosurePage({ v }: { v: DisclosureView }) {
       </section>
       <YearOverYear v={v} />
       <DisclosureContent v={v} />
+      {(v.beyondTemplate ?? []).length > 0 && (
+        <section aria-labelledby="beyond-template" className="portal-section">
+          <h2 id="beyond-template">其他公开表</h2>
+          {v.beyondTemplate!.map((t, i) => (
+            <ExtraTableView key={i} id={`extra-${i}`} table={t} department={`${s.code} ${s.name}`} year={v.year} />
+          ))}
+        </section>
+      )}
       <Downloads groups={disclosureDownloads(s.code, v.year)} />
       <RevisionHistory v={v} />
     </article>

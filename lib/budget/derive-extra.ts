@@ -20,6 +20,16 @@ export function procurementItemTotal(item: ProcurementItem): Fen {
   return PROCUREMENT_FUNDS.reduce((s, f) => s + (item.amounts[f] ?? 0), 0)
 }
 
+/**
+ * What a procurement fund column prints: one fund, or for `fund:carryover` (a layout printing one
+ * 上年结转结余 column) the whole carry-over, 财政拨款结转 and 非财政拨款结转结余 together.
+ */
+export function procurementColumnAmount(amounts: Partial<Record<ProcurementFund, Fen>>, columnId: string): Fen {
+  const fund = columnId.slice('fund:'.length)
+  if (fund === 'carryover') return (amounts.carryover_fiscal ?? 0) + (amounts.carryover_other ?? 0)
+  return amounts[fund as ProcurementFund] ?? 0
+}
+
 export function deriveProcurement(t: ProcurementTable, data: BudgetData, unit: '万元' | '元'): BudgetTable {
   const projects = new Map(data.projects.map((p) => [p.code, p]))
   // project budgets are only printed beside purchases: no purchases, no pass over the lines
@@ -51,7 +61,7 @@ export function deriveProcurement(t: ProcurementTable, data: BudgetData, unit: '
       case 'sme_reserved':
         return cell(item.smeReserved, unit)
       default:
-        return cell(item.amounts[id.slice('fund:'.length) as ProcurementFund], unit)
+        return cell(procurementColumnAmount(item.amounts, id), unit)
     }
   }
   const rows: Cell[][] = []
@@ -64,7 +74,7 @@ export function deriveProcurement(t: ProcurementTable, data: BudgetData, unit: '
         if (c.id === 'project_name') return t.totalLabel
         if (c.id === 'total') return cell(sum(procurementItemTotal), unit)
         if (c.id === 'sme_reserved') return cell(sum((i) => i.smeReserved ?? 0), unit)
-        if (c.id.startsWith('fund:')) return cell(sum((i) => i.amounts[c.id.slice(5) as ProcurementFund] ?? 0), unit)
+        if (c.id.startsWith('fund:')) return cell(sum((i) => procurementColumnAmount(i.amounts, c.id)), unit)
         return null
       }),
     )

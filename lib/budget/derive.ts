@@ -3,8 +3,8 @@ import { LEVEL_LENGTH } from './catalogue'
 import type { Fen } from './money'
 import { toPrinted } from './money'
 import type { BudgetTable, Cell, ColumnInfo, RowMeta } from './table'
-import type { FiscalSummaryTable, FixedAssetsTable, LineFilter, ProcurementTable, SummaryTable, TableTemplate, Template, ThreePublicTable, TreeTable, AmountColumn } from './template'
-import { fillYear } from './template'
+import type { ClassRow, FiscalSummaryTable, FixedAssetsTable, LineFilter, ProcurementTable, SummaryTable, TableTemplate, Template, ThreePublicTable, TreeTable, AmountColumn } from './template'
+import { CLOSING_ROWS, fillYear } from './template'
 import { compileFilter } from './filters'
 import type { BudgetData, ExpenditureLine, FundType, ProcurementFund, RevenueLine } from './types'
 import { PROCUREMENT_FUNDS } from './types'
@@ -220,6 +220,22 @@ function classSums(groups: LineGroup<ExpenditureLine>[], funds: FundType[] | nul
   return m
 }
 
+const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+/** 1 → 一, 10 → 十, 23 → 二十三 (class rows are fewer than a hundred). */
+function numeral(n: number): string {
+  const tens = Math.floor(n / 10)
+  return `${tens === 0 ? '' : tens === 1 ? '十' : `${NUMERALS[tens]}十`}${NUMERALS[n % 10]}`
+}
+
+/**
+ * The class rows a summary prints: every row of the template, or (`classRowsShown: 'nonEmpty'`) only
+ * those with figures, renumbered 一、二、… in order as the layout prints them.
+ */
+function shownClassRows(t: { expenditureRows: ClassRow[]; classRowsShown?: 'all' | 'nonEmpty' }, amount: (r: ClassRow) => Fen): ClassRow[] {
+  if (t.classRowsShown !== 'nonEmpty') return t.expenditureRows
+  return t.expenditureRows.filter((r) => amount(r) !== 0).map((r, i) => ({ ...r, label: `${numeral(i + 1)}、${r.label.replace(/^[一二三四五六七八九十]+、\s*/, '')}` }))
+}
+
 function deriveSummary(t: SummaryTable, ctx: Ctx): BudgetTable {
   const expenditure = expenditureByFunction(ctx)
   const u = ctx.unit
@@ -229,12 +245,13 @@ function deriveSummary(t: SummaryTable, ctx: Ctx): BudgetTable {
   const carryIn = bySource(t.carryInSources)
   const classes = classSums(expenditure, null, t.expenditureRows.map((r) => r.functionClass))
   const totalExp = sumGroups(expenditure, () => true)
-  const n = Math.max(t.incomeRows.length, t.expenditureRows.length)
+  const classRows = shownClassRows(t, (r) => (r.functionClass ? (classes.get(r.functionClass) ?? 0) : 0))
+  const n = Math.max(t.incomeRows.length, classRows.length)
   const rows: Cell[][] = []
   const meta: RowMeta[] = []
   for (let i = 0; i < n; i++) {
     const inc = t.incomeRows[i]
-    const exp = t.expenditureRows[i]
+    const exp = classRows[i]
     rows.push([
       inc?.label ?? null,
       inc ? cellOf(bySource(inc.sources), u) : null,
@@ -244,12 +261,18 @@ function deriveSummary(t: SummaryTable, ctx: Ctx): BudgetTable {
     meta.push({ kind: 'pair', left: inc?.id ?? null, right: exp?.id ?? null })
   }
   const L = t.labels
-  rows.push([L.currentIncome, cellOf(currentIncome, u), L.currentExpenditure, cellOf(totalExp, u)])
-  meta.push({ kind: 'pair', left: 'current_income', right: 'current_expenditure' })
-  rows.push([L.carryIn, cellOf(carryIn, u), L.carryOut, null])
-  meta.push({ kind: 'pair', left: 'carry_in', right: 'carry_out' })
-  rows.push([L.grandIncome, cellOf(currentIncome + carryIn, u), L.grandExpenditure, cellOf(totalExp, u)])
-  meta.push({ kind: 'pair', left: 'grand_income', right: 'grand_expenditure' })
+  for (const closing of t.closingRows ?? CLOSING_ROWS) {
+    if (closing === 'current') {
+      rows.push([L.currentIncome, cellOf(currentIncome, u), L.currentExpenditure, cellOf(totalExp, u)])
+      meta.push({ kind: 'pair', left: 'current_income', right: 'current_expenditure' })
+    } else if (closing === 'carry') {
+      rows.push([L.carryIn, cellOf(carryIn, u), L.carryOut, null])
+      meta.push({ kind: 'pair', left: 'carry_in', right: 'carry_out' })
+    } else {
+      rows.push([L.grandIncome, cellOf(currentIncome + carryIn, u), L.grandExpenditure, cellOf(totalExp, u)])
+      meta.push({ kind: 'pair', left: 'grand_income', right: 'grand_expenditure' })
+    }
+  }
   const columns: ColumnInfo[] = [
     { id: 'in_label', label: t.columns[0], kind: 'label' },
     { id: 'in_amount', label: t.columns[1], kind: 'amount' },
@@ -272,12 +295,13 @@ function deriveFiscalSummary(t: FiscalSummaryTable, ctx: Ctx): BudgetTable {
   const currentIncome = t.incomeRows.reduce((s, r) => s + bySource(r.sources), 0)
   const carryIn = t.carryRows.reduce((s, r) => s + bySource(r.sources), 0)
   const blanks = () => t.expenditureColumns.map(() => null as Cell)
-  const n = Math.max(t.incomeRows.length, t.expenditureRows.length)
+  const classRows = shownClassRows(t, (r) => (r.functionClass ? colSums.reduce((s, c) => s + Math.abs(c.byClass.get(r.functionClass!) ?? 0), 0) : 0))
+  const n = Math.max(t.incomeRows.length, classRows.length)
   const rows: Cell[][] = []
   const meta: RowMeta[] = []
   for (let i = 0; i < n; i++) {
     const inc = t.incomeRows[i]
-    const exp = t.expenditureRows[i]
+    const exp = classRows[i]
     rows.push([
       inc?.label ?? null,
       inc ? cellOf(bySource(inc.sources), u) : null,
@@ -287,16 +311,22 @@ function deriveFiscalSummary(t: FiscalSummaryTable, ctx: Ctx): BudgetTable {
     meta.push({ kind: 'pair', left: inc?.id ?? null, right: exp?.id ?? null })
   }
   const L = t.labels
-  rows.push([L.currentIncome, cellOf(currentIncome, u), L.currentExpenditure, ...colSums.map((c) => cellOf(c.total, u))])
-  meta.push({ kind: 'pair', left: 'current_income', right: 'current_expenditure' })
-  rows.push([L.carryIn, cellOf(carryIn, u), L.carryOut, ...blanks()])
-  meta.push({ kind: 'pair', left: 'carry_in', right: 'carry_out' })
-  for (const r of t.carryRows) {
-    rows.push([r.label, cellOf(bySource(r.sources), u), null, ...blanks()])
-    meta.push({ kind: 'pair', left: r.id, right: null })
+  for (const closing of t.closingRows ?? CLOSING_ROWS) {
+    if (closing === 'current') {
+      rows.push([L.currentIncome, cellOf(currentIncome, u), L.currentExpenditure, ...colSums.map((c) => cellOf(c.total, u))])
+      meta.push({ kind: 'pair', left: 'current_income', right: 'current_expenditure' })
+    } else if (closing === 'carry') {
+      rows.push([L.carryIn, cellOf(carryIn, u), L.carryOut, ...blanks()])
+      meta.push({ kind: 'pair', left: 'carry_in', right: 'carry_out' })
+      for (const r of t.carryRows) {
+        rows.push([r.label, cellOf(bySource(r.sources), u), null, ...blanks()])
+        meta.push({ kind: 'pair', left: r.id, right: null })
+      }
+    } else {
+      rows.push([L.grandIncome, cellOf(currentIncome + carryIn, u), L.grandExpenditure, ...colSums.map((c) => cellOf(c.total, u))])
+      meta.push({ kind: 'pair', left: 'grand_income', right: 'grand_expenditure' })
+    }
   }
-  rows.push([L.grandIncome, cellOf(currentIncome + carryIn, u), L.grandExpenditure, ...colSums.map((c) => cellOf(c.total, u))])
-  meta.push({ kind: 'pair', left: 'grand_income', right: 'grand_expenditure' })
   const columns: ColumnInfo[] = [
     { id: 'in_label', label: t.columns[0], kind: 'label' },
     { id: 'in_amount', label: t.columns[1], kind: 'amount' },

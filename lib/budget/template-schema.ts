@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { jsonColumn } from './json-column'
 import { EXPENDITURE_CATEGORIES, FIXED_ASSET_CATEGORIES, FUND_TYPES, REVENUE_SOURCES, THREE_PUBLIC_ITEMS } from './types'
-import { NOTES_CONTENTS, TABLE_KEYS, TABLE_ORIENTATIONS, TEMPLATE_SCOPES } from './template'
+import { CLOSING_ROWS, NOTES_CONTENTS, TABLE_KEYS, TABLE_ORIENTATIONS, TEMPLATE_SCOPES } from './template'
 import type { Template } from './template'
 
 /** Validates a template (an admin's edit, or a shipped JSON) before it is stored: structure, ids, sums. */
@@ -12,6 +12,8 @@ const key = z.enum(TABLE_KEYS)
 const note = z.string().max(500).optional()
 const incomeRow = z.object({ id: z.string().min(1), label, sources: z.array(z.enum(REVENUE_SOURCES)), sumOf: z.array(z.string()).optional() })
 const classRow = z.object({ id: z.string().min(1), label, functionClass: z.string().regex(/^\d{3}$/).nullable() })
+// which closing rows a summary prints and whether it lists every class (lib/budget/template.ts)
+const summaryLayout = { closingRows: z.array(z.enum(CLOSING_ROWS)).min(1).optional(), classRowsShown: z.enum(['all', 'nonEmpty']).optional() }
 const sideLabels = z.object({ currentIncome: label, currentExpenditure: label, carryIn: label, carryOut: label, grandIncome: label, grandExpenditure: label })
 
 const treeColumns = z.array(z.union([z.object({ id: z.enum(['code', 'name']), label }), z.object({ id: z.string().min(1), label, filter })])).min(3)
@@ -20,7 +22,7 @@ const unitBreakdown = z.object({ kind: z.literal('unit_breakdown'), key, title: 
 
 const table = z.discriminatedUnion('kind', [
   unitBreakdown,
-  z.object({ kind: z.literal('income_expenditure_summary'), key, title: label, columns: z.tuple([label, label, label, label]), incomeRows: z.array(incomeRow), expenditureRows: z.array(classRow), labels: sideLabels, carryInSources: z.array(z.enum(REVENUE_SOURCES)), note }),
+  z.object({ kind: z.literal('income_expenditure_summary'), key, title: label, columns: z.tuple([label, label, label, label]), incomeRows: z.array(incomeRow), expenditureRows: z.array(classRow), labels: sideLabels, carryInSources: z.array(z.enum(REVENUE_SOURCES)), ...summaryLayout, note }),
   z.object({
     kind: z.enum(['function_tree', 'economic_tree']),
     key,
@@ -33,7 +35,7 @@ const table = z.discriminatedUnion('kind', [
     note,
     emptyNote: note,
   }),
-  z.object({ kind: z.literal('fiscal_summary'), key, title: label, columns: z.tuple([label, label, label]), expenditureColumns: z.array(z.object({ id: z.string(), label, funds: z.array(z.enum(FUND_TYPES)) })).min(1), incomeRows: z.array(incomeRow), expenditureRows: z.array(classRow), carryRows: z.array(incomeRow), labels: sideLabels, note }),
+  z.object({ kind: z.literal('fiscal_summary'), key, title: label, columns: z.tuple([label, label, label]), expenditureColumns: z.array(z.object({ id: z.string(), label, funds: z.array(z.enum(FUND_TYPES)) })).min(1), incomeRows: z.array(incomeRow), expenditureRows: z.array(classRow), carryRows: z.array(incomeRow), labels: sideLabels, ...summaryLayout, note }),
   z.object({
     kind: z.literal('three_public'),
     key,

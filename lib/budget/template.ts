@@ -58,6 +58,9 @@ export type SideRow = { id: string; label: string }
 export type IncomeRow = SideRow & { sources: RevenueSource[]; sumOf?: string[] }
 export type ClassRow = SideRow & { functionClass: string | null }
 
+export const CLOSING_ROWS = ['current', 'carry', 'grand'] as const
+export type ClosingRow = (typeof CLOSING_ROWS)[number]
+
 export type SummaryTable = {
   kind: 'income_expenditure_summary'
   key: TableKey
@@ -67,6 +70,10 @@ export type SummaryTable = {
   expenditureRows: ClassRow[]
   labels: { currentIncome: string; currentExpenditure: string; carryIn: string; carryOut: string; grandIncome: string; grandExpenditure: string }
   carryInSources: RevenueSource[]
+  /** The rows printed under the pairs, in order (default all three: 本年合计, 结转结余, 总计); Shanghai 2026 prints 总计 only. */
+  closingRows?: ClosingRow[]
+  /** `nonEmpty`: only the classes with figures, renumbered 一、二、… in order (Shanghai 2026); default every class row. */
+  classRowsShown?: 'all' | 'nonEmpty'
   note?: string
 }
 
@@ -81,6 +88,10 @@ export type FiscalSummaryTable = {
   expenditureRows: ClassRow[]
   carryRows: IncomeRow[]
   labels: { currentIncome: string; currentExpenditure: string; carryIn: string; carryOut: string; grandIncome: string; grandExpenditure: string }
+  /** The rows printed under the pairs, in order (default all three: 本年合计, 结转结余, 总计); Shanghai 2026 prints 总计 only. */
+  closingRows?: ClosingRow[]
+  /** `nonEmpty`: only the classes with figures, renumbered 一、二、… in order (Shanghai 2026); default every class row. */
+  classRowsShown?: 'all' | 'nonEmpty'
   note?: string
 }
 
@@ -141,6 +152,8 @@ export type ProcurementColumnId =
   | 'unit_price'
   | 'total'
   | `fund:${ProcurementFund}`
+  /** 上年结转结余 printed as one column (the Hebei unit layout): 财政拨款结转 and 非财政拨款结转结余 together. */
+  | 'fund:carryover'
   | 'sme_reserved'
 
 export type FixedAssetsTable = {

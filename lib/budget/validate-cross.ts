@@ -52,8 +52,12 @@ function same(emit: Emit, rule: string, a: CellRef | null, b: CellRef | null, wh
   checkSum(emit, rule, a, b ? [b] : [], what, severity)
 }
 
-/** Identities between tables (checklist “Across tables”). */
-export function crossRules(s: TableSet, emit: Emit): void {
+/**
+ * Identities between tables (checklist “Across tables”). `notUnderstood`: tables the workbook prints
+ * but whose columns or codes were not understood — absent from `s`, yet not blank: a rule that would
+ * count them as blank is not run (no arithmetic on a guess).
+ */
+export function crossRules(s: TableSet, emit: Emit, notUnderstood: ReadonlySet<string> = new Set()): void {
   const index = new Map<BudgetTable, RowIndex>()
   const totalRow = (t: BudgetTable | undefined) => (t ? rowIndexOf(index, t).total : -1)
   const codeRow = (t: BudgetTable | undefined, code: string) => (t ? (rowIndexOf(index, t).codes.get(code) ?? -1) : -1)
@@ -111,7 +115,7 @@ export function crossRules(s: TableSet, emit: Emit): void {
     }
   }
   // 支出总表 = the per-fund tables added up, when all of the department's money is 财政拨款
-  if (exp && fis && ies) {
+  if (exp && fis && ies && !['general_budget_expenditure', 'gov_fund_expenditure', 'state_capital_expenditure'].some((k) => notUnderstood.has(k))) {
     const fisGrand = ref(fis, rowIndexById(fis, 'grand_income', 'left'), columnIndex(fis, 'in_amount'))
     const allFiscal = fisGrand && iesIn('grand_income') && fis.rows[fisGrand.r]![fisGrand.c] === ies.rows[iesIn('grand_income')!.r]![iesIn('grand_income')!.c]
     if (allFiscal) {

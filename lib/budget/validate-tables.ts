@@ -269,7 +269,7 @@ export function indexTables(tables: BudgetTable[]): TableSet {
 }
 
 /** Validates printed tables (derived from lines or read from a workbook) against the template's identities. */
-export function validateTables(tables: BudgetTable[], template: Template, catalogue?: Catalogue): Finding[] {
+export function validateTables(tables: BudgetTable[], template: Template, catalogue?: Catalogue, notUnderstood: ReadonlySet<string> = new Set()): Finding[] {
   const out: Finding[] = []
   const emit: Emit = (f) => out.push(f)
   for (const t of tables) {
@@ -290,7 +290,7 @@ export function validateTables(tables: BudgetTable[], template: Template, catalo
       emit({ rule: 'table.missing', severity: 'error', table: key, message: `缺少${tt.title}` })
     }
   }
-  crossRules(indexTables(tables), emit)
+  crossRules(indexTables(tables), emit, notUnderstood)
   return out
 }
 

@@ -19,6 +19,8 @@ const DEPT_PREFIX = '(?:(?:主管)?部门|预算单位|单位名称|编制单位
 // codes are digits in every system seen (447, 460001); letters are accepted when mixed with digits
 const DEPT_WITH_CODE = new RegExp(`^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12}|(?=[A-Za-z0-9-]*\\d)[A-Za-z][A-Za-z0-9-]{1,19})[\\]】)）]?[\\s\\-—_:：]+([^\\d\\s].*)$|^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12})[\\]】)）]?([^\\d\\s].*)$`)
 const DEPT_NAME_ONLY = new RegExp(`^${DEPT_PREFIX}([^\\d\\s].*)$`)
+// the code on its own line or cell, the name printed elsewhere ("单位编码：447001" beside "单位名称：…本级")
+const DEPT_CODE_ONLY = /^(?:(?:主管)?部门|预算单位|单位)(?:编码|代码)[:：]\s*[\[【(（]?(\d{2,12})[\]】)）]?$/
 // a name printed alone on the line under the title ("上海市普陀区文化和旅游局"): an organisation's name
 const ORG_NAME = /^[\u4e00-\u9fff（）()·]{2,40}(?:局|委员会|委|办公室|办|院|中心|所|馆|站|会|部|厅|处|队|学校|校|园|署|社|台|室|公司|团|宫|场|本级|机关|政府|法院|检察院)$/
 
@@ -54,6 +56,15 @@ export function readMetaRow(cells: (RawCell | undefined)[], row: number, into: M
         into.departmentCode = (d[1] ?? d[3])!
         into.departmentName = cleanText((d[2] ?? d[4])!)
         into.at.department = at
+      }
+      found = true
+      return
+    }
+    const k = DEPT_CODE_ONLY.exec(t)
+    if (k) {
+      if (!into.departmentCode) {
+        into.departmentCode = k[1]!
+        into.at.department ??= at
       }
       found = true
       return

@@ -13,6 +13,9 @@ import { codesFromNames } from './names-to-codes'
 import { readCell } from './read-values'
 import { address, cleanText, columnLetter, textKey } from './text'
 import type { Vocabulary } from './vocabulary'
+import { mergeVocabulary } from './vocabulary'
+import type { ParsedExtra } from './extra-tables'
+import { hasExtraTitle, readExtraTables } from './extra-tables'
 
 /** Where each printed cell of a parsed table came from, so findings can name the sheet and the A1 cell. */
 export type TableLocation = { sheet: string; titleCell: string; rows: number[]; cols: string[]; noteCell?: string }
@@ -41,7 +44,10 @@ export type ParsedWorkbook = {
   tables: ParsedTable[]
   /** Problems of reading (cells that are not amounts, formulas without values, unknown columns …), located. */
   findings: Finding[]
-  sheets: { name: string; tables: TableKey[] }[]
+  /** Tables beyond the template's (项目支出表, 政府采购预算表 …), kept as printed. */
+  extras: ParsedExtra[]
+  /** Each sheet with the template tables and the tables beyond the template (their titles) read from it. */
+  sheets: { name: string; tables: TableKey[]; extras: string[] }[]
 }
 
 /**
@@ -92,7 +98,8 @@ function aggregateMeta(located: Located[]): Omit<WorkbookMeta, 'unit' | 'statedY
   const metas = located.map((l) => ({ l, m: l.meta }))
   const titleYears = located.map((l) => (l.titleRow === null ? undefined : yearInTitle(cellText(l.sheet.rows[l.titleRow]?.[l.titleCol - 1]))))
   const code = majority(metas.map((x) => x.m.departmentCode))
-  const name = majority(metas.filter((x) => !code || x.m.departmentCode === code).map((x) => x.m.departmentName))
+  // the name printed beside the code, else on a sheet that prints the name alone ("单位名称：…" with no code)
+  const name = majority(metas.filter((x) => !code || x.m.departmentCode === code).map((x) => x.m.departmentName)) ?? majority(metas.filter((x) => !x.m.departmentCode).map((x) => x.m.departmentName))
   const year = majority(metas.map((x) => x.m.year)) ?? majority(titleYears) ?? null
   const unit = majority(metas.map((x) => x.m.unit)) ?? null
   const src = metas.find((x) => x.m.at.department) ?? metas[0]
@@ -309,7 +316,10 @@ export function parseWorkbook(raw: RawWorkbook, opts: ParseOptions): ParsedWorkb
   const provisional = locateTables(raw.sheets, template, opts.year ?? new Date().getFullYear(), opts.vocabulary)
   const meta0 = aggregateMeta(provisional.located)
   const year = opts.year ?? meta0.year ?? new Date().getFullYear()
-  const { located, findings: locFindings } = opts.year || meta0.year ? locateTables(raw.sheets, template, year, opts.vocabulary) : provisional
+  const again = opts.year || meta0.year ? locateTables(raw.sheets, template, year, opts.vocabulary) : provisional
+  // a sheet titled as a table beyond the template (项目支出表 …) is not taken for a template table by its header alone
+  const located = again.located.filter((l) => !(l.titleRow === null && hasExtraTitle(l.sheet)))
+  const locFindings = again.findings
   const findings: Finding[] = [...locFindings]
   if (!meta0.unit && located.length) {
     findings.push({ rule: 'exchange.unit_missing', severity: 'warning', sheet: located[0]!.sheet.name, message: '工作簿中没有“单位：万元”或“单位：元”的说明行，金额按万元读取' })
@@ -332,6 +342,13 @@ export function parseWorkbook(raw: RawWorkbook, opts: ParseOptions): ParsedWorkb
     tables.push(parsed)
     findings.push(...f)
   }
-  const sheets = raw.sheets.map((s) => ({ name: s.name, tables: located.filter((l) => l.sheet === s).map((l) => l.key) }))
-  return { template, meta: { department: meta0.department, year: opts.year ?? meta0.year, statedYear: meta0.year, unit: meta0.unit ?? '万元', at: meta0.at }, tables, findings, sheets }
+  // the tables beyond the template, on the sheets that hold none of its tables: kept as printed (extra-tables.ts)
+  const extras = readExtraTables(raw.sheets.filter((s) => !located.some((l) => l.sheet === s)), template.family, mergeVocabulary(template.vocabulary, opts.vocabulary))
+  const sheets = raw.sheets.map((s) => ({ name: s.name, tables: located.filter((l) => l.sheet === s).map((l) => l.key), extras: extras.filter((e) => e.loc.sheet === s.name).map((e) => e.table.title) }))
+  return { template, meta: { department: meta0.department, year: opts.year ?? meta0.year, statedYear: meta0.year, unit: meta0.unit ?? '万元', at: meta0.at }, tables, extras, findings, sheets }
+}
+
+/** A reading without the year's catalogue that left a names-only tree table without its codes: read again with it. */
+export function needsCatalogue(parsed: ParsedWorkbook): boolean {
+  return parsed.findings.some((f) => f.rule === 'exchange.code_unresolved')
 }

@@ -2,6 +2,7 @@ import type { AmountUnit } from '../budget/money'
 import type { FixtureTable } from '../budget/table'
 import type { DisclosureStatus } from '../server/authz'
 import type { ParsedWorkbook, TableLocation } from './parse-workbook'
+import type { ParsedExtra } from './extra-tables'
 import type { ValidationReport } from './report'
 
 /** What the upload page shows next to the findings: the tables as read, each cell's workbook address. */
@@ -12,7 +13,9 @@ export type ImportPreview = {
   unit: AmountUnit
   template: { id: string; name: string }
   tables: { table: FixtureTable; loc: TableLocation }[]
-  sheets: { name: string; tables: string[] }[]
+  sheets: { name: string; tables: string[]; extras?: string[] }[]
+  /** Tables beyond the template (项目支出表 …), kept as printed and imported with the disclosure. */
+  extras: ParsedExtra[]
   /** The user may add column meanings to the family's vocabulary (template.manage). */
   canSaveVocabulary?: boolean
 }
@@ -44,5 +47,6 @@ export function toPreview(parsed: ParsedWorkbook, fileName: string): ImportPrevi
     template: { id: parsed.template.id, name: parsed.template.name },
     tables: parsed.tables,
     sheets: parsed.sheets,
+    extras: parsed.extras,
   }
 }

@@ -43,7 +43,7 @@ export function validateParsed(parsed: ParsedWorkbook, catalogue: Catalogue | un
   // (docs/decisions/010) is turned to the cells of the grid it was read from, and they find their sheet
   // cells through the parsed locations; a table the sheet prints upright — the template may print it
   // across, the reader takes either — is printed as held, and its findings are left as they are
-  const kernel = validateTables(tables, parsed.template, catalogue).filter((f) => !(f.rule === 'table.missing' && f.table && unreadable.has(f.table)))
+  const kernel = validateTables(tables, parsed.template, catalogue, unreadable).filter((f) => !(f.rule === 'table.missing' && f.table && unreadable.has(f.table)))
   const all: Finding[] = [...parsed.findings, ...findingsAsPrinted([...readFindings, ...kernel], across)]
   const located = all.map((f) => locate(f, parsed))
   const tableOrder = (k: string | null) => (k === null ? -1 : TABLE_KEYS.indexOf(k as (typeof TABLE_KEYS)[number]))

@@ -6,6 +6,7 @@ import { applyCodeParts } from '../budget/table'
 import type { Template } from '../budget/template'
 import { columnKinds } from './columns'
 import type { ExportInput } from './write-xlsx'
+import type { ExtraTable } from '../budget/extra-table'
 import { writeZip } from './zip'
 
 const BOM = '\uFEFF'
@@ -48,8 +49,10 @@ export function writeCsvZip(input: ExportInput): Buffer {
 }
 
 /** The fixture JSON format (../shared/fixtures): the same shape GET …/tables returns, with department and year. */
-export function toExportJson(input: ExportInput): { source: string; department: { code: string; name: string }; year: number; amountUnit: AmountUnit; tables: FixtureTable[] } {
+export function toExportJson(input: ExportInput): { source: string; department: { code: string; name: string }; year: number; amountUnit: AmountUnit; tables: FixtureTable[]; extraTables?: ExtraTable[] } {
   // the fixture format: each table as printed (its unit, its code columns as the source split them)
   const amountUnit = input.tables.find((t) => t.amountUnit)?.amountUnit ?? '万元'
-  return { source: '预算公开导出', department: input.department, year: input.year, amountUnit, tables: input.tables.map((t) => (amountUnit === '万元' ? applyCodeParts(t) : { ...applyCodeParts(t), amountUnit: t.amountUnit ?? '万元' })) }
+  const tables = input.tables.map((t) => (amountUnit === '万元' ? applyCodeParts(t) : { ...applyCodeParts(t), amountUnit: t.amountUnit ?? '万元' }))
+  // the tables beyond the template an import kept, as printed
+  return { source: '预算公开导出', department: input.department, year: input.year, amountUnit, tables, ...(input.extraTables?.length ? { extraTables: input.extraTables } : {}) }
 }

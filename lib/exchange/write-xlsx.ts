@@ -4,6 +4,8 @@ import { applyCodeParts } from '../budget/table'
 import type { Template } from '../budget/template'
 import { columnKinds, headerCells } from './columns'
 import { neutralise } from './text'
+import type { ExtraTable } from '../budget/extra-table'
+import { addExtraSheet } from './write-extra'
 
 export type ExportInput = {
   department: { code: string; name: string }
@@ -12,6 +14,8 @@ export type ExportInput = {
   template?: Template
   /** Whose budget (docs/decisions/009): a department's 部门预算 (absent) or a unit's own 单位预算. */
   level?: 'department' | 'unit'
+  /** Tables beyond the template an import kept as printed (项目支出表 …): exported after the template's. */
+  extraTables?: ExtraTable[]
 }
 
 const FONT = '宋体'
@@ -58,6 +62,7 @@ export async function writeXlsx(input: ExportInput): Promise<Buffer> {
   wb.title = `${input.department.code} ${input.department.name} ${input.year} 年${input.level === 'unit' ? '单位预算' : '部门预算'}`
   const used = new Set<string>()
   for (const t of input.tables) addSheet(wb, t, input, sheetName(t.title, used))
+  for (const t of input.extraTables ?? []) addExtraSheet(wb, t, input, sheetName(t.title, used))
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 

@@ -3,6 +3,8 @@ import type { Finding } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
 import { projectTotals } from '@/lib/budget/derive-extra'
 import { formatYuan } from '@/lib/budget/money'
+import type { ExtraTable } from '@/lib/budget/extra-table'
+import { storedExtraTables } from '@/lib/budget/extra-table'
 import type { FixtureTable } from '@/lib/budget/table'
 import { toFixtureTable } from '@/lib/budget/table'
 import { presentFindings } from '@/lib/budget/present'
@@ -42,6 +44,8 @@ export type EditorState = {
   revenue: EditorLine[]
   expenditure: EditorLine[]
   tables: FixtureTable[]
+  /** Tables the imported workbook printed beyond the template (项目支出表 …), as printed. */
+  beyondTemplate: ExtraTable[]
   findings: Finding[]
   summary: { error: number; warning: number; rounding: number }
   catalogue: { function: [string, string][]; economic: [string, string][] }
@@ -85,6 +89,7 @@ export async function editorStateOf(actor: Actor, d: DisclosureFull, opts: { wit
       amount: l.amount.toFixed(2),
     })),
     tables: tables.map(toFixtureTable),
+    beyondTemplate: storedExtraTables(d),
     // cells as printed: a 三公 table printed across has its findings turned with it (docs/decisions/010)
     findings: presentFindings(findings, tables),
     summary: summarise(findings),

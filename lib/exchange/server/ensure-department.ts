@@ -8,6 +8,11 @@ export function departmentNameMissing(code: string): string {
   return `系统中还没有部门 ${code}，工作簿中也没有写出部门名称（通常印在表头下方的“编制部门：…”或“单位名称：…”一行）。请用 --department-name 指定部门名称后重新导入（未写入任何数据）`
 }
 
+/** Where a unit's name is usually printed, for the refusal when neither the sheet nor the operator gives it. */
+export function unitNameMissing(code: string, sheet: string | null): string {
+  return `系统中还没有单位 ${code}，工作簿${sheet ? `（工作表「${sheet}」）` : ''}中也没有写出单位名称（通常印在标题下方一行，如“单位名称：[${code}]某某局本级”或“${code} 某某局本级”）。请在工作簿中写明单位名称，或用 --unit-name 指定后重新导入（未写入任何数据）`
+}
+
 /** 承德市医疗保障局 → 承德市; 乐亭县医疗保障局 → 乐亭县: the region a department's name begins with. */
 export function regionNameFrom(departmentName: string): string | null {
   const m = /^(.{2,12}?(?:自治州|自治县|自治旗|新区|省|市|州|盟|县|区|旗))/.exec(departmentName)
@@ -48,8 +53,10 @@ async function ensureSelfUnit(tx: Tx, departmentId: string, code: string, name: 
 export async function ensureUnit(tx: Tx, departmentId: string, unit: { code: string; name: string }): Promise<void> {
   const existing = await tx.unit.findUnique({ where: { code: unit.code } })
   if (existing) {
-    if (existing.departmentId === departmentId && existing.name !== unit.name && !unit.name.startsWith('单位 ')) await tx.unit.update({ where: { id: existing.id }, data: { name: unit.name } })
+    if (existing.departmentId === departmentId && unit.name && existing.name !== unit.name) await tx.unit.update({ where: { id: existing.id }, data: { name: unit.name } })
     return
   }
+  // never a placeholder name: the import refuses a new unit without one before anything is written
+  if (!unit.name.trim()) throw new AppError('VALIDATION', unitNameMissing(unit.code, null))
   await tx.unit.create({ data: { code: unit.code, name: unit.name, departmentId, position: await tx.unit.count({ where: { departmentId } }), isSelf: false } })
 }

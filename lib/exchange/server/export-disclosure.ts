@@ -1,5 +1,6 @@
 import 'server-only'
 import { toFixtureTable } from '@/lib/budget/table'
+import { storedExtraTables } from '@/lib/budget/extra-table'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { subjectOf } from '@/lib/disclosure/server/to-budget-data'
@@ -17,7 +18,9 @@ export type ExportFile = { body: Buffer; contentType: string; fileName: string }
 export async function exportInput(d: DisclosureFull): Promise<ExportInput> {
   const { tables, template } = await computeFor(d)
   // a 单位预算 is headed by its unit's code and name, as the budget system prints it
-  return { department: subjectOf(d), year: d.year, tables: tables.map(toFixtureTable), template, ...(d.unitCode ? { level: 'unit' as const } : {}) }
+  // the tables beyond the template an import kept, as printed (lib/budget/extra-table.ts)
+  const extraTables = storedExtraTables(d)
+  return { department: subjectOf(d), year: d.year, tables: tables.map(toFixtureTable), template, ...(d.unitCode ? { level: 'unit' as const } : {}), ...(extraTables.length ? { extraTables } : {}) }
 }
 
 /**

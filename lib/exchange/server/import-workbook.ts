@@ -10,15 +10,16 @@ import { AppError } from '@/lib/server/errors'
 import { loadWorkbook } from '../load-workbook'
 import { importSlot } from './import-slot'
 import type { ParsedWorkbook } from '../parse-workbook'
-import { parseWorkbook } from '../parse-workbook'
+import { needsCatalogue, parseWorkbook } from '../parse-workbook'
 import type { ImportResult, ImportTarget } from '../preview'
 import { toPreview } from '../preview'
 import type { ValidationReport } from '../report'
 import { validateParsed } from '../report'
 import { scopeOfTemplate } from '@/lib/budget/template'
-import { departmentNameMissing, ensureDepartment, ensureUnit, regionNameFrom } from './ensure-department'
+import { departmentNameMissing, ensureDepartment, ensureUnit, regionNameFrom, unitNameMissing } from './ensure-department'
 import { loadTemplates } from './templates'
 import { fixtureTablesColumn } from '@/lib/budget/table'
+import { extraTablesColumn } from '@/lib/budget/extra-table'
 import type { Vocabulary } from '../vocabulary'
 import { mergeVocabulary } from '../vocabulary'
 import { templateDefinition } from '@/lib/budget/template-schema'
@@ -37,6 +38,8 @@ export type ImportInput = {
   departmentName?: string
   /** The unit of a 单位预算 workbook, overriding the code the sheet states (command line: --unit). */
   unitCode?: string
+  /** The name of a unit the system does not know yet, when the sheet prints none (command line: --unit-name). */
+  unitName?: string
   year?: number
   region?: { name?: string; code?: string }
   /** false: validate and preview only, nothing is written. */
@@ -120,6 +123,10 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   if (stored.length === 0) throw new AppError('VALIDATION', '系统中还没有表样模板，请先初始化数据库（npm run db:seed）')
   const vocabulary = input.vocabulary && Object.keys(input.vocabulary).length ? input.vocabulary : undefined
   let parsed = parseWorkbook(raw, { ...(input.year ? { year: input.year } : {}), candidates: stored.map((s) => s.template), ...(vocabulary ? { vocabulary } : {}) })
+  // a tree table printed with names only takes its codes from the year's catalogue (names-to-codes.ts)
+  const catalogueYear = input.year ?? parsed.meta.year
+  const catalogue = catalogueYear ? await loadCatalogue(catalogueYear) : undefined
+  if (catalogue && needsCatalogue(parsed)) parsed = parseWorkbook(raw, { ...(input.year ? { year: input.year } : {}), candidates: stored.map((s) => s.template), ...(vocabulary ? { vocabulary } : {}), catalogue })
   const extra: Finding[] = []
 
   const actorDept = input.by.kind === 'user' && input.by.actor.departmentId ? await db().department.findUnique({ where: { id: input.by.actor.departmentId }, include: { units: { select: { code: true, name: true } } } }) : null
@@ -153,13 +160,20 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   const { department, existing, unit } = await findTarget(code, year, unitCode)
   if (existing && existing.template.key !== parsed.template.id) {
     const own = stored.find((s) => s.template.id === existing.template.key)
-    if (own) parsed = parseWorkbook(raw, { year, candidates: [own.template], ...(vocabulary ? { vocabulary } : {}) })
+    if (own) parsed = parseWorkbook(raw, { year, candidates: [own.template], ...(vocabulary ? { vocabulary } : {}), catalogue: await loadCatalogue(year) })
   }
   parsed.meta.year = year
   if (!unitCode && department && parsed.meta.department.name && parsed.meta.department.name !== department.name && sheetCode === department.code) {
     extra.push({ rule: 'exchange.department_name', severity: 'warning', sheet: at?.sheet, cell: at?.department, message: `工作簿中的部门名称“${parsed.meta.department.name}”与系统中的“${department.name}”不一致，以系统中的为准` })
   }
-  const unitInfo = unitCode ? (unit ?? { code: unitCode, name: (sheetCode === unitCode ? parsed.meta.department.name : null) ?? `单位 ${unitCode}` }) : null
+  // a unit the system does not know is created only with its real name (never a placeholder such as "单位 447001")
+  const unitName = unitCode && !unit ? (input.unitName?.trim() || (sheetCode === unitCode || !sheetCode ? parsed.meta.department.name : null)) : null
+  const unitInfo = unitCode ? (unit ?? { code: unitCode, name: unitName ?? '' }) : null
+  if (unitCode && !unit && !unitName && input.by.kind === 'cli') {
+    const message = unitNameMissing(unitCode, at?.sheet ?? parsed.tables[0]?.loc.sheet ?? null)
+    if (input.commit) throw new AppError('VALIDATION', message)
+    extra.push({ rule: 'exchange.unit_name_missing', severity: 'error', sheet: at?.sheet ?? parsed.tables[0]?.loc.sheet, cell: at?.department ?? parsed.tables[0]?.loc.titleCell, message })
+  }
   if (input.by.kind === 'cli' && !department && !newDepartmentName(input, parsed, unitInfo)) {
     // a department is created only with its real name: refused before anything is written
     if (input.commit) throw new AppError('VALIDATION', departmentNameMissing(code))
@@ -288,7 +302,7 @@ async function write(w: {
       await tx.fixedAsset.deleteMany({ where })
       const updated = await tx.disclosure.update({
         where: { id: d.id },
-        data: { source: 'imported', declaredTables: fixtureTablesColumn.write(declared), importedFrom: w.fileName, importedAt: new Date(), templateId: w.templateRowId, version: { increment: 1 } },
+        data: { source: 'imported', declaredTables: fixtureTablesColumn.write(declared), extraTables: extraTablesColumn.write(parsed.extras.map((e) => e.table)), importedFrom: w.fileName, importedAt: new Date(), templateId: w.templateRowId, version: { increment: 1 } },
       })
       await audit(tx, actor, {
         disclosureId: d.id,
@@ -302,6 +316,7 @@ async function write(w: {
           sha256: crypto.createHash('sha256').update(input.file).digest('hex'),
           via: input.by.kind === 'cli' ? 'cli' : 'web',
           tables: declared.map((t) => t.key),
+          ...(parsed.extras.length ? { extraTables: parsed.extras.map((e) => e.table.title) } : {}),
           summary: w.report.summary,
           acceptedErrors: w.report.summary.error > 0,
           version: updated.version,

@@ -4,7 +4,7 @@ import { AppError } from '@/lib/server/errors'
 import { loadWorkbook } from '../load-workbook'
 import { importSlot } from './import-slot'
 import type { ParsedWorkbook } from '../parse-workbook'
-import { parseWorkbook } from '../parse-workbook'
+import { needsCatalogue, parseWorkbook } from '../parse-workbook'
 import type { ValidationReport } from '../report'
 import { validateParsed } from '../report'
 import { loadTemplates } from './templates'
@@ -14,8 +14,11 @@ export async function validateWorkbookFile(file: Buffer, opts: { year?: number }
   const raw = await importSlot.run(() => loadWorkbook(file))
   const stored = await loadTemplates()
   if (stored.length === 0) throw new AppError('VALIDATION', '系统中还没有表样模板，请先初始化数据库（npm run db:seed）')
-  const parsed = parseWorkbook(raw, { ...(opts.year ? { year: opts.year } : {}), candidates: stored.map((s) => s.template) })
+  let parsed = parseWorkbook(raw, { ...(opts.year ? { year: opts.year } : {}), candidates: stored.map((s) => s.template) })
   const year = parsed.meta.year ?? new Date().getFullYear()
-  const { report } = validateParsed(parsed, await loadCatalogue(year))
+  const catalogue = await loadCatalogue(year)
+  // a tree table printed with names only takes its codes from the year's catalogue (names-to-codes.ts)
+  if (needsCatalogue(parsed)) parsed = parseWorkbook(raw, { ...(opts.year ? { year: opts.year } : {}), candidates: stored.map((s) => s.template), catalogue })
+  const { report } = validateParsed(parsed, catalogue)
   return { parsed, report }
 }

@@ -1,4 +1,5 @@
 import 'server-only'
+import type { ExtraTable } from '@/lib/budget/extra-table'
 import type { FixtureTable } from '@/lib/budget/table'
 import { NINE_TABLE_KEYS } from '@/lib/budget/template'
 import type { ComparedTable, IndicatorChange } from '../compare'
@@ -33,6 +34,8 @@ export type DisclosureView = {
   /** The nine tables, then the procurement and fixed-asset tables when the template has them. */
   tables: FixtureTable[]
   extraTables: FixtureTable[]
+  /** Tables an imported workbook printed beyond its template (项目支出表 …), as printed; absent in views frozen before. */
+  beyondTemplate?: ExtraTable[]
   figures: DisclosureFigures
   /** Every published year of the department (latest revision each), oldest first: 三公 over the years. */
   history: { year: number; figures: DisclosureFigures }[]

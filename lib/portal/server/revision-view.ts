@@ -2,6 +2,7 @@ import 'server-only'
 import type { DocumentModel } from '@/lib/document/model'
 import { renderHtml } from '@/lib/document/render-html'
 import { NINE_TABLE_KEYS } from '@/lib/budget/template'
+import { storedExtraTables } from '@/lib/budget/extra-table'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { subjectOf } from '@/lib/disclosure/server/to-budget-data'
 import type { DisclosureView } from './disclosure-view'
@@ -47,6 +48,7 @@ export async function revisionView(d: DisclosureFull, model: DocumentModel | nul
     correctionNote: d.correctionNote,
     tables: fixture.filter((t) => NINE_TABLE_KEYS.includes(t.key as never)),
     extraTables: fixture.filter((t) => !NINE_TABLE_KEYS.includes(t.key as never)),
+    beyondTemplate: storedExtraTables(d),
     figures,
     projects: d.projects.map((p) => ({ code: p.code, name: p.name, purpose: p.purpose })),
     units: d.department.units.map((u) => ({ code: u.code, name: u.name })),

@@ -39,6 +39,7 @@ export async function correctDisclosure(actor: Actor, input: TCorrect): Promise<
             vehiclesHeld: src.vehiclesHeld,
             source: src.source,
             declaredTables: json(src.declaredTables),
+            extraTables: json(src.extraTables),
             importedFrom: src.importedFrom,
             importedAt: src.importedAt,
             notes: json(src.notes) as Prisma.InputJsonValue,

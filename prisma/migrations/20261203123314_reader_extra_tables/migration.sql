@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Disclosure" ADD COLUMN     "extraTables" JSONB;
+

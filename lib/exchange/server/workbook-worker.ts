@@ -62,8 +62,9 @@ export class WorkbookWorker {
 
   private ensure(): Worker {
     if (this.worker) return this.worker
-    const file = this.opts.file ?? path.join(process.cwd(), 'workers', 'load-workbook.worker.mjs')
-    const w = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb ?? 1536 } })
+    // outside the bundle on purpose (a plain .mjs run as it is): the bundler must not follow this path
+    const file = this.opts.file ?? path.join(/* turbopackIgnore: true */ process.cwd(), 'workers', 'load-workbook.worker.mjs')
+    const w = new Worker(/* turbopackIgnore: true */ file, { resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb ?? 1536 } })
     w.unref()
     w.on('message', (m: { id?: number; workbook?: RawWorkbook; error?: { code: string | null; message: string; exchange: boolean } }) => {
       if (m.id === undefined) return

@@ -30,6 +30,12 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
   serverExternalPackages: ['exceljs', 'pg', '@prisma/adapter-pg'],
+  experimental: {
+    // proxy.ts runs before every route, and Next buffers a request body for it only up to this size: the
+    // workbook upload's limit (20 MB, lib/exchange/errors.ts MAX_FILE_BYTES) plus room for the form, so a
+    // route handler never gets a cut body (tests/e2e/upload-limits.spec.ts). Server actions stay at 1 MB.
+    proxyClientMaxBodySize: '21mb',
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },

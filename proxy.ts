@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { ACTION_BODY_LIMIT, checkUrl, crossOriginReason, isMutation } from '@/lib/server/request'
 
+/** A refused body is read to its end up to this size (an upload's limit, lib/exchange/errors.ts MAX_FILE_BYTES, with room for the form). */
+const DRAIN_LIMIT = 21 * 1024 * 1024
+
 /**
  * Runs before routing (Next.js 16 proxy, Node.js runtime). Refuses early, with a Chinese 4xx, what no page,
  * route handler or server action should ever see: malformed percent-encoding or NUL/control bytes in the
@@ -17,7 +20,12 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
   if (problem) return refuse(400, 'BAD_REQUEST', problem)
   if (isMutation(req.method)) {
     const reason = crossOriginReason(req.headers)
-    if (reason) return refuse(403, 'FORBIDDEN', reason)
+    if (reason) {
+      // read the refused body to its end first: answering while the client is still sending makes the
+      // connection reset under Node, and Next logs ECONNRESET for a request that was simply refused
+      await drain(req)
+      return refuse(403, 'FORBIDDEN', reason)
+    }
     const length = Number(req.headers.get('content-length') ?? 0)
     if (req.headers.has('next-action')) {
       if (length > ACTION_BODY_LIMIT) return refuse(413, 'TOO_LARGE', `提交的内容过大（超过 ${ACTION_BODY_LIMIT / 1024 / 1024} MB）`)
@@ -26,6 +34,26 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
     }
   }
   return NextResponse.next()
+}
+
+/** Reads and discards a request body (at most `limit` bytes; beyond that the connection may close). */
+export async function drain(req: Request, limit = DRAIN_LIMIT): Promise<void> {
+  if (!req.body || req.bodyUsed) return
+  const reader = req.body.getReader()
+  let read = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      read += value.byteLength
+      if (read > limit) {
+        await reader.cancel()
+        return
+      }
+    }
+  } catch {
+    // the client went away: nothing left to drain
+  }
 }
 
 function isJsonArray(text: string): boolean {

@@ -144,7 +144,7 @@ export async function benchTablesApi(base: string): Promise<string> {
 }
 
 /** Signs in through next-auth's credentials flow; the session cookie. */
-async function signIn(base: string, username: string, password: string): Promise<string> {
+export async function signIn(base: string, username: string, password: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`)
   const { csrfToken } = (await csrf.json()) as { csrfToken: string }
   const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
@@ -308,6 +308,11 @@ export async function benchPortal(): Promise<string[]> {
     await run('portal.tables_api_rps', () => benchTablesApi(server.base))
     await run('editor.page_ms', () => benchEditorPage(server.base, server.databaseUrl))
     await run('portal.region_comparison_1000', () => benchRegionComparison(server.databaseUrl))
+    await run('exchange.concurrent_request_during_import_ms', async () => {
+      const { benchRequestDuringImport } = await import('./bench-import-concurrency')
+      const { DEMO_PASSWORD } = await import('../prisma/seed')
+      return benchRequestDuringImport(server.base, await signIn(server.base, 'kuaiji', DEMO_PASSWORD))
+    })
     const { db } = await import('../lib/server/db')
     await db().$disconnect()
     return lines

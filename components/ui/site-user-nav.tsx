@@ -38,6 +38,7 @@ export function SiteUserNav({ initial, placement }: { initial: HeaderUser | null
       <span>
         {user.name}（{user.roleLabel}）
       </span>
+      <Link href="/account/password">修改密码</Link>
       <SignOutButton />
     </>
   ) : (

@@ -14,13 +14,19 @@ export class JsonColumnError extends Error {}
  * turns the typed value into what the column stores. No `as unknown as` on a column anywhere else.
  */
 export function jsonColumn<T>(column: string, schema: z.ZodType) {
+  // stored values already checked: `read` returns the value itself, so an object read again in the same
+  // request (a template definition is read by the editor state, the tables, the notes and the findings)
+  // need not be parsed again; the values are loaded fresh per request and never mutated
+  const checked = new WeakSet<object>()
   return {
     read(value: unknown): T {
+      if (typeof value === 'object' && value !== null && checked.has(value)) return value as T
       const r = schema.safeParse(value)
       if (!r.success) {
         const first = r.error.issues[0]
         throw new JsonColumnError(`${column}中保存的数据不符合格式${first ? `（${first.path.join('.') || '根'}：${first.message}）` : ''}`)
       }
+      if (typeof value === 'object' && value !== null) checked.add(value)
       return value as T
     },
     write(value: T): JsonInput {

@@ -102,6 +102,14 @@ export async function actorOfSession(user: { id?: string; tv?: number } | undefi
 export const getActor = cache(loadActor)
 
 async function loadActor(): Promise<Actor> {
+  // no session cookie, no session: an anonymous request (most public reads) skips next-auth's decoding
+  if (!(await hasSessionCookie())) return null
   const session = await getServerSession(authOptions)
   return actorOfSession(session?.user as { id?: string; tv?: number } | undefined)
+}
+
+/** Whether the request carries a next-auth session cookie (plain, __Secure- or chunked `.0`). */
+async function hasSessionCookie(): Promise<boolean> {
+  const { cookies } = await import('next/headers')
+  return (await cookies()).getAll().some((c) => /(^|\.)next-auth\.session-token(\.\d+)?$/.test(c.name))
 }

@@ -35,6 +35,7 @@ export const ACTIONS = [
   'template.manage',
   'glossary.manage',
   'user.manage',
+  'account.password',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -85,6 +86,9 @@ export function can(actor: Actor, action: Action, scope?: DisclosureScope): bool
     case 'glossary.manage':
     case 'user.manage':
       return actor?.role === 'admin'
+    case 'account.password':
+      // changing one's own password: every signed-in user
+      return !!actor
     default: {
       // an action missing from this table is a compile error here and denied at run time
       const never: never = action

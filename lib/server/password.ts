@@ -1,5 +1,6 @@
 import 'server-only'
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { passwordRuleProblem } from '@/lib/domain/password-rule'
 
 /** scrypt (memory-hard, slow by design) from Node's own crypto: N=2^15, r=8, p=1, 64-byte key. */
 const N = 32768
@@ -28,9 +29,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return got.length === expected.length && timingSafeEqual(got, expected)
 }
 
-/** Minimum rules for a new password, in Chinese. */
-export function passwordProblem(next: string): string | null {
-  if (next.length < 8) return '新密码至少 8 位'
-  if (next.length > 256) return '新密码过长'
-  return null
+/** Minimum rules for a new password, in Chinese (the one rule the form states: lib/account/password-rule.ts). */
+export function passwordProblem(next: string, current?: string): string | null {
+  return passwordRuleProblem(next, current)
 }

@@ -61,6 +61,7 @@ const ALLOWED: Record<Action, Record<DisclosureStatus, RoleKey[]> | RoleKey[]> =
   'template.manage': ['admin'],
   'glossary.manage': ['admin'],
   'user.manage': ['admin'],
+  'account.password': ['ownAccountant', 'otherAccountant', 'reviewerHere', 'reviewerElsewhere', 'admin'],
 }
 const allowed = (action: Action, status: DisclosureStatus): RoleKey[] => {
   const a = ALLOWED[action]

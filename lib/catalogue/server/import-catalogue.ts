@@ -9,9 +9,10 @@ import { requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { clearCatalogueCache } from './load-catalogue'
+import { CATALOGUE_LIMIT_TEXT, MAX_CATALOGUE_BYTES } from '../limits'
 import { sniffCatalogueUpload } from '../upload-kind'
 
-export const MAX_CATALOGUE_BYTES = 5 * 1024 * 1024
+export { MAX_CATALOGUE_BYTES }
 
 /** XLSX → the CSV text of the same columns (first sheet, first row the header), so one parser serves both. */
 async function xlsxToCsv(buf: Buffer): Promise<string> {
@@ -44,7 +45,7 @@ async function xlsxToCsv(buf: Buffer): Promise<string> {
 export async function importCatalogue(actor: Actor, input: { year: number; kind: ClassificationKind; fileName: string; content: Buffer }): Promise<{ count: number }> {
   requirePermission(actor, 'catalogue.manage')
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new AppError('VALIDATION', '预算年度不正确')
-  if (input.content.length > MAX_CATALOGUE_BYTES) throw new AppError('TOO_LARGE', '科目文件超过 5 MB')
+  if (input.content.length > MAX_CATALOGUE_BYTES) throw new AppError('TOO_LARGE', `科目文件超过 ${CATALOGUE_LIMIT_TEXT}`)
   let rows: CatalogueRow[]
   try {
     const upload = sniffCatalogueUpload(input.content, input.fileName)

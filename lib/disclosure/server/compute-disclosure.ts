@@ -74,8 +74,24 @@ export function computeFor(d: DisclosureFull): Promise<ComputedFor> {
   return p
 }
 
+/**
+ * A template's definition checked once per version of the row (its id and updatedAt), not once per request:
+ * the editor page computes the disclosure and its prior year, each reading a definition of a few hundred KB.
+ */
+const definitions = new Map<string, Template>()
+function definitionOf(t: DisclosureFull['template']): Template {
+  const key = `${t.id}@${t.updatedAt.getTime()}`
+  let def = definitions.get(key)
+  if (!def) {
+    def = templateDefinition.read(t.definition)
+    if (definitions.size >= 200) definitions.clear()
+    definitions.set(key, def)
+  }
+  return def
+}
+
 async function computeUncached(d: DisclosureFull): Promise<ComputedFor> {
-  const template = templateDefinition.read(d.template.definition)
+  const template = definitionOf(d.template)
   const catalogue = await loadCatalogue(d.year)
   if (d.source === 'consolidated') {
     const { data, findings } = await consolidated(d)

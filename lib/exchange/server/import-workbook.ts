@@ -7,8 +7,8 @@ import type { Actor, DisclosureScope } from '@/lib/server/authz'
 import { can, requirePermission, STATUS_LABELS } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
-import { loadWorkbook } from '../load-workbook'
 import { importSlot } from './import-slot'
+import { loadWorkbookOffThread } from './workbook-worker'
 import type { ParsedWorkbook } from '../parse-workbook'
 import { needsCatalogue, parseWorkbook } from '../parse-workbook'
 import type { ImportResult, ImportTarget } from '../preview'
@@ -118,7 +118,7 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
     // a unit accountant: into their unit's budget (docs/decisions/009)
     requirePermission(a, 'disclosure.create', dept ? { departmentId: dept.id, regionId: dept.regionId, status: 'draft', unitCode: a.unitCode ?? '' } : undefined)
   }
-  const raw = await importSlot.run(() => loadWorkbook(input.file))
+  const raw = await importSlot.run(() => loadWorkbookOffThread(input.file))
   const stored = await loadTemplates()
   if (stored.length === 0) throw new AppError('VALIDATION', '系统中还没有表样模板，请先初始化数据库（npm run db:seed）')
   const vocabulary = input.vocabulary && Object.keys(input.vocabulary).length ? input.vocabulary : undefined

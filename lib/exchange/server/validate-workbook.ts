@@ -1,8 +1,8 @@
 import 'server-only'
 import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
 import { AppError } from '@/lib/server/errors'
-import { loadWorkbook } from '../load-workbook'
 import { importSlot } from './import-slot'
+import { loadWorkbookOffThread } from './workbook-worker'
 import type { ParsedWorkbook } from '../parse-workbook'
 import { needsCatalogue, parseWorkbook } from '../parse-workbook'
 import type { ValidationReport } from '../report'
@@ -11,7 +11,7 @@ import { loadTemplates } from './templates'
 
 /** Reads and validates a workbook against the database's templates and the year's catalogue; writes nothing. */
 export async function validateWorkbookFile(file: Buffer, opts: { year?: number } = {}): Promise<{ parsed: ParsedWorkbook; report: ValidationReport }> {
-  const raw = await importSlot.run(() => loadWorkbook(file))
+  const raw = await importSlot.run(() => loadWorkbookOffThread(file))
   const stored = await loadTemplates()
   if (stored.length === 0) throw new AppError('VALIDATION', '系统中还没有表样模板，请先初始化数据库（npm run db:seed）')
   let parsed = parseWorkbook(raw, { ...(opts.year ? { year: opts.year } : {}), candidates: stored.map((s) => s.template) })

@@ -92,7 +92,8 @@ export function storedFileResponse(req: Request, f: StoredFile, opts: { disposit
   headers['Content-Type'] = f.contentType
   headers['Content-Length'] = String(f.body.length)
   if (opts.contentDisposition) headers['Content-Disposition'] = opts.contentDisposition
-  return new Response(new Uint8Array(f.body), { status: 200, headers })
+  // the stored bytes as they are (a view, not a copy)
+  return new Response(new Uint8Array(f.body.buffer as ArrayBuffer, f.body.byteOffset, f.body.byteLength), { status: 200, headers })
 }
 
 /**

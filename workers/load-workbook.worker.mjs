@@ -1,4 +1,4 @@
-// The workbook parse off the server's event loop (issue 11 item 7, docs/decisions/022-security-*.md).
+// The workbook parse off the server's event loop (issue 11 item 7, docs/decisions/025-security-uploads-sessions-workers.md).
 // A plain ES module outside the Next.js bundle, started by lib/exchange/server/workbook-worker.ts with a
 // path from process.cwd(), so it runs the same under `next start`, vitest and tsx. It reads the file with
 // the one reader there is, lib/exchange/load-workbook.ts (sniffing, the zip/XML cap, exceljs, the grid),

@@ -1,5 +1,5 @@
 import 'server-only'
-import { formatWan } from '@/lib/budget/money'
+import { formatPrinted, formatWan } from '@/lib/budget/money'
 import { findDisclosureById, scopeOf } from '@/lib/disclosure/server/find-disclosure'
 import type { Actor, DisclosureStatus } from '@/lib/server/authz'
 import { can } from '@/lib/server/authz'
@@ -63,7 +63,7 @@ export async function getNotesState(actor: Actor, disclosureId: string): Promise
     layout: laid ? { templateName: computed.template.name, parts: laid.parts, findings: laid.findings, vehicleTypes: vehicleTypesOf(notesLayout) } : null,
     prior: {
       systemYear: ctx.priorSystem?.year ?? null,
-      values: Object.fromEntries(CHANGE_KEYS.flatMap((k) => (prior.values[k] !== undefined ? [[k, (prior.values[k]! / 100).toFixed(2)]] : []))),
+      values: Object.fromEntries(CHANGE_KEYS.flatMap((k) => (prior.values[k] !== undefined ? [[k, formatPrinted(prior.values[k]!)]] : []))),
       source: prior.source,
     },
   }

@@ -1,6 +1,6 @@
 'use client'
 
-import type { InspectedPage } from '@/lib/check/server/inspect'
+import type { InspectedPage } from '@/lib/check/view'
 import type { CheckFinding } from '@/lib/check/types'
 
 const flat = (s: string) => s.replace(/\s+/g, '')

@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form'
 import type { ActionResult } from '@/lib/disclosure/actions'
 import type { TProjectInput } from '@/lib/disclosure/schemas'
 import { ZProjectInput } from '@/lib/disclosure/schemas'
-import type { EditorState } from '@/lib/disclosure/server/editor-state'
+import type { EditorState } from '@/lib/disclosure/view'
 import { formatYuanDisplay } from './grid-columns'
 
 type Props = {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { cellToNumber } from '@/lib/budget/money'
 import { formatPerMille, personnelShare } from '@/lib/portal/figures'
 import { budgetSubject, chineseDate, signedPct, signedWan, urls, wan } from '@/lib/portal/format'
-import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
+import type { DisclosureView } from '@/lib/portal/view'
 import { FunctionClassChart, ShareChart, ThreePublicHistoryChart } from './charts'
 
 /** A chart with its caption and the data table that is its text alternative. */

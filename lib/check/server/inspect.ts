@@ -5,14 +5,13 @@ import { requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { checkDocument } from '../check'
-import type { CheckDocument, CheckReport } from '../types'
+import type { CheckDocument } from '../types'
 import { CheckFileError, MAX_CHECK_FILE_BYTES, readCheckFile } from './read-file-node'
+import type { InspectedPage, InspectedDocument } from '../view'
+export type { InspectedPage, InspectedDocument } from '../view'
 
 export const MAX_INSPECT_FILES = 30
 export const MAX_INSPECT_TOTAL_BYTES = 120 * 1024 * 1024
-
-export type InspectedPage = { page: number; lines: string[] }
-export type InspectedDocument = { name: string; report: CheckReport; pages: InspectedPage[] } | { name: string; error: string }
 
 /** The document's text page by page, as the reviewer sees it beside a finding (a document without pages is one page). */
 function pagesOf(doc: CheckDocument): InspectedPage[] {

@@ -27,7 +27,7 @@ const serverModules = ['@/lib/server', '@/lib/server/**', '@/lib/*/server', '@/l
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', '.next/**', 'src/generated/**', '.data/**', '.tmp/**', 'tests/lint-fixtures/**', 'tests/e2e/screenshots/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: ['node_modules/**', '.next/**', '.next-*/**', 'src/generated/**', '.data/**', '.tmp/**', 'tests/lint-fixtures/**', 'tests/e2e/screenshots/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
   {
     files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],

@@ -27,7 +27,7 @@ const serverModules = ['@/lib/server', '@/lib/server/**', '@/lib/*/server', '@/l
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', '.next/**', 'src/generated/**', '.data/**', '.tmp/**', 'tests/lint-fixtures/**', 'tests/e2e/screenshots/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: ['node_modules/**', '.next/**', '.next-*/**', 'src/generated/**', '.data/**', '.tmp/**', 'tests/lint-fixtures/**', 'tests/e2e/screenshots/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
   {
     files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
@@ -68,14 +68,14 @@ export default tseslint.config(
     },
   },
   {
-    // client UI: server modules only as types
+    // client UI: never a server module, not even for a type (view types live in lib/<feature>/view.ts)
     files: ['components/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: serverModules, allowTypeImports: true, message: 'components/ import lib/**/server only as types (import type); labels and schemas live in pure modules.' },
+            { group: serverModules, message: 'components/ never import lib/**/server, not even a type: view types live in lib/<feature>/view.ts, labels and schemas in pure modules.' },
             { group: ['@/src/generated/**', '@prisma/*'], allowTypeImports: true, message: 'components/ never import the database client.' },
             { group: ['@/app/**'], message: 'components/ never import routes.' },
           ],

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import type { FrozenRevision } from '@/lib/portal/server/frozen-revisions'
+import type { FrozenRevision } from '@/lib/portal/view'
 
 /**
  * "已公开的 N 个版本不受影响（已冻结）：…" under an admin's shared edit (名词解释, 科目, 表样模板): the published

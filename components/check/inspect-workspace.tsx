@@ -1,7 +1,7 @@
 'use client'
 
 import { useState } from 'react'
-import type { InspectedDocument } from '@/lib/check/server/inspect'
+import type { InspectedDocument } from '@/lib/check/view'
 import type { CheckFinding, CheckReport } from '@/lib/check/types'
 import { SEVERITY_LABELS } from '@/lib/check/types'
 import { PageView } from './page-view'

@@ -1,6 +1,6 @@
 'use client'
 
-import type { InspectedPage } from '@/lib/check/server/inspect'
+import type { InspectedPage } from '@/lib/check/view'
 import type { PageBox } from '@/lib/check/highlight'
 import type { CheckFinding } from '@/lib/check/types'
 

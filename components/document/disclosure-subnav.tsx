@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import type { BudgetSubject } from '@/lib/document/model'
-import type { DisclosureStatus } from '@/lib/server/authz'
+import type { DisclosureStatus } from '@/lib/domain/status'
 import { STATUS_LABELS } from '@/lib/domain/status'
 
 const PAGES = [

@@ -1,6 +1,6 @@
 'use client'
 
-import type { LocatedFinding } from '@/lib/workflow/server/disclosure-findings'
+import type { LocatedFinding } from '@/lib/workflow/view'
 
 const SEVERITY_LABEL = { error: '错误', warning: '提示', rounding: '尾差' } as const
 

@@ -3,7 +3,7 @@ import { CATEGORY_LABELS, EXPENDITURE_CATEGORIES, FUND_LABELS, FUND_TYPES, REVEN
 import type { TLineList } from '@/lib/disclosure/schemas'
 import { ZExpenditureLineInput, ZRevenueLineInput } from '@/lib/disclosure/schemas'
 import { canonicalLine, PASTE_COLUMNS } from '@/lib/disclosure/paste'
-import type { EditorLine } from '@/lib/disclosure/server/editor-state'
+import type { EditorLine } from '@/lib/disclosure/view'
 import type { GridRow, Patch } from '@/components/grid/grid-model'
 
 export type LineContext = {

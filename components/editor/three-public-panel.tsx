@@ -11,7 +11,7 @@ import { FISCAL_FUNDS, FUND_LABELS, THREE_PUBLIC_LABELS } from '@/lib/budget/typ
 import type { ActionResult } from '@/lib/disclosure/actions'
 import { reloadAction } from '@/lib/disclosure/actions'
 import type { TThreePublicInput } from '@/lib/disclosure/schemas'
-import type { EditorState } from '@/lib/disclosure/server/editor-state'
+import type { EditorState } from '@/lib/disclosure/view'
 import { BudgetTableView } from '../tables/budget-table-view'
 
 const ITEMS: { item: ThreePublicItem; group: string }[] = [

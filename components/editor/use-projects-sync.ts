@@ -5,7 +5,7 @@ import type { GridRow } from '@/components/grid/grid-model'
 import type { ActionResult } from '@/lib/disclosure/actions'
 import { applyProjectsAction } from '@/lib/disclosure/actions'
 import { canonProject, duplicateCodes, isBlankProject, PROJECT_FIELDS, projectErrors } from '@/lib/disclosure/project-rows'
-import type { EditorState } from '@/lib/disclosure/server/editor-state'
+import type { EditorState } from '@/lib/disclosure/view'
 import type { LineOp, Values } from './line-merge'
 import { useRowSync } from './use-row-sync'
 

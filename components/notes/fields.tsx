@@ -3,7 +3,7 @@ import type { ChangeKey } from '@/lib/notes/schemas'
 import { CHANGE_LABELS } from '@/lib/notes/schemas'
 import type { BudgetLevel } from '@/lib/document/model'
 import { budgetLevelName } from '@/lib/document/model'
-import type { NotesState } from '@/lib/notes/server/get-notes-state'
+import type { NotesState } from '@/lib/notes/view'
 import type { NotesBlock, NotesFinding } from '@/lib/notes/types'
 import type { NotesForm } from './notes-form'
 

@@ -8,7 +8,7 @@ import { useFieldArray, useForm } from 'react-hook-form'
 import type { Result } from '@/lib/notes/actions'
 import { saveGlossaryAction } from '@/lib/notes/actions'
 import type { GlossaryItem } from '@/lib/notes/glossary'
-import type { GlossaryState } from '@/lib/notes/server/glossary'
+import type { GlossaryState } from '@/lib/notes/view'
 
 type Form = { items: GlossaryItem[] }
 const input = { width: '100%', font: 'inherit', padding: '6px 8px', border: '1px solid var(--line)', borderRadius: 6 } as const

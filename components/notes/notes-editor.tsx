@@ -3,10 +3,10 @@
 import Link from 'next/link'
 import { useEffect, useState } from 'react'
 import { useForm } from 'react-hook-form'
-import { formatPrinted } from '@/lib/budget/money'
+import { formatPrintedNumber } from '@/lib/budget/money'
 import { reloadNotesAction, saveNotesAction } from '@/lib/notes/actions'
 import type { ChangeKey } from '@/lib/notes/schemas'
-import type { NotesState } from '@/lib/notes/server/get-notes-state'
+import type { NotesState } from '@/lib/notes/view'
 import type { NotesFinding } from '@/lib/notes/types'
 import { STATUS_LABELS } from '@/lib/domain/status'
 import type { BudgetSubject } from '@/lib/document/model'
@@ -95,7 +95,7 @@ export function NotesEditor({ initial, subject = DEPARTMENT, banner }: { initial
     if (c === undefined) return '无上年数，不说明增减'
     if (c === 0) return '与上年持平，无需说明原因'
     const pct = fig[`change_pct.${k}`]
-    return `比上年${c > 0 ? '增加' : '减少'} ${formatPrinted(Math.abs(c))} 万元${pct !== undefined ? `（${c > 0 ? '增长' : '下降'} ${Math.abs(pct)}%）` : ''}，须说明原因`
+    return `比上年${c > 0 ? '增加' : '减少'} ${formatPrintedNumber(Math.abs(c))} 万元${pct !== undefined ? `（${c > 0 ? '增长' : '下降'} ${Math.abs(pct)}%）` : ''}，须说明原因`
   }
   const errorOf = (path: string) => {
     const parts = path.split('.')

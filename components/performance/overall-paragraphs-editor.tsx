@@ -5,7 +5,7 @@ import { NoticeBar } from '@/components/ui/notice-bar'
 import { SaveStateBadge } from '@/components/ui/save-state-badge'
 import { useVersionedForm } from '@/components/ui/use-versioned-form'
 import { reloadPerformanceAction, saveOverallTargetAction } from '@/lib/performance/actions'
-import type { PerformanceState } from '@/lib/performance/server/get-performance-state'
+import type { PerformanceState } from '@/lib/performance/view'
 import type { OverallForm } from './target-form'
 import { formToOverall, overallToForm } from './target-form'
 

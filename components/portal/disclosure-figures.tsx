@@ -1,9 +1,9 @@
 import Link from 'next/link'
 import type { ReactNode } from 'react'
-import { printedToNumber } from '@/lib/budget/money'
+import { cellToNumber } from '@/lib/budget/money'
 import { formatPerMille, personnelShare } from '@/lib/portal/figures'
 import { budgetSubject, chineseDate, signedPct, signedWan, urls, wan } from '@/lib/portal/format'
-import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
+import type { DisclosureView } from '@/lib/portal/view'
 import { FunctionClassChart, ShareChart, ThreePublicHistoryChart } from './charts'
 
 /** A chart with its caption and the data table that is its text alternative. */
@@ -59,7 +59,7 @@ export function FunctionClassFigure({ v }: { v: DisclosureView }) {
       id="chart-function"
       title="支出按功能分类（类）"
       summary={`共 ${rows.length} 类，最大为${top.name} ${wan(top.total)} 万元。`}
-      chart={<FunctionClassChart data={rows.map((r) => ({ name: r.name, basic: printedToNumber(r.basic), project: printedToNumber(r.project) }))} />}
+      chart={<FunctionClassChart data={rows.map((r) => ({ name: r.name, basic: cellToNumber(r.basic), project: cellToNumber(r.project) }))} />}
       table={
         <table className="data-table">
           <caption>支出按功能分类（类），单位：万元</caption>
@@ -102,7 +102,7 @@ export function BasicProjectFigure({ v }: { v: DisclosureView }) {
       id="chart-basic-project"
       title="基本支出与项目支出"
       summary={`基本支出占 ${formatPerMille(Math.round((f.basic * 1000) / f.total))}，项目支出占 ${formatPerMille(Math.round((f.project * 1000) / f.total))}。`}
-      chart={<ShareChart data={parts.map((p) => ({ name: p.name, value: printedToNumber(p.value), colour: p.colour }))} />}
+      chart={<ShareChart data={parts.map((p) => ({ name: p.name, value: cellToNumber(p.value), colour: p.colour }))} />}
       table={
         <table className="data-table">
           <caption>基本支出与项目支出，单位：万元</caption>
@@ -144,7 +144,7 @@ export function ThreePublicHistoryFigure({ v }: { v: DisclosureView }) {
       id="chart-three-public"
       title="财政拨款“三公”经费（历年）"
       summary={summary}
-      chart={<ThreePublicHistoryChart data={h.map((x) => ({ year: `${x.year}`, abroad: printedToNumber(x.figures.threePublicDetail.abroad), vehicle: printedToNumber(x.figures.threePublicDetail.vehiclePurchase + x.figures.threePublicDetail.vehicleOperation), reception: printedToNumber(x.figures.threePublicDetail.reception) }))} />}
+      chart={<ThreePublicHistoryChart data={h.map((x) => ({ year: `${x.year}`, abroad: cellToNumber(x.figures.threePublicDetail.abroad), vehicle: cellToNumber(x.figures.threePublicDetail.vehiclePurchase + x.figures.threePublicDetail.vehicleOperation), reception: cellToNumber(x.figures.threePublicDetail.reception) }))} />}
       table={
         <table className="data-table">
           <caption>财政拨款“三公”经费，单位：万元</caption>

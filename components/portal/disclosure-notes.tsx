@@ -3,7 +3,7 @@ import { BudgetTableView } from '@/components/tables/budget-table-view'
 import { DOCUMENT_CSS } from '@/lib/document/document-css'
 import { NOTES_PART_ID, TABLES_PART_ID, tableAnchor } from '@/lib/document/model'
 import { budgetSubject, urls } from '@/lib/portal/format'
-import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
+import type { DisclosureView } from '@/lib/portal/view'
 import { ServerHtml } from './server-html'
 import { registerServerHtml } from './server-html-registry'
 

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { budgetSubject, chineseDate, urls } from '@/lib/portal/format'
-import type { DisclosureView } from '@/lib/portal/server/disclosure-view'
+import type { DisclosureView } from '@/lib/portal/view'
 import { Breadcrumbs } from './breadcrumbs'
 import { HashTarget } from './hash-target'
 import { DisclosureContent, documentAnchors } from './disclosure-notes'

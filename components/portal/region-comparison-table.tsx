@@ -4,7 +4,7 @@ import type { ColumnDef, SortingState } from '@tanstack/react-table'
 import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable } from '@tanstack/react-table'
 import Link from 'next/link'
 import { useId, useMemo, useState } from 'react'
-import { formatPrinted } from '@/lib/budget/money'
+import { formatPrintedNumber } from '@/lib/budget/money'
 import { formatPerMille } from '@/lib/portal/figures'
 
 /** One department's row: amounts in printed hundredths of 万元, the share in per-mille (null: undefined). */
@@ -58,7 +58,7 @@ export function RegionComparisonTable({ rows, caption, totals }: { rows: Compari
           accessorFn: (r) => r[c.id] as number,
           header: c.label,
           sortDescFirst: true,
-          cell: ({ getValue }) => formatPrinted(getValue() as number),
+          cell: ({ getValue }) => formatPrintedNumber(getValue() as number),
         }),
       ),
       {
@@ -138,7 +138,7 @@ export function RegionComparisonTable({ rows, caption, totals }: { rows: Compari
               <th scope="row">全部 {rows.length} 个部门合计</th>
               {AMOUNT_COLUMNS.map((c) => (
                 <td key={c.id} className="num">
-                  {formatPrinted(totals[c.id as keyof typeof totals] as number)}
+                  {formatPrintedNumber(totals[c.id as keyof typeof totals] as number)}
                 </td>
               ))}
               <td className="num">{formatPerMille(totals.personnelShare)}</td>

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { urls } from '@/lib/portal/format'
-import type { RegionSummary } from '@/lib/portal/server/browse'
+import type { RegionSummary } from '@/lib/portal/view'
 
 /** A region's published years, each linking to that year's departments. */
 export function RegionYearChips({ region }: { region: Pick<RegionSummary, 'code' | 'name' | 'years'> }) {

@@ -1,7 +1,7 @@
 'use client'
 
 import type { TAnchor } from '@/lib/workflow/schemas'
-import type { CommentView } from '@/lib/workflow/server/comments-view'
+import type { CommentView } from '@/lib/workflow/view'
 import { chinaTime } from '@/lib/workflow/format'
 import s from './review.module.css'
 

@@ -15,7 +15,7 @@ import { correctAction, submitAction } from '@/lib/workflow/actions'
 import { chinaTime } from '@/lib/workflow/format'
 import type { TAnchor, TCorrectForm, TSubmitForm } from '@/lib/workflow/schemas'
 import { ZCorrectForm, ZSubmitForm } from '@/lib/workflow/schemas'
-import type { SubmitState } from '@/lib/workflow/server/submit-state'
+import type { SubmitState } from '@/lib/workflow/view'
 import { DeadlineText } from './deadline-text'
 
 /**

@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { markYearReviewedAction } from '@/lib/disclosure/actions'
-import type { YearReview } from '@/lib/disclosure/server/year-review'
+import type { YearReview } from '@/lib/disclosure/view'
 
 /**
  * A disclosure copied from an earlier year: the texts that still name that year, each with where to

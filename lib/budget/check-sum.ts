@@ -1,6 +1,6 @@
 import type { Finding, Severity } from './findings'
 import { classifyDifference, wan } from './findings'
-import { printedToNumber } from './money'
+import { cellToNumber } from './money'
 import type { BudgetTable } from './table'
 import { rowLabel } from './table'
 import type { TableKey } from './template'
@@ -87,8 +87,8 @@ function reportSum(emit: Emit, rule: string, t: BudgetTable, r: number, c: numbe
     col: c,
     rowLabel: label,
     column,
-    expected: printedToNumber(expected),
-    actual: actual === null ? null : printedToNumber(actual),
+    expected: cellToNumber(expected),
+    actual: actual === null ? null : cellToNumber(actual),
     message: `${t.title}「${label}」行「${column}」列为 ${wan(actual)}，按${what}应为 ${wan(expected)}${tail}`,
   })
 }

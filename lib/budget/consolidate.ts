@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js'
 import { compileFilter } from './filters'
 import type { Fen } from './money'
-import { toPrinted } from './money'
+import { printedCell, toPrinted } from './money'
 import type { BudgetTable, Cell, ColumnInfo, RowMeta } from './table'
 import type { AmountColumn, UnitBreakdownTable } from './template'
 import type { BudgetData, FixedAssetEntry, ThreePublicEntry, UnitInfo } from './types'
@@ -78,7 +78,7 @@ export function deriveUnitBreakdown(t: UnitBreakdownTable, data: BudgetData, uni
   const units = [...data.units]
   // lines of a unit the list lacks are still printed (and so still add up to the 合计)
   for (const code of sums.keys()) if (!units.some((u) => u.code === code)) units.push({ code, name: '' })
-  const cell = (f: Fen): Cell => (f === 0 ? null : toPrinted(f, unit))
+  const cell = (f: Fen): Cell => (f === 0 ? null : printedCell(toPrinted(f, unit)))
   const grand = new Array<Fen>(amountCols.length).fill(0)
   for (const arr of sums.values()) arr.forEach((v, i) => (grand[i]! += v))
   const columns: ColumnInfo[] = t.columns.map((c) => ({ id: c.id, label: c.label, kind: c.id === 'code' ? 'code' : c.id === 'name' ? 'name' : 'amount' }))

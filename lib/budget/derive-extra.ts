@@ -1,13 +1,13 @@
 import Decimal from 'decimal.js'
 import type { Fen } from './money'
-import { toPrinted } from './money'
+import { printedCell, toPrinted } from './money'
 import type { BudgetTable, Cell, ColumnInfo, RowMeta } from './table'
 import type { FixedAssetsTable, ProcurementTable } from './template'
 import { fillYear } from './template'
 import type { BudgetData, ProcurementFund, ProcurementItem } from './types'
 import { PROCUREMENT_FUNDS } from './types'
 
-const cell = (fen: Fen | null | undefined, unit: '万元' | '元'): Cell => (fen ? toPrinted(fen, unit) : null)
+const cell = (fen: Fen | null | undefined, unit: '万元' | '元'): Cell => (fen ? printedCell(toPrinted(fen, unit)) : null)
 const qty = (q: string | null | undefined): Cell => (q === null || q === undefined || q === '' ? null : new Decimal(q).toNumber())
 
 export function projectTotals(data: BudgetData): Map<string, Fen> {

@@ -1,7 +1,7 @@
 import type { Catalogue, ClassificationKind } from './catalogue'
 import { LEVEL_LENGTH } from './catalogue'
 import type { Fen } from './money'
-import { toPrinted } from './money'
+import { printedCell, toPrinted } from './money'
 import type { BudgetTable, Cell, ColumnInfo, RowMeta } from './table'
 import type { ClassRow, FiscalSummaryTable, FixedAssetsTable, LineFilter, ProcurementTable, SummaryTable, TableTemplate, Template, ThreePublicTable, TreeTable, AmountColumn } from './template'
 import { CLOSING_ROWS, fillYear } from './template'
@@ -15,7 +15,7 @@ import { groupExpenditure, indexExpenditure } from './line-index'
 
 /** Exact sum → printed cell: zero prints blank, as the official tables do. */
 export function cellOf(fen: Fen, unit: '万元' | '元' = '万元'): Cell {
-  return fen === 0 ? null : toPrinted(fen, unit)
+  return fen === 0 ? null : printedCell(toPrinted(fen, unit))
 }
 
 type Ctx = { data: BudgetData; catalogue: Catalogue; unit: '万元' | '元'; index?: ExpenditureIndex; groups?: Groups }

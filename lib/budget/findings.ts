@@ -1,5 +1,4 @@
-import type { Printed } from './money'
-import { formatPrinted } from './money'
+import { formatPrinted, printed } from './money'
 import type { TableKey } from './template'
 
 export type Severity = 'error' | 'warning' | 'rounding'
@@ -33,7 +32,8 @@ export function summarise(findings: Finding[]): FindingSummary {
   return s
 }
 
-export const wan = (p: Printed | null | undefined): string => (p === null || p === undefined ? '空' : formatPrinted(p))
+/** An amount cell (printed hundredths, a table's plain number) as printed text; '空' when blank. */
+export const wan = (cell: number | null | undefined): string => (cell === null || cell === undefined ? '空' : formatPrinted(printed(cell)))
 
 /**
  * Classifies a printed total against the sum of its printed parts.

@@ -84,30 +84,30 @@ describe('parseAmount', () => {
 
 describe('toPrinted: exact 分 → hundredths of the printed unit, half away from zero', () => {
   it('rounds at the exact .5 boundary of 0.01 万元 (10000 分)', () => {
-    expect(toPrinted(10_000)).toBe(1) // 100 元 = 0.01 万元
-    expect(toPrinted(5_000)).toBe(1) // 50 元 = 0.005 万元 → 0.01
-    expect(toPrinted(4_999)).toBe(0) // 49.99 元 → 0.00
-    expect(toPrinted(15_000)).toBe(2) // 0.015 → 0.02
-    expect(toPrinted(14_999)).toBe(1)
-    expect(toPrinted(25_000)).toBe(3) // half away from zero, not to even
-    expect(toPrinted(235_050_000)).toBe(23_505)
-    expect(toPrinted(2_350_502_000)).toBe(235_050) // 2350.502 万元 → 2350.50
-    expect(toPrinted(1)).toBe(0)
-    expect(toPrinted(0)).toBe(0)
+    expect(toPrinted(10_000)).toBe(1n) // 100 元 = 0.01 万元
+    expect(toPrinted(5_000)).toBe(1n) // 50 元 = 0.005 万元 → 0.01
+    expect(toPrinted(4_999)).toBe(0n) // 49.99 元 → 0.00
+    expect(toPrinted(15_000)).toBe(2n) // 0.015 → 0.02
+    expect(toPrinted(14_999)).toBe(1n)
+    expect(toPrinted(25_000)).toBe(3n) // half away from zero, not to even
+    expect(toPrinted(235_050_000)).toBe(23_505n)
+    expect(toPrinted(2_350_502_000)).toBe(235_050n) // 2350.502 万元 → 2350.50
+    expect(toPrinted(1)).toBe(0n)
+    expect(toPrinted(0)).toBe(0n)
   })
 
   it('rounds negatives symmetrically (away from zero)', () => {
-    expect(toPrinted(-5_000)).toBe(-1)
-    expect(toPrinted(-15_000)).toBe(-2)
-    expect(toPrinted(-14_999)).toBe(-1)
+    expect(toPrinted(-5_000)).toBe(-1n)
+    expect(toPrinted(-15_000)).toBe(-2n)
+    expect(toPrinted(-14_999)).toBe(-1n)
     // −49.99 元 rounds to zero (the kernel returns −0; either zero prints as 0.00)
-    expect(toPrinted(-4_999) === 0).toBe(true)
+    expect(toPrinted(-4_999) === 0n).toBe(true)
     expect(formatPrinted(toPrinted(-4_999))).toBe('0.00')
   })
 
   it('is the identity in 元 (hundredths of 元 are 分)', () => {
-    expect(toPrinted(123_456, '元')).toBe(123_456)
-    expect(toPrinted(-7, '元')).toBe(-7)
+    expect(toPrinted(123_456, '元')).toBe(123_456n)
+    expect(toPrinted(-7, '元')).toBe(-7n)
   })
 
   it('agrees with a decimal reference and is within half a hundredth of the exact value', () => {
@@ -120,8 +120,8 @@ describe('toPrinted: exact 分 → hundredths of the printed unit, half away fro
         const r = b - q * 10_000n
         const abs = r < 0n ? -r : r
         const want = abs * 2n >= 10_000n ? q + (r < 0n ? -1n : 1n) : q
-        expect(p === Number(want)).toBe(true)
-        expect(Math.abs(p * 10_000 - fen)).toBeLessThanOrEqual(5_000)
+        expect(p === want).toBe(true)
+        expect(Math.abs(Number(p) * 10_000 - fen)).toBeLessThanOrEqual(5_000)
       }),
     )
   })
@@ -129,13 +129,13 @@ describe('toPrinted: exact 分 → hundredths of the printed unit, half away fro
 
 describe('formatPrinted / formatYuan / formatWan', () => {
   it('formatPrinted prints hundredths with two decimals, no separators, blank for absent', () => {
-    expect(formatPrinted(235_050)).toBe('2350.50')
-    expect(formatPrinted(5)).toBe('0.05')
-    expect(formatPrinted(100)).toBe('1.00')
-    expect(formatPrinted(0)).toBe('0.00')
-    expect(formatPrinted(-5)).toBe('-0.05')
-    expect(formatPrinted(-123_456)).toBe('-1234.56')
-    expect(formatPrinted(123_456_789)).toBe('1234567.89')
+    expect(formatPrinted(235_050n)).toBe('2350.50')
+    expect(formatPrinted(5n)).toBe('0.05')
+    expect(formatPrinted(100n)).toBe('1.00')
+    expect(formatPrinted(0n)).toBe('0.00')
+    expect(formatPrinted(-5n)).toBe('-0.05')
+    expect(formatPrinted(-123_456n)).toBe('-1234.56')
+    expect(formatPrinted(123_456_789n)).toBe('1234567.89')
     expect(formatPrinted(null)).toBe('')
     expect(formatPrinted(undefined)).toBe('')
   })
@@ -157,14 +157,14 @@ describe('formatPrinted / formatYuan / formatWan', () => {
   })
 
   it('printedToNumber / numberToPrinted convert the fixture JSON numbers exactly', () => {
-    expect(printedToNumber(235_050)).toBe(2350.5)
-    expect(numberToPrinted(2350.5)).toBe(235_050)
-    expect(numberToPrinted(0.33)).toBe(33)
-    expect(numberToPrinted(1115.31)).toBe(111_531)
+    expect(printedToNumber(235_050n)).toBe(2350.5)
+    expect(numberToPrinted(2350.5)).toBe(235_050n)
+    expect(numberToPrinted(0.33)).toBe(33n)
+    expect(numberToPrinted(1115.31)).toBe(111_531n)
     expect(moneyErrorOf(() => numberToPrinted(1.234))).toBe('“1.234”超过两位小数')
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (p) => {
-        expect(numberToPrinted(printedToNumber(p))).toBe(p)
+        expect(numberToPrinted(printedToNumber(BigInt(p)))).toBe(BigInt(p))
       }),
     )
   })

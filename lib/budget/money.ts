@@ -16,7 +16,14 @@ export type Fen = number & { readonly [unit]?: 'fen' }
  * is optional, so plain numbers (literals, the kernel's Float64Array sums in its hot loops) still are
  * either; the units meet only through toPrinted (rounding once) and the constructors below.
  */
-export type Printed = number & { readonly [unit]?: 'printed' }
+export type Printed = bigint & { readonly [unit]?: 'printed' }
+
+/**
+ * Printed hundredths as a plain number: a table cell, a stored or JSON figure, a prop passed to a client
+ * component (a bigint survives neither JSON.stringify nor the React server/client boundary). Arithmetic
+ * that must not meet 分 is done on Printed; `printed` and `printedCell` cross between the two.
+ */
+export type PrintedNumber = number
 
 export type AmountUnit = '万元' | '元'
 
@@ -81,31 +88,60 @@ export function normaliseTypedAmount(text: string): string {
 export function toPrinted(fen: Fen, unit: AmountUnit = '万元'): Printed {
   const per = FEN_PER_PRINTED[unit]
   // 元: a printed hundredth is one 分, the same integer in the other unit
-  if (per === 1) return fen as number
+  if (per === 1) return BigInt(assertFen(fen))
   const q = Math.trunc(fen / per)
   const r = fen - q * per
-  if (2 * Math.abs(r) >= per) return q + Math.sign(r)
-  return q
+  if (2 * Math.abs(r) >= per) return BigInt(q + Math.sign(r))
+  return BigInt(q)
 }
 
 /** Printed hundredths → the JSON number of the fixture format (2350.5 for 235050). */
 export function printedToNumber(p: Printed): number {
-  return p / 100
+  return Number(p) / 100
 }
 
 /** JSON number as printed (2350.5) → hundredths; rejects more than two decimals. */
 export function numberToPrinted(n: number): Printed {
   const d = new Decimal(n).times(100)
   if (!d.isInteger()) throw new MoneyError(`“${n}”超过两位小数`)
-  return d.toNumber()
+  return BigInt(d.toFixed(0))
+}
+
+/**
+ * A table cell or other plain integer already in printed hundredths (BudgetTable amount cells are JSON
+ * numbers) → Printed. Throws on a non-integer, so a 分 or 元 float cannot slip in unnoticed.
+ */
+export function printed(hundredths: PrintedNumber): Printed {
+  if (!Number.isSafeInteger(hundredths)) throw new MoneyError(`印刷金额不是以百分之一为单位的整数：${hundredths}`)
+  return BigInt(hundredths)
+}
+
+/** Printed → the plain integer of hundredths a table cell or JSON holds (exact: printed amounts stay far below 2^53). */
+export function printedCell(p: Printed): PrintedNumber {
+  return Number(p)
+}
+
+/** An amount cell (printed hundredths as a plain integer) → the JSON number of the fixture format. */
+export function cellToNumber(hundredths: PrintedNumber): number {
+  return printedToNumber(printed(hundredths))
+}
+
+/** Formats printed hundredths held as a plain number (a cell, a stored figure) like formatPrinted. */
+export function formatPrintedNumber(hundredths: PrintedNumber | null | undefined): string {
+  return hundredths === null || hundredths === undefined ? '' : formatPrinted(printed(hundredths))
+}
+
+/** |p| for printed hundredths (Math.abs takes numbers only). */
+export function absPrinted(p: Printed): Printed {
+  return p < 0n ? -p : p
 }
 
 /** Formats hundredths with two decimals and thousands separators off (as the official tables print). */
 export function formatPrinted(p: Printed | null | undefined): string {
   if (p === null || p === undefined) return ''
-  const neg = p < 0
-  const a = Math.abs(p)
-  const s = `${Math.trunc(a / 100)}.${String(a % 100).padStart(2, '0')}`
+  const neg = p < 0n
+  const a = neg ? -p : p
+  const s = `${a / 100n}.${String(a % 100n).padStart(2, '0')}`
   return neg ? `-${s}` : s
 }
 

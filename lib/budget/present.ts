@@ -1,7 +1,6 @@
 import { normaliseName } from './catalogue'
 import type { Finding } from './findings'
-import type { Printed } from './money'
-import { printedToNumber } from './money'
+import { cellToNumber } from './money'
 import type { BudgetTable, Cell, FixtureTable, Presentation } from './table'
 import type { TableTemplate, Template, ThreePublicTable } from './template'
 import { templateTable } from './template'
@@ -121,7 +120,7 @@ function layoutOf(t: BudgetTable): Layout | null {
 export function presentTable(t: BudgetTable): FixtureTable | null {
   const l = layoutOf(t)
   if (!l) return null
-  const amount = (v: Cell | undefined): Cell => (typeof v === 'number' ? printedToNumber(v as Printed) : (v ?? null))
+  const amount = (v: Cell | undefined): Cell => (typeof v === 'number' ? cellToNumber(v) : (v ?? null))
   const out: FixtureTable = {
     key: t.key,
     title: t.title,

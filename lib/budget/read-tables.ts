@@ -1,6 +1,6 @@
 import { normaliseName } from './catalogue'
 import type { Finding } from './findings'
-import { numberToPrinted } from './money'
+import { numberToPrinted, printedCell } from './money'
 import type { BudgetTable, Cell, ColumnInfo, ColumnKind, FixtureTable, RowMeta } from './table'
 import type { TableKey, TableTemplate, Template } from './template'
 import { fillYear, TABLE_KEYS, templateTable } from './template'
@@ -191,7 +191,7 @@ export function tablesFromFixture(fixtures: FixtureTable[], template: Template, 
             findings.push({ rule: 'amount.not_number', severity: 'error', table: key, row: r, col: c, column: columns[c]!.label, message: `${ft.title}第 ${r + 1} 行“${columns[c]!.label}”应为金额，实为“${String(v)}”` })
             return null
           }
-          return numberToPrinted(v)
+          return printedCell(numberToPrinted(v))
         }
         return v
       }),

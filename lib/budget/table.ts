@@ -1,5 +1,5 @@
-import type { AmountUnit, Printed } from './money'
-import { printedToNumber } from './money'
+import type { AmountUnit } from './money'
+import { cellToNumber } from './money'
 import { presentTable } from './present'
 import type { TableKey } from './template'
 import { z } from 'zod'
@@ -92,7 +92,7 @@ export function toFixtureTable(t: BudgetTable): FixtureTable {
     key: t.key,
     title: t.title,
     columns: t.columns.map((c) => c.label),
-    rows: t.rows.map((r) => r.map((v, i) => (v !== null && t.columns[i]!.kind === 'amount' ? printedToNumber(v as Printed) : v))),
+    rows: t.rows.map((r) => r.map((v, i) => (v !== null && t.columns[i]!.kind === 'amount' ? cellToNumber(v as number) : v))),
   }
   if (t.note) out.note = t.note
   if (t.layout?.amountUnit) out.amountUnit = t.layout.amountUnit

@@ -1,6 +1,6 @@
 import type { Finding } from './findings'
 import type { AmountUnit } from './money'
-import { FEN_PER_PRINTED, formatPrinted, toPrinted } from './money'
+import { FEN_PER_PRINTED, formatPrinted, printedToNumber, toPrinted } from './money'
 import type { BudgetTable } from './table'
 import { columnIndex, rowIndexById, rowLabel } from './table'
 import type { CellRef, TableSet } from './check-sum'
@@ -46,7 +46,7 @@ function same(emit: Emit, rule: string, a: CellRef | null, b: CellRef | null, wh
     const fb = fen(vb, ub)
     const coarse = (f: number) => toPrinted(f, '万元')
     if (coarse(fa) === coarse(fb)) return
-    emit({ rule, severity, table: a.t.key, row: a.r, col: a.c, rowLabel: rowLabel(a.t, a.r, a.c), column: a.t.columns[a.c]?.label ?? '', expected: coarse(fb) / 100, actual: coarse(fa) / 100, message: `${a.t.title}「${rowLabel(a.t, a.r, a.c)}」行「${a.t.columns[a.c]?.label ?? ''}」列为 ${formatPrinted(coarse(fa))} 万元，按${what}应为 ${formatPrinted(coarse(fb))} 万元` })
+    emit({ rule, severity, table: a.t.key, row: a.r, col: a.c, rowLabel: rowLabel(a.t, a.r, a.c), column: a.t.columns[a.c]?.label ?? '', expected: printedToNumber(coarse(fb)), actual: printedToNumber(coarse(fa)), message: `${a.t.title}「${rowLabel(a.t, a.r, a.c)}」行「${a.t.columns[a.c]?.label ?? ''}」列为 ${formatPrinted(coarse(fa))} 万元，按${what}应为 ${formatPrinted(coarse(fb))} 万元` })
     return
   }
   checkSum(emit, rule, a, b ? [b] : [], what, severity)

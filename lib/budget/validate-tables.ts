@@ -2,7 +2,7 @@ import type { Catalogue, ClassificationKind } from './catalogue'
 import { levelOf, LEVEL_NAMES, nameMatches, suggestCodes } from './catalogue'
 import type { Finding } from './findings'
 import { wan } from './findings'
-import { printedToNumber } from './money'
+import { cellToNumber } from './money'
 import type { BudgetTable } from './table'
 import { columnIndex, rowIndexById, rowLabel } from './table'
 import type { TableTemplate, Template, ThreePublicTable, TreeTable, UnitBreakdownTable } from './template'
@@ -222,7 +222,7 @@ function procurementRules(t: BudgetTable, emit: Emit): void {
     if (typeof q === 'number' && typeof p === 'number' && typeof a === 'number') {
       const product = Math.round(q * p)
       if (product !== a) {
-        emit({ rule: 'procurement.quantity_price', severity: Math.abs(product - a) <= 1 ? 'rounding' : 'error', table: t.key, row: r, col: tot, rowLabel: rowLabel(t, r), column: t.columns[tot]!.label, expected: printedToNumber(product), actual: printedToNumber(a), message: `${t.title}第 ${r + 1} 行：数量 ${q} × 单价 ${wan(p)} = ${wan(product)}，金额为 ${wan(a)}` })
+        emit({ rule: 'procurement.quantity_price', severity: Math.abs(product - a) <= 1 ? 'rounding' : 'error', table: t.key, row: r, col: tot, rowLabel: rowLabel(t, r), column: t.columns[tot]!.label, expected: cellToNumber(product), actual: cellToNumber(a), message: `${t.title}第 ${r + 1} 行：数量 ${q} × 单价 ${wan(p)} = ${wan(product)}，金额为 ${wan(a)}` })
       }
     }
   }
@@ -237,7 +237,7 @@ function procurementRules(t: BudgetTable, emit: Emit): void {
     perProject.set(k, e)
   }
   for (const [k, e] of perProject) {
-    if (e.budget && e.sum > e.budget) emit({ rule: 'procurement.over_budget', severity: 'error', table: t.key, row: e.r, col: budget, rowLabel: k, column: t.columns[budget]!.label, expected: printedToNumber(e.budget), actual: printedToNumber(e.sum), message: `项目“${k}”的政府采购金额合计 ${wan(e.sum)} 超过项目预算 ${wan(e.budget)}` })
+    if (e.budget && e.sum > e.budget) emit({ rule: 'procurement.over_budget', severity: 'error', table: t.key, row: e.r, col: budget, rowLabel: k, column: t.columns[budget]!.label, expected: cellToNumber(e.budget), actual: cellToNumber(e.sum), message: `项目“${k}”的政府采购金额合计 ${wan(e.sum)} 超过项目预算 ${wan(e.budget)}` })
   }
 }
 
@@ -256,7 +256,7 @@ function negativeRules(t: BudgetTable, emit: Emit): void {
   t.rows.forEach((row, r) =>
     row.forEach((v, c) => {
       if (typeof v === 'number' && v < 0 && t.columns[c]!.kind === 'amount') {
-        emit({ rule: 'amount.negative', severity: 'error', table: t.key, row: r, col: c, rowLabel: rowLabel(t, r), column: t.columns[c]!.label, actual: printedToNumber(v), message: `${describeCell({ t, r, c })}为负数 ${wan(v)}，预算金额不能为负` })
+        emit({ rule: 'amount.negative', severity: 'error', table: t.key, row: r, col: c, rowLabel: rowLabel(t, r), column: t.columns[c]!.label, actual: cellToNumber(v), message: `${describeCell({ t, r, c })}为负数 ${wan(v)}，预算金额不能为负` })
       }
     }),
   )

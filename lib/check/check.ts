@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js'
+import type { Printed } from '@/lib/budget/money'
 import type { Finding } from '@/lib/budget/findings'
 import type { BudgetTable } from '@/lib/budget/table'
 import { tablesFromFixture } from '@/lib/budget/read-tables'
@@ -177,16 +178,16 @@ export function checkDocument(doc: CheckDocument, candidates: Template[], opts: 
 export type { RecognisedTables }
 
 /** The tables' figures the text may state, only from tables that were read. */
-function figuresOf(tables: BudgetTable[]): Record<string, number> {
+function figuresOf(tables: BudgetTable[]): Record<string, Printed> {
   if (tables.length === 0) return {}
   const all = computeFigures({ tables, data: null, notes: { operatingCosts: { labels: {}, civilServiceUnits: [], extra: '' } } as unknown as Pick<TNotes, 'operatingCosts'> }).amounts
   const present = new Set(tables.map((t) => t.key))
-  const out: Record<string, number> = {}
+  const out: Record<string, Printed> = {}
   for (const [k, v] of Object.entries(all)) {
     const src = FIGURE_TABLE.find(([re]) => re.test(k))
     // the text states 万元: a figure of a table printed in 元 is compared in 万元 (rounded to 0.01 万元)
     const unit = src ? tables.find((t) => t.key === src[1])?.layout?.amountUnit : undefined
-    if (src && present.has(src[1])) out[k] = unit === '元' ? new Decimal(v).dividedBy(10000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() : v
+    if (src && present.has(src[1])) out[k] = unit === '元' ? BigInt(new Decimal(v.toString()).dividedBy(10000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0)) : v
   }
   return out
 }

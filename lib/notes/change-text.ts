@@ -1,3 +1,4 @@
+import { absPrinted } from '@/lib/budget/money'
 import type { Change, PriorFigures } from './figures'
 import { reasonClause, wanText } from './format'
 import type { ChangeKey } from './schemas'
@@ -15,9 +16,9 @@ export function isStated(key: ChangeKey, prior: PriorFigures): boolean {
 export function contradiction(c: Change, reason: string): string | null {
   const up = /增加|增长|上升|提高/.exec(reason)?.[0]
   const down = /减少|下降|降低|压减/.exec(reason)?.[0]
-  if (c.change === 0) return up ?? down ?? null
-  if (c.change > 0 && down && !up) return down
-  if (c.change < 0 && up && !down) return up
+  if (c.change === 0n) return up ?? down ?? null
+  if (c.change > 0n && down && !up) return down
+  if (c.change < 0n && up && !down) return up
   return null
 }
 
@@ -27,7 +28,7 @@ export function contradiction(c: Change, reason: string): string | null {
  */
 export function explainedByParts(key: ChangeKey, change: (k: ChangeKey) => Change | null, reason: (k: ChangeKey) => string): boolean {
   const parts: ChangeKey[] = key === 'total' ? ['personnel', 'public', 'project'] : key === 'threePublicTotal' ? ['threePublicAbroad', 'threePublicVehicle', 'threePublicReception'] : []
-  const changed = parts.map(change).filter((c): c is Change => !!c && c.change !== 0)
+  const changed = parts.map(change).filter((c): c is Change => !!c && c.change !== 0n)
   return changed.length > 0 && changed.every((c) => reason(c.key) !== '')
 }
 
@@ -40,8 +41,8 @@ export function changeSentence(o: { c: Change; subject: string; flat: string; re
   const reason = reasonClause(o.reason)
   const tail = reason ? `，主要原因是${reason}` : ''
   const end = o.short ? '' : '。'
-  if (c.change === 0) return `${o.flat}持平${tail}${end}`
-  const up = c.change > 0
+  if (c.change === 0n) return `${o.flat}持平${tail}${end}`
+  const up = c.change > 0n
   const pct = o.short || o.noPct || c.pct === null ? '' : `，${up ? '增长' : '下降'}${Math.abs(c.pct)}%`
-  return `${o.subject}${up ? '增加' : '减少'}${wanText(Math.abs(c.change))}${pct}${tail}${end}`
+  return `${o.subject}${up ? '增加' : '减少'}${wanText(absPrinted(c.change))}${pct}${tail}${end}`
 }

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js'
 import type { Printed } from '@/lib/budget/money'
-import { formatPrinted } from '@/lib/budget/money'
+import { formatPrinted, printedCell } from '@/lib/budget/money'
 import type { NotesFinding, NotesLocation } from './types'
 
 /** A piece of free text of the notes and where it is printed. */
@@ -93,18 +93,18 @@ export function checkNumbers(texts: FreeText[], figures: Record<string, Printed>
       const stated = toWan(raw, unit)
       const places = Math.max(0, Math.min(2, decimalsOf(raw) + (unit === '元' ? -4 : unit === '亿元' ? 4 : 0)))
       const agrees = known.some((k) => {
-        const fig = new Decimal(figures[k]!).dividedBy(100)
+        const fig = new Decimal(figures[k]!.toString()).dividedBy(100)
         return fig.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).equals(stated.toDecimalPlaces(places, Decimal.ROUND_HALF_UP))
       })
       if (agrees) continue
       const fig = figures[known[0]!]!
-      const sameNumber = new Decimal(raw.replace(/,/g, '')).equals(new Decimal(fig).dividedBy(100))
+      const sameNumber = new Decimal(raw.replace(/,/g, '')).equals(new Decimal(fig.toString()).dividedBy(100))
       out.push({
         rule: 'notes.number_mismatch',
         severity: 'error',
         message: `${ft.what}中“${best.label}${between}${m[0]}”与报表不符：报表为 ${formatPrinted(fig)} 万元${sameNumber && unit !== '万元' ? `（单位应为万元，不是${unit}）` : ''}`,
         notes: ft.at,
-        expected: fig,
+        expected: printedCell(fig),
         actual: null,
       })
     }

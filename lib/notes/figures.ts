@@ -1,5 +1,7 @@
 import type { Fen, Printed } from '@/lib/budget/money'
-import { parseAmount, printedToNumber, toPrinted } from '@/lib/budget/money'
+import { absPrinted, parseAmount, printed, printedToNumber, toPrinted } from '@/lib/budget/money'
+
+const signOf = (p: Printed): number => (p > 0n ? 1 : p < 0n ? -1 : 0)
 import type { BudgetTable } from '@/lib/budget/table'
 import { columnIndex, rowIndexById } from '@/lib/budget/table'
 import type { TableKey } from '@/lib/budget/template'
@@ -34,11 +36,11 @@ function tableOf(tables: BudgetTable[], key: TableKey): BudgetTable | undefined 
 }
 
 function cellAt(t: BudgetTable | undefined, r: number, colId: string): Printed {
-  if (!t || r < 0) return 0
+  if (!t || r < 0) return 0n
   const c = columnIndex(t, colId)
-  if (c < 0) return 0
+  if (c < 0) return 0n
   const v = t.rows[r]?.[c]
-  return typeof v === 'number' ? v : 0
+  return typeof v === 'number' ? printed(v) : 0n
 }
 
 const totalRow = (t: BudgetTable | undefined) => (t ? t.meta.findIndex((m) => m.kind === 'total') : -1)
@@ -132,10 +134,10 @@ export function computeFigures(input: { tables: BudgetTable[]; data: BudgetData 
       const pc = columnIndex(bas, 'public')
       operatingItems = bas.meta.flatMap((m, r) => {
         const v = bas.rows[r]?.[pc]
-        return m.kind === 'code' && m.level === 2 && typeof v === 'number' && v !== 0 ? [{ code: m.code, name: nameOf(m.code), amount: v }] : []
+        return m.kind === 'code' && m.level === 2 && typeof v === 'number' && v !== 0 ? [{ code: m.code, name: nameOf(m.code), amount: printed(v) }] : []
       })
     }
-    a['assets.planned_purchase'] = 0
+    a['assets.planned_purchase'] = 0n
   }
   for (const it of operatingItems) a[`operating.item.${it.code}`] = it.amount
 
@@ -151,24 +153,24 @@ export function currentForChange(fig: Figures, key: ChangeKey, style: TNotes['ov
   const a = fig.amounts
   switch (key) {
     case 'total':
-      return a['income.total'] ?? 0
+      return a['income.total'] ?? 0n
     case 'personnel':
-      return a['basic.personnel'] ?? 0
+      return a['basic.personnel'] ?? 0n
     case 'public':
-      return a['basic.public'] ?? 0
+      return a['basic.public'] ?? 0n
     case 'project':
       // the detailed (乐亭) wording states the 一般公共预算 project figure; the brief one the total
-      return (style === 'detailed' ? a['general.project'] : a['expenditure.project']) ?? 0
+      return (style === 'detailed' ? a['general.project'] : a['expenditure.project']) ?? 0n
     case 'operatingCosts':
-      return a['operating.total'] ?? 0
+      return a['operating.total'] ?? 0n
     case 'threePublicTotal':
-      return a['three_public.total'] ?? 0
+      return a['three_public.total'] ?? 0n
     case 'threePublicAbroad':
-      return a['three_public.abroad'] ?? 0
+      return a['three_public.abroad'] ?? 0n
     case 'threePublicVehicle':
-      return a['three_public.vehicle'] ?? 0
+      return a['three_public.vehicle'] ?? 0n
     case 'threePublicReception':
-      return a['three_public.reception'] ?? 0
+      return a['three_public.reception'] ?? 0n
   }
 }
 
@@ -196,11 +198,12 @@ export type Change = { key: ChangeKey; current: Printed; prior: Printed; change:
 
 /** Percentage of change, rounded half away from zero to a whole percent (the seeds print 22%, 7%). */
 export function changePct(change: Printed, prior: Printed): number | null {
-  if (prior === 0) return null
-  const num = Math.abs(change) * 100
-  const den = Math.abs(prior)
-  const q = Math.floor((2 * num + den) / (2 * den))
-  return (Math.sign(change) * Math.sign(prior) || 1) * q
+  if (prior === 0n) return null
+  const num = absPrinted(change) * 100n
+  const den = absPrinted(prior)
+  // non-negative: bigint division truncates, which is the floor here
+  const q = Number((2n * num + den) / (2n * den))
+  return (signOf(change) * signOf(prior) || 1) * q
 }
 
 export function changeOf(fig: Figures, prior: PriorFigures, key: ChangeKey, style: TNotes['overview']['style']): Change | null {

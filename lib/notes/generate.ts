@@ -1,4 +1,4 @@
-import { formatPrinted } from '@/lib/budget/money'
+import { absPrinted, formatPrinted, printedCell } from '@/lib/budget/money'
 import type { BudgetTable } from '@/lib/budget/table'
 import type { BudgetData } from '@/lib/budget/types'
 import type { PerformanceLayout } from '@/lib/budget/template'
@@ -62,12 +62,12 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
         findings.push({
           rule: 'notes.reason_contradicts_change',
           severity: 'warning',
-          message: `${CHANGE_LABELS[c.key]}${c.change === 0 ? '与上年持平' : c.change > 0 ? '比上年增加' : '比上年减少'}，但原因中写的是“${said}”`,
+          message: `${CHANGE_LABELS[c.key]}${c.change === 0n ? '与上年持平' : c.change > 0n ? '比上年增加' : '比上年减少'}，但原因中写的是“${said}”`,
           notes: { section, paragraph: s.blocks.findIndex((b) => b.kind === 'paragraph' && b.fields?.includes(`reasons.${c.key}`)), field: `reasons.${c.key}` },
         })
       }
     }
-    if (!c || c.change === 0 || reasonOf(c.key) !== '') continue
+    if (!c || c.change === 0n || reasonOf(c.key) !== '') continue
     if (!isStated(c.key, prior)) continue
     if (explainedByParts(c.key, (k) => changeOf(fig, prior, k, style), reasonOf)) continue
     const section: SectionId = c.key === 'operatingCosts' ? 'operating' : c.key.startsWith('threePublic') ? 'threePublic' : 'overview'
@@ -76,15 +76,15 @@ export function generateNotes(ctx: NotesContext): GeneratedNotes {
     findings.push({
       rule: 'notes.reason_missing',
       severity: 'error',
-      message: `${CHANGE_LABELS[c.key]}比上年${c.change > 0 ? '增加' : '减少'} ${formatPrinted(Math.abs(c.change))} 万元，未说明原因`,
+      message: `${CHANGE_LABELS[c.key]}比上年${c.change > 0n ? '增加' : '减少'} ${formatPrinted(absPrinted(c.change))} 万元，未说明原因`,
       notes: { section, paragraph, field: `reasons.${c.key}` },
     })
   }
 
   for (const k of Object.keys(prior.values) as ChangeKey[]) {
     const c = changeOf(fig, prior, k, style)!
-    stated[`prior.${k}`] = c.prior
-    stated[`change.${k}`] = c.change
+    stated[`prior.${k}`] = printedCell(c.prior)
+    stated[`change.${k}`] = printedCell(c.change)
     if (c.pct !== null) stated[`change_pct.${k}`] = c.pct
   }
 

@@ -1,5 +1,5 @@
 import type { Fen, Printed } from '@/lib/budget/money'
-import { toPrinted } from '@/lib/budget/money'
+import { printed, printedCell, toPrinted } from '@/lib/budget/money'
 import { procurementItemTotal } from '@/lib/budget/derive-extra'
 import type { BudgetTable } from '@/lib/budget/table'
 import { columnIndex, rowIndexById } from '@/lib/budget/table'
@@ -42,14 +42,14 @@ export type LayoutInput = {
 /** Share of a part in a whole, one decimal (“占 62.3%”), or '' when the whole is zero. */
 function share(part: Printed, whole: Printed): string {
   if (!whole) return ''
-  return `，占${(Math.round((part * 1000) / whole) / 10).toFixed(1)}%`
+  return `，占${(Math.round((Number(part) * 1000) / Number(whole)) / 10).toFixed(1)}%`
 }
 
 const tableOf = (tables: BudgetTable[], key: string) => tables.find((t) => t.key === key)
 const at = (t: BudgetTable | undefined, r: number, col: string): Printed => {
-  if (!t || r < 0) return 0
+  if (!t || r < 0) return 0n
   const v = t.rows[r]?.[columnIndex(t, col)]
-  return typeof v === 'number' ? v : 0
+  return typeof v === 'number' ? printed(v) : 0n
 }
 
 /** Level rows (类 = 1, 款 = 2) of a tree table with their names and a column's amount, non-zero only. */
@@ -63,11 +63,11 @@ function budgetParagraphs(content: string, input: LayoutInput): string[] {
   const { year, tables } = input
   const dept = input.department.name
   const a = computeFigures({ tables, data: input.data, notes: input.notes }).amounts
-  const w = (k: string) => wanText(a[k] ?? 0)
+  const w = (k: string) => wanText(a[k] ?? 0n)
   const ies = tableOf(tables, 'income_expenditure_summary')
   switch (content) {
     case 'budget.summary': {
-      const out = ies ? at(ies, rowIndexById(ies, 'grand_expenditure', 'right'), 'out_amount') : 0
+      const out = ies ? at(ies, rowIndexById(ies, 'grand_expenditure', 'right'), 'out_amount') : 0n
       return [`${dept}${year}年收入总计${w('income.total')}，支出总计${wanText(out)}。`]
     }
     case 'budget.income': {
@@ -76,7 +76,7 @@ function budgetParagraphs(content: string, input: LayoutInput): string[] {
       return [`${dept}${year}年收入合计${w('income.total')}${parts.length ? `，其中：${parts.join('；')}` : ''}。`]
     }
     case 'budget.expenditure': {
-      const t = a['expenditure.total'] ?? 0
+      const t = a['expenditure.total'] ?? 0n
       const parts = [['basic', '基本支出'], ['project', '项目支出'], ['operating', '事业单位经营支出'], ['remit_superior', '上缴上级支出'], ['subsidy_subordinate', '对附属单位补助支出']]
         .filter(([k]) => a[`expenditure.${k}`])
         .map(([k, label]) => `${label}${w(`expenditure.${k}`)}${share(a[`expenditure.${k}`]!, t)}`)
@@ -84,7 +84,7 @@ function budgetParagraphs(content: string, input: LayoutInput): string[] {
     }
     case 'budget.fiscal': {
       const fis = tableOf(tables, 'fiscal_income_expenditure_summary')
-      const grand = fis ? at(fis, rowIndexById(fis, 'grand_income', 'left'), 'in_amount') : 0
+      const grand = fis ? at(fis, rowIndexById(fis, 'grand_income', 'left'), 'in_amount') : 0n
       const cols: [string, string][] = [
         ['general', '一般公共预算支出'],
         ['gov_fund', '政府性基金预算支出'],
@@ -96,7 +96,7 @@ function budgetParagraphs(content: string, input: LayoutInput): string[] {
     }
     case 'budget.general': {
       const gen = tableOf(tables, 'general_budget_expenditure')
-      const total = a['general.total'] ?? 0
+      const total = a['general.total'] ?? 0n
       const classes = levelRows(gen, 1, 'total').map((r) => `${r.name}（类）${wanText(r.amount)}${share(r.amount, total)}`)
       return [
         `${dept}${year}年一般公共预算支出${wanText(total)}，其中：基本支出${w('general.basic')}，项目支出${w('general.project')}。${classes.length ? `主要用于：${classes.join('；')}。` : ''}`,
@@ -127,7 +127,7 @@ function procurementByKind(input: LayoutInput): { text: string; finding?: NotesF
   const rows = input.data?.procurement.length
     ? input.data.procurement.map((p) => ({ name: p.itemName, code: p.catalogueCode ?? '', fen: procurementItemTotal(p) }))
     : pro
-      ? pro.meta.flatMap((m, r) => (m.kind === 'item' ? [{ name: String(pro.rows[r]![columnIndex(pro, 'item_name')] ?? `第${r + 1}行`), code: String(pro.rows[r]![columnIndex(pro, 'catalogue_code')] ?? ''), fen: at(pro, r, 'total') * 10_000 }] : []))
+      ? pro.meta.flatMap((m, r) => (m.kind === 'item' ? [{ name: String(pro.rows[r]![columnIndex(pro, 'item_name')] ?? `第${r + 1}行`), code: String(pro.rows[r]![columnIndex(pro, 'catalogue_code')] ?? ''), fen: printedCell(at(pro, r, 'total')) * 10_000 }] : []))
       : []
   if (rows.length === 0) return { text: `${year}年，${dept}无政府采购预算。` }
   const sums = { A: 0, B: 0, C: 0 } as Record<'A' | 'B' | 'C', number>

@@ -1,5 +1,5 @@
 import type { Fen, Printed } from '@/lib/budget/money'
-import { toPrinted } from '@/lib/budget/money'
+import { printedCell, toPrinted } from '@/lib/budget/money'
 import type { BudgetData } from '@/lib/budget/types'
 import { wanText } from './format'
 import type { NotesContext } from './generate'
@@ -21,12 +21,12 @@ export function mainProjectsText(ctx: NotesContext, stated: Record<string, numbe
   const text = ctx.notes.overview.mainProjects
     .map((mp, i) => {
       const v = sum(mp.projectCodes)
-      stated[`main_project:${mp.label}`] = v
+      stated[`main_project:${mp.label}`] = printedCell(v)
       figures.push(`main_project:${mp.label}`)
       fields.push([`overview.mainProjects.${i}`, mp.label, `主要项目“${mp.label}”`])
       const parts = mp.parts.map((p) => {
         const pv = sum(p.projectCodes)
-        stated[`main_project_part:${p.label}`] = pv
+        stated[`main_project_part:${p.label}`] = printedCell(pv)
         figures.push(`main_project_part:${p.label}`)
         return `${p.label}${wanText(pv)}`
       })

@@ -1,4 +1,5 @@
-import type { Fen } from '@/lib/budget/money'
+import type { Fen, PrintedNumber } from '@/lib/budget/money'
+import { printedCell } from '@/lib/budget/money'
 import { toFixtureTable } from '@/lib/budget/table'
 import type { UnitInfo } from '@/lib/budget/types'
 import { overallParagraphs, renderTarget } from '@/lib/performance/render'
@@ -30,7 +31,8 @@ export function notesWriter(ctx: NotesContext) {
   const fig = computeFigures({ tables: ctx.tables, data: ctx.data, notes })
   const prior = priorFrom({ system: ctx.priorSystem?.figures ?? null, entered: notes.prior, style })
   if (ctx.priorSystem) prior.systemYear = ctx.priorSystem.year
-  const stated: Record<string, number> = { ...fig.amounts }
+  /** The figures the notes state, as plain hundredths (they reach the client and JSON). */
+  const stated: Record<string, PrintedNumber> = Object.fromEntries(Object.entries(fig.amounts).map(([k, v]) => [k, printedCell(v)]))
   const findings: NotesFinding[] = []
   const free: FreeText[] = []
   const sections: NotesSection[] = []
@@ -67,7 +69,7 @@ export function notesWriter(ctx: NotesContext) {
       }
       w.section.blocks.push(block)
     },
-    amount: (key: string): string => wanText(fig.amounts[key] ?? 0),
+    amount: (key: string): string => wanText(fig.amounts[key] ?? 0n),
     changes: (keys: ChangeKey[]) => keys.map((k) => changeOf(fig, prior, k, style)),
     reasonOf: (k: ChangeKey) => (notes.reasons[k] ?? '').trim(),
   }
@@ -124,19 +126,19 @@ export function overviewSection(w: NotesWriter): void {
     const parts: string[] = []
     const figs = ['income.total', 'income.general_budget']
     let gb = `一般公共预算拨款收入${amount('income.general_budget')}`
-    if ((a['general.total'] ?? 0) === (a['income.general_budget'] ?? 0) && (a['general.total'] ?? 0) !== 0) {
+    if ((a['general.total'] ?? 0n) === (a['income.general_budget'] ?? 0n) && (a['general.total'] ?? 0n) !== 0n) {
       gb += `，其中：人员经费${amount('basic.personnel')}，公用经费${amount('basic.public')}，项目经费${amount('general.project')}`
       figs.push('basic.personnel', 'basic.public', 'general.project')
     }
     parts.push(gb)
     for (const [k, label] of INCOME_LABELS.slice(1)) {
       const always = k === 'gov_fund' || k === 'special_account' || k === 'other'
-      if (always || (a[`income.${k}`] ?? 0) !== 0) {
+      if (always || (a[`income.${k}`] ?? 0n) !== 0n) {
         parts.push(`${label}${amount(`income.${k}`)}`)
         figs.push(`income.${k}`)
       }
     }
-    if ((a['income.carryover'] ?? 0) !== 0) {
+    if ((a['income.carryover'] ?? 0n) !== 0n) {
       parts.push(`上年结转${amount('income.carryover')}`)
       figs.push('income.carryover')
     }
@@ -145,12 +147,12 @@ export function overviewSection(w: NotesWriter): void {
     const parts: string[] = []
     const figs = ['income.total']
     for (const [k, label] of INCOME_LABELS) {
-      if (k === 'general_budget' || (a[`income.${k}`] ?? 0) !== 0) {
+      if (k === 'general_budget' || (a[`income.${k}`] ?? 0n) !== 0n) {
         parts.push(`${label}${amount(`income.${k}`)}`)
         figs.push(`income.${k}`)
       }
     }
-    if ((a['income.carryover'] ?? 0) !== 0) {
+    if ((a['income.carryover'] ?? 0n) !== 0n) {
       parts.push(`上年结转${amount('income.carryover')}`)
       figs.push('income.carryover')
     }
@@ -163,11 +165,11 @@ export function overviewSection(w: NotesWriter): void {
     const figs = ['expenditure.total', 'general.total', 'general.basic', 'basic.personnel', 'basic.public', 'general.project', ...mainProjects.figures]
     let s = `${year}年支出预算${amount('expenditure.total')}：包含一般公共预算支出${amount('general.total')}，其中：基本支出${amount('general.basic')}，包括人员经费${amount('basic.personnel')}和公用经费${amount('basic.public')}。项目支出${amount('general.project')}`
     s += mainProjects.text ? `，包括${mainProjects.text}` : ''
-    if ((a['gov_fund.total'] ?? 0) !== 0) {
+    if ((a['gov_fund.total'] ?? 0n) !== 0n) {
       s += `；政府性基金支出${amount('gov_fund.total')}`
       figs.push('gov_fund.total')
     }
-    if ((a['state_capital.total'] ?? 0) !== 0) {
+    if ((a['state_capital.total'] ?? 0n) !== 0n) {
       s += `；国有资本经营预算支出${amount('state_capital.total')}`
       figs.push('state_capital.total')
     }
@@ -203,7 +205,7 @@ export function overviewSection(w: NotesWriter): void {
 export function operatingSection(w: NotesWriter): void {
   const { year, notes, dept, fig, findings, a, open, para, amount, changes, reasonOf } = w
   open('operating')
-  if ((a['operating.total'] ?? 0) === 0) {
+  if ((a['operating.total'] ?? 0n) === 0n) {
     para(`${year}年，${dept}未安排机关运行经费。`, { figures: ['operating.total'] })
   } else {
     const items = fig.operatingItems.map((it) => `${it.name}${wanText(it.amount)}`).join('、')
@@ -215,7 +217,7 @@ export function operatingSection(w: NotesWriter): void {
       figures: ['prior.operatingCosts', 'change.operatingCosts', 'change_pct.operatingCosts'],
       fields: [['reasons.operatingCosts', reasonOf('operatingCosts'), '机关运行经费的增减原因']],
     })
-  } else if ((a['operating.total'] ?? 0) !== 0) {
+  } else if ((a['operating.total'] ?? 0n) !== 0n) {
     findings.push({ rule: 'notes.prior_missing', severity: 'warning', message: '未填写上年机关运行经费，无法说明比上年增减情况', notes: { section: 'operating', paragraph: w.section.blocks.length, field: 'prior.operatingCosts' } })
   }
   if (notes.operatingCosts.extra.trim()) for (const p of paragraphs(notes.operatingCosts.extra)) para(p, { fields: [['operatingCosts.extra', p, '机关运行经费补充说明']] })
@@ -251,10 +253,10 @@ export function threePublicSection(w: NotesWriter): void {
   }
   stated['vehicles.purchased'] = purchased ?? 0
   stated['vehicles.held'] = held ?? 0
-  if (held === undefined && (a['three_public.vehicle'] ?? 0) !== 0) {
+  if (held === undefined && (a['three_public.vehicle'] ?? 0n) !== 0n) {
     findings.push({ rule: 'notes.vehicles_missing', severity: 'warning', message: '有公务用车经费，但未填写公务用车购置数和年末保有量', notes: { section: 'threePublic', paragraph: w.section.blocks.length, field: 'vehicles.held' } })
   }
-  if ((a['three_public.vehicle_purchase'] ?? 0) !== 0 && !purchased) {
+  if ((a['three_public.vehicle_purchase'] ?? 0n) !== 0n && !purchased) {
     findings.push({ rule: 'notes.vehicles_purchase_mismatch', severity: 'warning', message: `安排了公务用车购置费 ${amount('three_public.vehicle_purchase')}，但本年购置公务用车为 0 辆`, notes: { section: 'threePublic', paragraph: w.section.blocks.length, field: 'vehicles.purchased' } })
   }
   if (tpn.extra.trim()) for (const p of paragraphs(tpn.extra)) para(p, { fields: [['threePublic.extra', p, '“三公”经费补充说明']] })
@@ -308,7 +310,7 @@ export function procurementSection(w: NotesWriter): void {
   const pro = ctx.tables.find((t) => t.key === 'procurement')
   const caption = { left: `${ctx.department.code} ${dept}`, right: '单位：万元' }
   if ((fig.counts['procurement.items'] ?? 0) > 0) {
-    const sme = (a['procurement.sme'] ?? 0) !== 0 ? `，其中预留中小微企业份额${amount('procurement.sme')}` : ''
+    const sme = (a['procurement.sme'] ?? 0n) !== 0n ? `，其中预留中小微企业份额${amount('procurement.sme')}` : ''
     para(`${year}年，${dept}安排政府采购预算${amount('procurement.total')}${sme}。具体内容见下表。`, { figures: ['procurement.total', ...(sme ? ['procurement.sme'] : [])] })
   } else {
     para(`${year}年，${dept}无政府采购预算，空表列示。`, { figures: [] })
@@ -322,10 +324,10 @@ export function procurementSection(w: NotesWriter): void {
 export function assetsSection(w: NotesWriter): void {
   const { ctx, year, notes, dept, stated, findings, a, open, para, amount } = w
   open('assets')
-  const planned = a['assets.planned_purchase'] ?? 0
-  const inProcurement = planned !== 0 && (a['procurement.total'] ?? 0) !== 0 ? '，已按要求列入政府采购预算，详见政府采购预算表' : ''
+  const planned = a['assets.planned_purchase'] ?? 0n
+  const inProcurement = planned !== 0n && (a['procurement.total'] ?? 0n) !== 0n ? '，已按要求列入政府采购预算，详见政府采购预算表' : ''
   para(`${dept}（含所属单位）上年末固定资产金额为${amount('assets.total')}（详见下表）。本年度拟购置固定资产总额为${amount('assets.planned_purchase')}${inProcurement}。`, { figures: ['assets.total', 'assets.planned_purchase'] })
-  if (planned > (a['procurement.total'] ?? 0)) {
+  if (planned > (a['procurement.total'] ?? 0n)) {
     findings.push({
       rule: 'notes.assets_not_in_procurement',
       severity: 'warning',

@@ -1,5 +1,5 @@
 import type { AmountUnit, Fen, Printed } from '@/lib/budget/money'
-import { toPrinted } from '@/lib/budget/money'
+import { printed, toPrinted } from '@/lib/budget/money'
 import type { BudgetTable } from '@/lib/budget/table'
 import { columnIndex, rowIndexById } from '@/lib/budget/table'
 import type { BudgetData, FundType, RevenueSource } from '@/lib/budget/types'
@@ -57,13 +57,13 @@ export const REVENUE_NATURE: Record<RevenueSource, FundType> = {
 const tableOf = (tables: BudgetTable[], key: string) => tables.find((t) => t.key === key)
 
 function cell(t: BudgetTable | undefined, r: number, col: string): Printed {
-  if (!t || r < 0) return 0
+  if (!t || r < 0) return 0n
   const c = columnIndex(t, col)
   const v = c < 0 ? null : t.rows[r]?.[c]
-  return typeof v === 'number' ? v : 0
+  return typeof v === 'number' ? printed(v) : 0n
 }
 
-const zero = (): Record<FundType, Printed> => Object.fromEntries(FUND_TYPES.map((f) => [f, 0])) as Record<FundType, Printed>
+const zero = (): Record<FundType, Printed> => Object.fromEntries(FUND_TYPES.map((f) => [f, 0n])) as Record<FundType, Printed>
 
 export function overallBudget(input: { tables: BudgetTable[]; data: Pick<BudgetData, 'revenue'> | null; unit: AmountUnit }): OverallBudget {
   const { tables, unit } = input
@@ -96,7 +96,7 @@ export function overallBudget(input: { tables: BudgetTable[]; data: Pick<BudgetD
     })
   }
   const fis = tableOf(tables, 'fiscal_income_expenditure_summary')
-  let fiscalCarry = 0
+  let fiscalCarry: Printed = 0n
   for (const f of ['general', 'gov_fund', 'state_capital'] as const) {
     const v = cell(fis, fis ? rowIndexById(fis, `carry:${f}`, 'left') : -1, 'in_amount')
     revenue[f] += v

@@ -1,5 +1,5 @@
 import type { Finding } from '@/lib/budget/findings'
-import { formatPrinted } from '@/lib/budget/money'
+import { absPrinted, formatPrinted } from '@/lib/budget/money'
 import type { PerformanceLayout } from '@/lib/budget/template'
 import type { OverallBudget } from './overall-budget'
 import type { TOverallTarget } from './schemas'
@@ -82,7 +82,7 @@ export function validateOverallTarget(t: TOverallTarget, layout: OverallLayout |
   if (budget) {
     const spent = budget.expenditure.basic + budget.expenditure.project
     // each printed figure is its exact total rounded once: a difference of one hundredth per part is 尾差
-    if (Math.abs(spent - budget.total) > 2) {
+    if (absPrinted(spent - budget.total) > 2n) {
       warn(
         'perf.overall_budget_split',
         `预算情况按支出性质分的基本支出与项目支出合计 ${formatPrinted(spent)} ${budget.unit}，与总额（收入总计）${formatPrinted(budget.total)} ${budget.unit}不一致：支出总表另有事业单位经营支出、上缴上级支出、对附属单位补助支出或年终结转结余，预算11表只列基本支出和项目支出，请在情况说明中说明`,

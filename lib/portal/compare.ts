@@ -1,13 +1,13 @@
-import type { Printed } from '@/lib/budget/money'
+import type { PrintedNumber } from '@/lib/budget/money'
 import type { BudgetTable, RowMeta } from '@/lib/budget/table'
 import type { TableKey } from '@/lib/budget/template'
 import type { DisclosureFigures, Indicators } from './figures'
 import { INDICATOR_LABELS, perMille } from './figures'
 
 /** One amount in two years: the change and the change in per-mille of the base (null when the base is 0). */
-export type Change = { current: Printed; base: Printed; diff: Printed; pm: number | null }
+export type Change = { current: PrintedNumber; base: PrintedNumber; diff: PrintedNumber; pm: number | null }
 
-export function change(current: Printed, base: Printed): Change {
+export function change(current: PrintedNumber, base: PrintedNumber): Change {
   return { current, base, diff: current - base, pm: perMille(current - base, base) }
 }
 
@@ -34,7 +34,7 @@ export function compareFunctionClasses(current: DisclosureFigures, base: Disclos
 export type ComparedRow = { key: string; label: string; level: number; total: boolean; cells: Change[] }
 export type ComparedTable = { key: TableKey; title: string; columns: { id: string; label: string }[]; rows: ComparedRow[] }
 
-type Entry = { key: string; label: string; level: number; total: boolean; values: Map<string, Printed> }
+type Entry = { key: string; label: string; level: number; total: boolean; values: Map<string, PrintedNumber> }
 
 /** Rows of a table as entries keyed by meaning, with their amount cells by column id. */
 function entriesOf(t: BudgetTable): Entry[] {

@@ -1,5 +1,5 @@
-import type { Fen, Printed } from '@/lib/budget/money'
-import { toPrinted } from '@/lib/budget/money'
+import type { Fen, PrintedNumber } from '@/lib/budget/money'
+import { printedCell, toPrinted } from '@/lib/budget/money'
 import type { BudgetTable, Cell } from '@/lib/budget/table'
 import { columnIndex } from '@/lib/budget/table'
 import type { TableKey } from '@/lib/budget/template'
@@ -7,7 +7,8 @@ import type { FundType } from '@/lib/budget/types'
 import { FISCAL_FUNDS, isPersonnelEconomic } from '@/lib/budget/types'
 
 /**
- * The public figures of one disclosure, in printed hundredths of 万元 (integers, as the tables print).
+ * The public figures of one disclosure, in printed hundredths of 万元 (integers, as the tables print), held
+ * as PrintedNumber: they are stored as JSON (figures.json, view.json) and passed to client components.
  *
  * Definitions (docs/decisions/008-portal-caching-and-search.md):
  * - 支出合计 / 基本支出 / 项目支出: the 合计 row of 部门预算支出总表 (all funds).
@@ -21,22 +22,22 @@ import { FISCAL_FUNDS, isPersonnelEconomic } from '@/lib/budget/types'
  * - 人员经费占比 = 人员经费 ÷ 一般公共预算支出 (both 一般公共预算, so the share compares like with like).
  */
 export type Indicators = {
-  total: Printed
-  basic: Printed
-  project: Printed
-  generalBudget: Printed
-  personnel: Printed
+  total: PrintedNumber
+  basic: PrintedNumber
+  project: PrintedNumber
+  generalBudget: PrintedNumber
+  personnel: PrintedNumber
   /** 公用经费 = 机关运行经费 */
-  operating: Printed
-  threePublic: Printed
+  operating: PrintedNumber
+  threePublic: PrintedNumber
 }
 
-export type ThreePublicBreakdown = { abroad: Printed; vehiclePurchase: Printed; vehicleOperation: Printed; reception: Printed; total: Printed }
-export type FunctionClassFigure = { code: string; name: string; total: Printed; basic: Printed; project: Printed }
+export type ThreePublicBreakdown = { abroad: PrintedNumber; vehiclePurchase: PrintedNumber; vehicleOperation: PrintedNumber; reception: PrintedNumber; total: PrintedNumber }
+export type FunctionClassFigure = { code: string; name: string; total: PrintedNumber; basic: PrintedNumber; project: PrintedNumber }
 
 export type DisclosureFigures = Indicators & {
   /** 经营支出, 上解上级支出, 对附属单位补助支出 together (usually zero). */
-  otherCategories: Printed
+  otherCategories: PrintedNumber
   threePublicDetail: ThreePublicBreakdown
   byFunctionClass: FunctionClassFigure[]
 }
@@ -51,21 +52,21 @@ export const INDICATOR_LABELS: Record<keyof Indicators, string> = {
   threePublic: '“三公”经费',
 }
 
-const num = (v: Cell | undefined): Printed => (typeof v === 'number' ? v : 0)
+const num = (v: Cell | undefined): PrintedNumber => (typeof v === 'number' ? v : 0)
 
 function table(tables: BudgetTable[], key: TableKey): BudgetTable | undefined {
   return tables.find((t) => t.key === key)
 }
 
 /** The amount of a tree table's 合计 row in column `col` (0 when the table or the row is absent). */
-function totalOf(t: BudgetTable | undefined, col: string): Printed {
+function totalOf(t: BudgetTable | undefined, col: string): PrintedNumber {
   if (!t) return 0
   const c = columnIndex(t, col)
   const r = t.meta.findIndex((m) => m.kind === 'total')
   return c < 0 || r < 0 ? 0 : num(t.rows[r]![c])
 }
 
-function fixedRow(t: BudgetTable | undefined, id: string, col: string): Printed {
+function fixedRow(t: BudgetTable | undefined, id: string, col: string): PrintedNumber {
   if (!t) return 0
   const c = columnIndex(t, col)
   const r = t.meta.findIndex((m) => m.kind === 'fixed' && m.id === id)
@@ -144,7 +145,7 @@ export function indicatorsFromAmounts(expenditure: Iterable<ExpenditureAmount>, 
     if (l.category === 'basic' && FISCAL.has(l.fund) && !isPersonnelEconomic(l.economicCode) && (!operatingUnits || (l.unitCode !== undefined && operatingUnits.has(l.unitCode)))) operating += l.amount
   }
   for (const e of threePublic) if (FISCAL.has(e.fund) && THREE_PUBLIC_ITEMS.has(e.item)) three += e.amount
-  const p = (f: Fen) => toPrinted(f, '万元')
+  const p = (f: Fen) => printedCell(toPrinted(f, '万元'))
   return { total: p(total), basic: p(basic), project: p(project), generalBudget: p(generalBudget), personnel: p(personnel), operating: p(operating), threePublic: p(three) }
 }
 
@@ -153,7 +154,7 @@ export function indicatorsOf(f: DisclosureFigures): Indicators {
 }
 
 /** A share in per-mille (integer, rounded half up), or null when the base is zero. */
-export function perMille(part: Printed, whole: Printed): number | null {
+export function perMille(part: PrintedNumber, whole: PrintedNumber): number | null {
   if (whole === 0) return null
   return Math.round((part * 1000) / whole)
 }

@@ -1,13 +1,13 @@
-import type { Printed } from '@/lib/budget/money'
-import { formatPrinted } from '@/lib/budget/money'
+import type { PrintedNumber } from '@/lib/budget/money'
+import { formatPrintedNumber } from '@/lib/budget/money'
 import { formatPerMille } from './figures'
 
 /** Printed hundredths of 万元 → "2350.50". */
-export const wan = (p: Printed): string => formatPrinted(p)
+export const wan = (p: PrintedNumber): string => formatPrintedNumber(p)
 
 /** A change with its sign: "+10.00", "-0.01", "0.00". */
-export function signedWan(p: Printed): string {
-  return p > 0 ? `+${formatPrinted(p)}` : formatPrinted(p)
+export function signedWan(p: PrintedNumber): string {
+  return p > 0 ? `+${formatPrintedNumber(p)}` : formatPrintedNumber(p)
 }
 
 /** A change in per-mille with its sign: "+22.0%"; "—" when the base is zero. */

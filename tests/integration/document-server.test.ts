@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { printedToNumber } from '@/lib/budget/money'
+import { cellToNumber } from '@/lib/budget/money'
 import { buildDocumentModel } from '@/lib/document/server/build-document'
 import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
 import { ZSaveProcurement } from '@/lib/notes/procurement'
@@ -70,12 +70,12 @@ describe('the complete disclosure on real PostgreSQL', () => {
     const model = await buildDocumentModel(await findDisclosureById(null, published.id))
     const fx = loadFixture('chengde-2023').notes as Record<string, unknown>
     const f = model.notes.figures
-    expect(printedToNumber(f['income.total']!)).toBe(fx.income_total)
-    expect(printedToNumber(f['operating.total']!)).toBe(fx.operating_costs)
-    expect(printedToNumber(f['change.total']!)).toBe(fx.change_vs_prior_year)
+    expect(cellToNumber(f['income.total']!)).toBe(fx.income_total)
+    expect(cellToNumber(f['operating.total']!)).toBe(fx.operating_costs)
+    expect(cellToNumber(f['change.total']!)).toBe(fx.change_vs_prior_year)
     expect(f['change_pct.total']).toBe(fx.change_pct_vs_prior_year)
-    expect(printedToNumber(f['change.threePublicTotal']!)).toBe(fx.three_public_change_vs_prior_year)
-    expect(printedToNumber(f['assets.total']!)).toBe(fx.fixed_assets_total)
+    expect(cellToNumber(f['change.threePublicTotal']!)).toBe(fx.three_public_change_vs_prior_year)
+    expect(cellToNumber(f['assets.total']!)).toBe(fx.fixed_assets_total)
     expect(model.tables).toHaveLength(9)
     expect(model.notes.sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'performanceTable')).toHaveLength(7)
     expect(model.dateLine).toBe('公开日期：2023年2月16日')

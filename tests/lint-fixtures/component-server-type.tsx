@@ -1,7 +1,6 @@
 // lint-as: components/fixture/fixture.tsx
-// expect: nothing
-// A client component may name a server module's types.
-import type { Actor } from '@/lib/server/authz'
-import { STATUS_LABELS } from '@/lib/domain/status'
+// expect: @typescript-eslint/no-restricted-imports
+// A client component naming a server module's type: view types live in lib/<feature>/view.ts.
+import type { ReviewState } from '@/lib/workflow/server/review-state'
 
-export const label = (a: Actor) => (a ? STATUS_LABELS.draft : '')
+export const title = (s: ReviewState) => s.department.name

@@ -10,7 +10,7 @@ import { computeDisclosure } from '@/lib/budget/compute'
 import type { Finding } from '@/lib/budget/findings'
 import { classifyDifference } from '@/lib/budget/findings'
 import type { Fen } from '@/lib/budget/money'
-import { numberToPrinted, toPrinted } from '@/lib/budget/money'
+import { numberToPrinted, printedCell, toPrinted } from '@/lib/budget/money'
 import type { BudgetTable } from '@/lib/budget/table'
 import { columnIndex, rowIndexById } from '@/lib/budget/table'
 import type { TableKey, Template } from '@/lib/budget/template'
@@ -230,7 +230,7 @@ function sumOf<L extends { amount: Fen }>(lines: L[], pred: (l: L) => boolean = 
 }
 
 /** A printed amount cell of a derived table: blank for an exact zero, else toPrinted of the exact sum. */
-const printed = (fen: Fen): number | null => (fen === 0 ? null : toPrinted(fen))
+const printedOf = (fen: Fen): number | null => (fen === 0 ? null : printedCell(toPrinted(fen)))
 
 function checkGrandTotals(data: BudgetData, tables: Record<TableKey, BudgetTable>): void {
   const carry = new Set<RevenueSource>(['carryover_general', 'carryover_gov_fund', 'carryover_state_capital', 'carryover_other'])
@@ -244,38 +244,38 @@ function checkGrandTotals(data: BudgetData, tables: Record<TableKey, BudgetTable
   const outC = columnIndex(ies, 'out_amount')
   const grandIncome = num(ies, rowIndexById(ies, 'grand_income', 'left'), inC)
   const grandExpenditure = num(ies, rowIndexById(ies, 'grand_expenditure', 'right'), outC)
-  expect(grandIncome).toBe(toPrinted(rev))
-  expect(grandExpenditure).toBe(toPrinted(exp))
+  expect(grandIncome).toBe(printedCell(toPrinted(rev)))
+  expect(grandExpenditure).toBe(printedCell(toPrinted(exp)))
   expect(grandIncome).toBe(grandExpenditure)
-  expect(num(ies, rowIndexById(ies, 'current_income', 'left'), inC)).toBe(printed(current))
-  expect(num(ies, rowIndexById(ies, 'carry_in', 'left'), inC)).toBe(printed(rev - current))
-  expect(num(ies, rowIndexById(ies, 'current_expenditure', 'right'), outC)).toBe(toPrinted(exp))
+  expect(num(ies, rowIndexById(ies, 'current_income', 'left'), inC)).toBe(printedOf(current))
+  expect(num(ies, rowIndexById(ies, 'carry_in', 'left'), inC)).toBe(printedOf(rev - current))
+  expect(num(ies, rowIndexById(ies, 'current_expenditure', 'right'), outC)).toBe(printedCell(toPrinted(exp)))
 
   // all money is 财政拨款 here, so the fiscal summary has the same grand totals
   const fis = tables.fiscal_income_expenditure_summary
-  expect(num(fis, rowIndexById(fis, 'grand_income', 'left'), columnIndex(fis, 'in_amount'))).toBe(toPrinted(rev))
-  expect(num(fis, rowIndexById(fis, 'grand_expenditure', 'right'), columnIndex(fis, 'total'))).toBe(toPrinted(exp))
+  expect(num(fis, rowIndexById(fis, 'grand_income', 'left'), columnIndex(fis, 'in_amount'))).toBe(printedCell(toPrinted(rev)))
+  expect(num(fis, rowIndexById(fis, 'grand_expenditure', 'right'), columnIndex(fis, 'total'))).toBe(printedCell(toPrinted(exp)))
   for (const fund of ['general', 'gov_fund', 'state_capital'] as const) {
     const fenOfFund = sumOf(data.expenditure, (l) => l.fund === fund)
-    expect(num(fis, rowIndexById(fis, 'grand_expenditure', 'right'), columnIndex(fis, fund))).toBe(printed(fenOfFund))
+    expect(num(fis, rowIndexById(fis, 'grand_expenditure', 'right'), columnIndex(fis, fund))).toBe(printedOf(fenOfFund))
   }
 
   const inc = tables.income_summary
-  expect(num(inc, totalRowOf(inc), columnIndex(inc, 'total'))).toBe(toPrinted(rev))
+  expect(num(inc, totalRowOf(inc), columnIndex(inc, 'total'))).toBe(printedCell(toPrinted(rev)))
   const es = tables.expenditure_summary
-  expect(num(es, totalRowOf(es), columnIndex(es, 'total'))).toBe(toPrinted(exp))
-  expect(num(es, totalRowOf(es), columnIndex(es, 'basic'))).toBe(printed(sumOf(data.expenditure, (l) => l.category === 'basic')))
-  expect(num(es, totalRowOf(es), columnIndex(es, 'project'))).toBe(printed(sumOf(data.expenditure, (l) => l.category === 'project')))
+  expect(num(es, totalRowOf(es), columnIndex(es, 'total'))).toBe(printedCell(toPrinted(exp)))
+  expect(num(es, totalRowOf(es), columnIndex(es, 'basic'))).toBe(printedOf(sumOf(data.expenditure, (l) => l.category === 'basic')))
+  expect(num(es, totalRowOf(es), columnIndex(es, 'project'))).toBe(printedOf(sumOf(data.expenditure, (l) => l.category === 'project')))
   // every 项 row of 支出总表 is its own exact sum, rounded
   for (const code of new Set(data.expenditure.map((l) => l.functionCode))) {
-    expect(num(es, codeRowOf(es, code), columnIndex(es, 'total'))).toBe(toPrinted(sumOf(data.expenditure, (l) => l.functionCode === code)))
+    expect(num(es, codeRowOf(es, code), columnIndex(es, 'total'))).toBe(printedCell(toPrinted(sumOf(data.expenditure, (l) => l.functionCode === code))))
   }
   const bas = tables.general_budget_basic_expenditure
   const basicGeneral = sumOf(data.expenditure, (l) => l.fund === 'general' && l.category === 'basic')
   if (basicGeneral === 0) expect(bas.rows).toEqual([])
-  else expect(num(bas, totalRowOf(bas), columnIndex(bas, 'total'))).toBe(toPrinted(basicGeneral))
+  else expect(num(bas, totalRowOf(bas), columnIndex(bas, 'total'))).toBe(printedCell(toPrinted(basicGeneral)))
   const thr = tables.three_public_expenses
-  expect(num(thr, rowIndexById(thr, 'total'), columnIndex(thr, 'total'))).toBe(printed(sumOf(data.threePublic)))
+  expect(num(thr, rowIndexById(thr, 'total'), columnIndex(thr, 'total'))).toBe(printedOf(sumOf(data.threePublic)))
 }
 
 // ------------------------------------------------------------------------------------------ properties
@@ -298,10 +298,10 @@ describe('kernel properties on random valid budgets (hebei-dept-2023, 2023 catal
         for (const f of findings) {
           expect(f.expected).toBeTypeOf('number')
           expect(f.actual).toBeTypeOf('number')
-          const diff = numberToPrinted(f.actual!) - numberToPrinted(f.expected!)
+          const diff = printedCell(numberToPrinted(f.actual!) - numberToPrinted(f.expected!))
           expect(diff).not.toBe(0)
           // the finding's actual is the printed cell it points at
-          expect(num(t[f.table!], f.row!, f.col!)).toBe(numberToPrinted(f.actual!))
+          expect(num(t[f.table!], f.row!, f.col!)).toBe(printedCell(numberToPrinted(f.actual!)))
           const n = roundedParts(f, t)
           expect({ rule: f.rule, at: `${f.table} | ${f.rowLabel} | ${f.column}`, diff: Math.abs(diff) <= Math.floor(n / 2) }).toEqual({ rule: f.rule, at: `${f.table} | ${f.rowLabel} | ${f.column}`, diff: true })
           expect(classifyDifference(diff, n)).toBe('rounding')

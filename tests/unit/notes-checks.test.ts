@@ -90,11 +90,11 @@ describe('a change against last year with no reason is an error at the reason to
   })
 
   it('percentages are whole, rounded half away from zero', () => {
-    expect(changePct(42334, 192716)).toBe(22)
-    expect(changePct(545, 7325)).toBe(7)
-    expect(changePct(-1, 174)).toBe(-1)
-    expect(changePct(5, 1000)).toBe(1)
-    expect(changePct(100, 0)).toBeNull()
+    expect(changePct(42334n, 192716n)).toBe(22)
+    expect(changePct(545n, 7325n)).toBe(7)
+    expect(changePct(-1n, 174n)).toBe(-1)
+    expect(changePct(5n, 1000n)).toBe(1)
+    expect(changePct(100n, 0n)).toBeNull()
   })
 })
 

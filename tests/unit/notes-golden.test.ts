@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { computeDisclosure } from '@/lib/budget/compute'
-import { printedToNumber } from '@/lib/budget/money'
+import { cellToNumber } from '@/lib/budget/money'
 import { starterCatalogue } from '@/lib/catalogue/files'
 import type { NotesContext } from '@/lib/notes/generate'
 import { generateNotes } from '@/lib/notes/generate'
@@ -24,7 +24,7 @@ function context(name: 'chengde-2023' | 'laoting-2022'): NotesContext {
 const wan = (figures: Record<string, number>, key: string): number => {
   const v = figures[key]
   if (v === undefined) throw new Error(`no generated figure ${key}`)
-  return printedToNumber(v)
+  return cellToNumber(v)
 }
 
 /** Each key of the fixture's `notes`, the generated figure that states it. */

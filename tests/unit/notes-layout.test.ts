@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { computeDisclosure } from '@/lib/budget/compute'
-import { formatPrinted, toPrinted } from '@/lib/budget/money'
+import { formatPrinted, formatPrintedNumber, toPrinted } from '@/lib/budget/money'
 import { shippedTemplate } from '@/lib/templates/files'
 import type { BudgetData } from '@/lib/budget/types'
 import { starterCatalogue } from '@/lib/catalogue/files'
@@ -70,7 +70,7 @@ describe('notes laid out by the template', () => {
     const two = texts(applyNotesLayout(generated, template.notes, ctx).sections[1]!.blocks)
     const after = (heading: string) => two[two.indexOf(heading) + 1]!
     const ies = tables.find((t) => t.key === 'income_expenditure_summary')!
-    const grand = formatPrinted(ies.rows.at(-1)![1] as number)
+    const grand = formatPrintedNumber(ies.rows.at(-1)![1] as number)
     expect(after('一、收支预算总体情况')).toBe(`获嘉县医疗保障局2023年收入总计${grand}万元，支出总计${grand}万元。`)
     expect(after('二、收入预算总体情况')).toMatch(/^获嘉县医疗保障局2023年收入合计343\.96万元，其中：一般公共预算拨款收入330\.46万元，占96\.1%；事业收入1\.50万元，占0\.4%；上年结转12\.00万元，占3\.5%。$/)
     expect(after('三、支出预算总体情况')).toBe('获嘉县医疗保障局2023年支出合计343.96万元，其中：基本支出258.96万元，占75.3%；项目支出85.00万元，占24.7%。')

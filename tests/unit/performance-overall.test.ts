@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { computeDisclosure } from '@/lib/budget/compute'
-import { parseAmount, toPrinted } from '@/lib/budget/money'
+import { parseAmount, printed, toPrinted } from '@/lib/budget/money'
 import { shippedTemplate } from '@/lib/templates/files'
 import { starterCatalogue } from '@/lib/catalogue/files'
 import { overallGrid } from '@/lib/document/table-cells'
@@ -108,7 +108,7 @@ describe('预算情况 from the disclosure’s data', () => {
   const cell = (key: string, label: string, col: number) => {
     const t = tables.find((x) => x.key === key)!
     const r = t.rows.findIndex((row) => row.includes(label))
-    return t.rows[r]![col] as number
+    return printed(t.rows[r]![col] as number)
   }
 
   it('总额 is the 收支总表’s 收入总计; by revenue nature the lines by source with their carry-over; by expenditure nature the 支出总表’s 合计 row', () => {
@@ -121,12 +121,12 @@ describe('预算情况 from the disclosure’s data', () => {
       unit: '万元',
       source: 'lines',
       total: cell('income_expenditure_summary', '收入总计', 1),
-      revenue: { general: toPrinted(y('3304628.20') + y('120000.00')), gov_fund: 0, state_capital: 0, special_account: 0, unit_funds: toPrinted(y('15000.00')) },
+      revenue: { general: toPrinted(y('3304628.20') + y('120000.00')), gov_fund: 0n, state_capital: 0n, special_account: 0n, unit_funds: toPrinted(y('15000.00')) },
       expenditure: { basic: cell('expenditure_summary', '合计', 3), project: cell('expenditure_summary', '合计', 4) },
     })
-    expect([b.total, b.revenue.general, b.revenue.unit_funds, b.expenditure.basic, b.expenditure.project]).toEqual([34396, 34246, 150, 25896, 8500])
+    expect([b.total, b.revenue.general, b.revenue.unit_funds, b.expenditure.basic, b.expenditure.project]).toEqual([34396n, 34246n, 150n, 25896n, 8500n])
     // one total, three ways: the natures and the expenditure natures add up to it (exact here)
-    expect(Object.values(b.revenue).reduce((s, v) => s + v, 0)).toBe(b.total)
+    expect(Object.values(b.revenue).reduce((s, v) => s + v, 0n)).toBe(b.total)
     expect(b.expenditure.basic + b.expenditure.project).toBe(b.total)
     expect(validateOverallTarget(henan(), layout, b)).toEqual([])
   })
@@ -139,7 +139,7 @@ describe('预算情况 from the disclosure’s data', () => {
 
   it('a 基本支出 + 项目支出 short of 总额 (an other expenditure category) is a warning on 预算情况', () => {
     const b = overallBudget({ tables, data, unit: '万元' })
-    const f = validateOverallTarget(henan(), layout, { ...b, expenditure: { ...b.expenditure, project: b.expenditure.project - 300 } })
+    const f = validateOverallTarget(henan(), layout, { ...b, expenditure: { ...b.expenditure, project: b.expenditure.project - 300n } })
     expect(f.map((x) => [x.rule, x.severity, x.overall])).toEqual([['perf.overall_budget_split', 'warning', { part: 'budget' }]])
     expect(f[0]!.message).toContain('基本支出与项目支出合计 340.96 万元，与总额（收入总计）343.96 万元不一致')
   })

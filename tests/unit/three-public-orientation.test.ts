@@ -15,8 +15,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { headerRows } from '@/lib/budget/header-rows'
 import { computeDisclosure } from '@/lib/budget/compute'
-import type { Printed } from '@/lib/budget/money'
-import { printedToNumber } from '@/lib/budget/money'
+import { cellToNumber } from '@/lib/budget/money'
 import { acrossColumns, columnLabelOf, presentationFor, presentedCell, presentFindings, withPresentation } from '@/lib/budget/present'
 import { templateColumns, tablesFromFixture } from '@/lib/budget/read-tables'
 import type { BudgetTable, FixtureTable } from '@/lib/budget/table'
@@ -141,7 +140,7 @@ describe('presenting then reading back is the identity (property)', () => {
             row.forEach((value, c) => {
               if (c === 0) return
               const p = presentedCell(t, r, c)!
-              expect(printed.rows[p.row!]![p.col!]).toBe(value === null ? null : printedToNumber(value as Printed))
+              expect(printed.rows[p.row!]![p.col!]).toBe(value === null ? null : cellToNumber(value as number))
             }),
           )
         }),

@@ -1,3 +1,4 @@
+import type { Printed } from '@/lib/budget/money'
 import type { BudgetTable } from '@/lib/budget/table'
 import type { NotesText, Sentence } from '../notes'
 import type { CheckFinding, DocLine } from '../types'
@@ -108,7 +109,7 @@ export function departmentUnitWording(sentences: Sentence[], isUnitBudget: boole
  * 三公 counts the templates ask for beside the amounts: 因公出国 团组/人次, 公务用车 购置数/保有量,
  * 公务接待 批次/人次 — looked for only where the item has money (an item of 0 needs no count).
  */
-export function threePublicCounts(sentences: Sentence[], figures: Record<string, number>): RuleRun {
+export function threePublicCounts(sentences: Sentence[], figures: Record<string, Printed>): RuleRun {
   const inSection = sentences.filter((s) => /三公/.test(s.section))
   const tp = inSection.length ? inSection : sentences.filter((s) => /三公/.test(s.text) && !/名词解释/.test(s.section))
   if (tp.length === 0) return { findings: [], notRun: '没有“三公”经费的说明' }
@@ -121,7 +122,7 @@ export function threePublicCounts(sentences: Sentence[], figures: Record<string,
   ]
   const out: CheckFinding[] = []
   for (const [key, name, re, what] of items) {
-    if ((figures[key] ?? 0) > 0 && !re.test(text)) out.push(finding('text.three_public_counts', 'info', `${name}费有预算，但说明中没有${what}`, { page: tp[0]!.page, section: tp[0]!.section || null, quote: tp[0]!.text.slice(0, 160) }))
+    if ((figures[key] ?? 0n) > 0n && !re.test(text)) out.push(finding('text.three_public_counts', 'info', `${name}费有预算，但说明中没有${what}`, { page: tp[0]!.page, section: tp[0]!.section || null, quote: tp[0]!.text.slice(0, 160) }))
   }
   return { findings: out }
 }

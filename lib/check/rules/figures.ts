@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js'
 import type { Printed } from '@/lib/budget/money'
-import { formatPrinted } from '@/lib/budget/money'
+import { formatPrinted, formatPrintedNumber, printed } from '@/lib/budget/money'
 import { checkNumbers } from '@/lib/notes/check-text'
 import type { NotesLocation } from '@/lib/notes/types'
 import type { Sentence } from '../notes'
@@ -32,7 +32,7 @@ export function amountsAgainstTables(sentences: Sentence[], figures: Record<stri
     const found = checkNumbers([{ text: s.text, at: {} as NotesLocation, what: '' }], figures)
     for (const f of found) {
       const m = new RegExp(`${AMOUNT}”与报表不符`).exec(f.message)
-      const fig = f.expected as Printed
+      const fig = f.expected === null || f.expected === undefined ? undefined : printed(f.expected)
       const message = f.message.replace(/^中/, '')
       // a label inside a longer name (“基金预算收入” is not “预算收入”) does not tie the amount to the figure
       const quoted = /^“([^”]*)”/.exec(message)?.[1] ?? ''
@@ -40,7 +40,7 @@ export function amountsAgainstTables(sentences: Sentence[], figures: Record<stri
       if (pos > 0 && !/[年，,：:；;、的为是\s“（(0-9中括及和与含其]/.test(s.text[pos - 1]!)) continue
       if (m && fig !== undefined) {
         const stated = toHundredths(m[1]!, m[2]!)
-        const figD = new Decimal(fig)
+        const figD = new Decimal(fig.toString())
         const places = m[1]!.includes('.') ? m[1]!.split('.')[1]!.length : 0
         const scale = new Decimal(10).pow(2 - Math.min(2, places + (m[2] === '元' ? -4 : m[2] === '亿元' ? 4 : 0)))
         if (m[2] === '万元' && places < 2 && figD.dividedBy(scale).floor().times(scale).equals(stated)) {
@@ -227,8 +227,8 @@ export function performanceFunds(sentences: Sentence[], figures: Record<string, 
     const stated = toHundredths(m[1]!, m[2]!).toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
     const gap = new Decimal(project).minus(stated).abs()
     const at2 = { ...at(s), expected: formatPrinted(project), actual: `${m[1]}${m[2]}` }
-    if (stated.greaterThan(project)) return { findings: [finding('text.performance_funds', 'warning', `编报绩效目标的项目资金 ${m[1]}${m[2]} 超过项目支出 ${formatPrinted(project)} 万元（多 ${formatPrinted(gap.toDecimalPlaces(0).toNumber())} 万元）`, at2)] }
-    if (stated.lessThan(project)) return { findings: [finding('text.performance_funds', 'info', `编报绩效目标的项目资金 ${m[1]}${m[2]} 少于项目支出 ${formatPrinted(project)} 万元，${formatPrinted(gap.toDecimalPlaces(0).toNumber())} 万元的项目未编报绩效目标`, at2)] }
+    if (stated.greaterThan(project)) return { findings: [finding('text.performance_funds', 'warning', `编报绩效目标的项目资金 ${m[1]}${m[2]} 超过项目支出 ${formatPrinted(project)} 万元（多 ${formatPrintedNumber(gap.toDecimalPlaces(0).toNumber())} 万元）`, at2)] }
+    if (stated.lessThan(project)) return { findings: [finding('text.performance_funds', 'info', `编报绩效目标的项目资金 ${m[1]}${m[2]} 少于项目支出 ${formatPrinted(project)} 万元，${formatPrintedNumber(gap.toDecimalPlaces(0).toNumber())} 万元的项目未编报绩效目标`, at2)] }
     return { findings: [] }
   }
   return { findings: [], notRun: '没有说明编报绩效目标的项目资金' }

@@ -11,16 +11,11 @@ import { quoteBoxes } from '../highlight'
 import { pdfWords } from './layout-pdf'
 import { keepPages } from './page-store'
 import { CheckFileError, MAX_CHECK_FILE_BYTES, readCheckFileWithPages } from './read-file-node'
+import type { InspectedPage, InspectedDocument } from '../view'
+export type { InspectedPage, InspectedDocument } from '../view'
 
 export const MAX_INSPECT_FILES = 30
 export const MAX_INSPECT_TOTAL_BYTES = 120 * 1024 * 1024
-
-export type InspectedPage = { page: number; lines: string[] }
-/**
- * `pageImages`: the id a finding's page is shown as an image by (GET /api/review/inspect/page), null for
- * text; `marks[i]`: where finding i's sentence is printed on that image (empty when not located).
- */
-export type InspectedDocument = { name: string; report: CheckReport; pages: InspectedPage[]; pageImages: string | null; marks: PageBox[][] } | { name: string; error: string }
 
 /** The document's text page by page, as the reviewer sees it beside a finding (a document without pages is one page). */
 function pagesOf(doc: CheckDocument): InspectedPage[] {

@@ -9,6 +9,8 @@ import type { Reviewed, YearFlag, YearText } from '../year-review'
 import { notesTexts, stringsOf, yearFlags } from '../year-review'
 import { findDisclosureById, scopeOf } from './find-disclosure'
 import type { DisclosureFull } from './to-budget-data'
+import type { YearReview } from '../view'
+export type { YearReview } from '../view'
 
 type Source = { id: string; year: number; copiedFromYear: number | null; yearReviewed: unknown; notes: unknown; projects: { code: string; name: string; purpose: string | null }[]; procurementItems: { id: string; itemName: string; projectName: string | null }[] }
 
@@ -36,8 +38,6 @@ async function textsOf(tx: Tx, d: Source): Promise<YearText[]> {
 }
 
 const reviewedOf = (v: unknown): Reviewed => (Array.isArray(v) ? v.filter((x): x is { key: string; text: string } => !!x && typeof x === 'object' && typeof (x as { key?: unknown }).key === 'string' && typeof (x as { text?: unknown }).text === 'string') : [])
-
-export type YearReview = { fromYear: number; year: number; flags: YearFlag[]; canEdit: boolean }
 
 /** The texts still naming the year this disclosure was copied from; null when it was not copied. */
 export async function yearFlagsOf(d: Source, tx: Tx = db()): Promise<YearFlag[]> {

@@ -1,39 +1,15 @@
 import 'server-only'
-import { formatWan } from '@/lib/budget/money'
+import { formatPrinted, formatWan } from '@/lib/budget/money'
 import { findDisclosureById, scopeOf } from '@/lib/disclosure/server/find-disclosure'
-import type { Actor, DisclosureStatus } from '@/lib/server/authz'
+import type { Actor } from '@/lib/server/authz'
 import { can } from '@/lib/server/authz'
-import type { ChangeKey, TNotes } from '../schemas'
 import { CHANGE_KEYS } from '../schemas'
 import { generateNotes } from '../generate'
 import { computeFigures, priorFrom } from '../figures'
-import type { LaidPart } from '../layout'
 import { layNotes, vehicleTypesOf } from '../layout'
-import type { GeneratedNotes, NotesFinding } from '../types'
 import { loadNotesContext } from './load-notes-context'
-
-/** What the notes editor shows: the stored texts, the generated document, and where last year's figures come from. */
-export type NotesState = {
-  id: string
-  year: number
-  status: DisclosureStatus
-  /** the notes' part version (docs/decisions/017): what a save of the notes sends back */
-  version: number
-  canEdit: boolean
-  department: { code: string; name: string; region: string }
-  units: { code: string; name: string; nature: string }[]
-  projects: { code: string; name: string; amount: string }[]
-  economic: { code: string; name: string }[]
-  vehicles: { purchased: number | null; held: number | null }
-  notes: TNotes
-  generated: GeneratedNotes
-  /**
-   * The template's layout of the notes (Henan: 部门概况, 情况说明 一–九, 名词解释) laid out from the data,
-   * section by section, with its findings; null when the template has none (Hebei: sections 一 to 九).
-   */
-  layout: { templateName: string; parts: LaidPart[]; findings: NotesFinding[]; vehicleTypes: string[] } | null
-  prior: { systemYear: number | null; values: Partial<Record<ChangeKey, string>>; source: Partial<Record<ChangeKey, 'system' | 'entered'>> }
-}
+import type { NotesState } from '../view'
+export type { NotesState } from '../view'
 
 export async function getNotesState(actor: Actor, disclosureId: string): Promise<NotesState> {
   const d = await findDisclosureById(actor, disclosureId)
@@ -63,7 +39,7 @@ export async function getNotesState(actor: Actor, disclosureId: string): Promise
     layout: laid ? { templateName: computed.template.name, parts: laid.parts, findings: laid.findings, vehicleTypes: vehicleTypesOf(notesLayout) } : null,
     prior: {
       systemYear: ctx.priorSystem?.year ?? null,
-      values: Object.fromEntries(CHANGE_KEYS.flatMap((k) => (prior.values[k] !== undefined ? [[k, (prior.values[k]! / 100).toFixed(2)]] : []))),
+      values: Object.fromEntries(CHANGE_KEYS.flatMap((k) => (prior.values[k] !== undefined ? [[k, formatPrinted(prior.values[k]!)]] : []))),
       source: prior.source,
     },
   }

@@ -4,10 +4,10 @@ import type { Actor } from '@/lib/server/authz'
 import { requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import { notFound } from '@/lib/server/errors'
-import type { GlossaryItem, TSaveGlossary } from '../glossary'
+import type { TSaveGlossary } from '../glossary'
 import { defaultGlossary } from '../glossary'
-
-export type GlossaryState = { regions: { id: string; name: string; province: string; count: number }[]; regionId: string | null; items: GlossaryItem[]; usesDefault: boolean }
+import type { GlossaryState } from '../view'
+export type { GlossaryState } from '../view'
 
 /** The admin's view: every region, and the chosen region's 名词解释 (the default wording when it has none). */
 export async function getGlossaryState(actor: Actor, regionId?: string | null): Promise<GlossaryState> {

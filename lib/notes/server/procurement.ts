@@ -5,28 +5,15 @@ import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import { openForEdit } from '@/lib/disclosure/server/edit-lines'
 import { findDisclosureById, scopeOf } from '@/lib/disclosure/server/find-disclosure'
 import { audit } from '@/lib/server/audit'
-import type { Actor, DisclosureStatus } from '@/lib/server/authz'
+import type { Actor } from '@/lib/server/authz'
 import { can } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import type { FieldError } from '@/lib/server/errors'
 import { AppError } from '@/lib/server/errors'
-import type { TFixedAssetInput, TProcurementItemInput, TSaveProcurement } from '../procurement'
+import type { TSaveProcurement } from '../procurement'
 import { procurementFindings } from '../procurement'
-import type { NotesFinding } from '../types'
-
-export type ProcurementState = {
-  id: string
-  year: number
-  status: DisclosureStatus
-  version: number
-  canEdit: boolean
-  department: { code: string; name: string }
-  projects: { code: string; name: string; budget: string }[]
-  items: TProcurementItemInput[]
-  fixedAssets: TFixedAssetInput[]
-  /** 资本性支出 on fixed-asset purchases this year (万元), to compare with the procurement. */
-  findings: NotesFinding[]
-}
+import type { ProcurementState } from '../view'
+export type { ProcurementState } from '../view'
 
 const y = (v: { toFixed(n: number): string } | null | undefined) => (v ? v.toFixed(2) : '')
 

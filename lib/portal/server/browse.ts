@@ -1,8 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/server/db'
-
-export type RegionSummary = { code: string; name: string; province: string; financeBureau: string; years: { year: number; departments: number }[] }
-export type PublishedEntry = { department: { code: string; name: string }; region: { code: string; name: string; province: string }; year: number; revision: number; publishedAt: string | null }
+import type { RegionSummary, PublishedEntry, RegionYearListing } from '../view'
+export type { RegionSummary, PublishedEntry, RegionYearListing } from '../view'
 
 /**
  * The portal's lists read the read model kept at publication (PortalEntry, PortalRegionYear:
@@ -47,13 +46,6 @@ export async function loadRecent(limit = 10): Promise<PublishedEntry[]> {
   const regions = await db().region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.regionId))] } }, select: { id: true, code: true, name: true, province: true } })
   const byId = new Map(regions.map(({ id, ...r }) => [id, r]))
   return rows.map((r) => ({ department: { code: r.departmentCode, name: r.departmentName }, region: byId.get(r.regionId)!, year: r.year, revision: r.revision, publishedAt: r.publishedAt?.toISOString() ?? null }))
-}
-
-export type RegionYearListing = {
-  region: { code: string; name: string; province: string; financeBureau: string }
-  year: number
-  years: number[]
-  departments: { code: string; name: string; revision: number; publishedAt: string | null }[]
 }
 
 /** Published departments of a region in a year (latest revision each), by department code. */

@@ -4,11 +4,11 @@ import { db } from '@/lib/server/db'
 import type { Prisma } from '@/src/generated/prisma/client'
 import { urls } from '../format'
 import { PUBLIC } from './disclosure-data'
+import type { FrozenRevision } from '../view'
+export type { FrozenRevision } from '../view'
 
 /** A shared edit an admin makes: each reaches drafts and new revisions only (docs/decisions/015). */
 export type SharedChange = { kind: 'glossary'; regionId: string } | { kind: 'catalogue'; year: number } | { kind: 'template'; key: string }
-
-export type FrozenRevision = { code: string; name: string; year: number; revision: number; label: string; href: string }
 
 const whereOf = (c: SharedChange): Prisma.DisclosureWhereInput =>
   c.kind === 'glossary' ? { department: { regionId: c.regionId } } : c.kind === 'catalogue' ? { year: c.year } : { template: { key: c.key } }

@@ -6,20 +6,8 @@ import { anchorLabel } from '../anchors'
 import type { NotesSection } from '../notes'
 import type { TAnchor } from '../schemas'
 import { ZAnchor } from '../schemas'
-
-export type CommentView = {
-  id: string
-  anchor: TAnchor
-  where: string
-  body: string
-  author: string
-  authorId: string
-  createdAt: string
-  /** the submission (version) the comment was made on */
-  version: number
-  /** set when the accountant resubmitted after it */
-  resolvedAt: string | null
-}
+import type { CommentView } from '../view'
+export type { CommentView } from '../view'
 
 /** Review comments, oldest first, each with the words for where it points. */
 export async function commentsOf(client: Tx | PrismaClient, disclosureId: string, tables: FixtureTable[], notes: NotesSection[]): Promise<CommentView[]> {

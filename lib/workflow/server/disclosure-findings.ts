@@ -1,7 +1,5 @@
 import 'server-only'
-import type { CellLines } from '@/lib/budget/cell-lines'
 import { linesOfCell } from '@/lib/budget/cell-lines'
-import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
 import { templateDefinition } from '@/lib/budget/template-schema'
 import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
@@ -9,9 +7,8 @@ import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { toBudgetData } from '@/lib/disclosure/server/to-budget-data'
 import type { Actor } from '@/lib/server/authz'
 import { disclosureContent } from './disclosure-content'
-
-export type LocatedFinding = Finding & { lines?: CellLines }
-export type DisclosureFindings = { findings: LocatedFinding[]; summary: FindingSummary }
+import type { LocatedFinding, DisclosureFindings } from '../view'
+export type { LocatedFinding, DisclosureFindings } from '../view'
 
 /**
  * Every finding of a disclosure — lines, tables, notes, performance targets — counted once, the same

@@ -1,54 +1,20 @@
 import 'server-only'
-import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
-import type { FixtureTable } from '@/lib/budget/table'
 import { findDisclosureById, scopeOf } from '@/lib/disclosure/server/find-disclosure'
 import { disclosureInclude, unitOf } from '@/lib/disclosure/server/to-budget-data'
-import type { Actor, DisclosureStatus } from '@/lib/server/authz'
+import type { Actor } from '@/lib/server/authz'
 import { can, readableDisclosures, requirePermission } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
 import type { Prisma } from '@/src/generated/prisma/client'
-import type { DeadlineInfo } from '../deadline'
 import { chinaDate, deadlineInfo } from '../deadline'
-import type { TableDiff } from '../diff'
 import { diffTables } from '../diff'
 import { gate } from '../gate'
-import type { NotesSection, SectionDiff } from '../notes'
 import { diffNotes, notesSections } from '../notes'
-import type { CommentView } from './comments-view'
 import { commentsOf } from './comments-view'
 import { disclosureContent } from './disclosure-content'
 import { fixtureTablesColumn } from '@/lib/budget/table'
-
-export type WarningView = { key: string; finding: Finding; explanation: string | null; by: string | null; at: string | null }
-export type Comparison = { label: string; tables: TableDiff[]; notes: SectionDiff[] }
-export type TimelineEntry = { action: string; at: string; actor: string; detail: string | null }
-
-export type ReviewState = {
-  id: string
-  year: number
-  revision: number
-  status: DisclosureStatus
-  version: number
-  correctionNote: string | null
-  department: { code: string; name: string; region: string }
-  /** a unit's 单位预算; null for the department's budget */
-  unit: { code: string; name: string } | null
-  submittedAt: string | null
-  deadline: DeadlineInfo | null
-  today: string
-  tables: FixtureTable[]
-  notes: NotesSection[]
-  findings: Finding[]
-  summary: FindingSummary
-  warnings: WarningView[]
-  comments: CommentView[]
-  previous: Comparison | null
-  lastYear: Comparison | null
-  timeline: TimelineEntry[]
-  can: { comment: boolean; return: boolean; approve: boolean; publish: boolean }
-  viewerId: string
-}
+import type { Comparison, ReviewState } from '../view'
+export type { WarningView, Comparison, TimelineEntry, ReviewState } from '../view'
 
 export const TIMELINE_LABELS: Record<string, string> = { submit: '提交审核', return: '退回修改', approve: '审核通过', publish: '公开', correct: '创建更正版本' }
 

@@ -1,44 +1,17 @@
 import 'server-only'
 import { unitOf } from '@/lib/disclosure/server/to-budget-data'
-import type { Finding, FindingSummary } from '@/lib/budget/findings'
 import { summarise } from '@/lib/budget/findings'
-import type { FixtureTable } from '@/lib/budget/table'
 import { findDisclosureById, scopeOf } from '@/lib/disclosure/server/find-disclosure'
-import type { Actor, DisclosureStatus } from '@/lib/server/authz'
+import type { Actor } from '@/lib/server/authz'
 import { can, readableDisclosures } from '@/lib/server/authz'
 import { db } from '@/lib/server/db'
-import type { DeadlineInfo } from '../deadline'
 import { deadlineInfo } from '../deadline'
 import { gate } from '../gate'
-import type { NotesSection } from '../notes'
 import { notesSections } from '../notes'
-import type { CommentView } from './comments-view'
 import { commentsOf } from './comments-view'
 import { disclosureContent } from './disclosure-content'
-
-export type RevisionView = { id: string; revision: number; status: DisclosureStatus; publishedAt: string | null; correctionNote: string | null }
-
-export type SubmitState = {
-  id: string
-  year: number
-  revision: number
-  status: DisclosureStatus
-  version: number
-  correctionNote: string | null
-  department: { code: string; name: string; region: string }
-  /** a unit's 单位预算; null for the department's budget */
-  unit: { code: string; name: string } | null
-  errors: Finding[]
-  warnings: { key: string; finding: Finding; explanation: string | null }[]
-  summary: FindingSummary
-  tables: FixtureTable[]
-  notes: NotesSection[]
-  comments: CommentView[]
-  deadline: DeadlineInfo | null
-  submittedAt: string | null
-  revisions: RevisionView[]
-  can: { submit: boolean; correct: boolean }
-}
+import type { SubmitState } from '../view'
+export type { RevisionView, SubmitState } from '../view'
 
 /** The accountant's 提交与审核意见 page: the gate, the reviewer's comments, the deadline, the revisions. */
 export async function getSubmitState(actor: Actor, disclosureId: string, now = new Date()): Promise<SubmitState> {

@@ -69,23 +69,40 @@ export async function generateDepartments(db: PrismaClient, src: Source, from: n
     },
     { timeout: 600_000 },
   )
-  // names: a tsvector per distinct text (department, region, project names), computed here
-  const rows = await db.$queryRawUnsafe<{ entry: string; year: number; kind: string; text: string }[]>(`
-    SELECT e."id" AS entry, e."year", 'department' AS kind, e."departmentName" AS text FROM "PortalEntry" e WHERE e."departmentId" IN (SELECT ${ids} FROM ${range})
-    UNION ALL SELECT e."id", e."year", 'region', r."province" || r."name" FROM "PortalEntry" e JOIN "Region" r ON r."id" = e."regionId" WHERE e."departmentId" IN (SELECT ${ids} FROM ${range})
-    UNION ALL SELECT e."id", e."year", 'project', p."code" || ' ' || p."name" FROM "PortalEntry" e JOIN "Project" p ON p."disclosureId" = e."disclosureId" WHERE e."departmentId" IN (SELECT ${ids} FROM ${range})`)
-  const tsv = new Map<string, string>()
-  for (let i = 0; i < rows.length; i += 2000) {
-    const chunk = rows.slice(i, i + 2000)
-    const params: unknown[] = []
-    const values = chunk.map((r) => {
-      let v = tsv.get(r.text)
-      if (v === undefined) tsv.set(r.text, (v = toTsvector(r.text)))
-      params.push(r.entry, r.year, r.kind, r.text, v)
-      const n = params.length
-      return `($${n - 4}, $${n - 3}, $${n - 2}, '', '', $${n - 1}, $${n}::tsvector)`
-    })
-    await db.$executeRawUnsafe(`INSERT INTO "PortalSearchText" ("entryId", "year", "kind", "anchor", "label", "text", "tsv") VALUES ${values.join(', ')}`, ...params)
+  // names (department, region, project): one tsvector per distinct text, computed here (the bigram cutter
+  // is the application's), then joined in SQL — one statement per kind, no row travels to this process
+  const within = `e."departmentId" IN (SELECT ${ids} FROM ${range})`
+  const kinds: [string, string, string][] = [
+    ['department', `e."departmentName"`, `FROM "PortalEntry" e WHERE ${within}`],
+    ['region', `r."province" || r."name"`, `FROM "PortalEntry" e JOIN "Region" r ON r."id" = e."regionId" WHERE ${within}`],
+    ['project', `p."code" || ' ' || p."name"`, `FROM "PortalEntry" e JOIN "Project" p ON p."disclosureId" = e."disclosureId" WHERE ${within}`],
+  ]
+  for (const [kind, text, from] of kinds) {
+    const distinct = (await db.$queryRawUnsafe<{ text: string }[]>(`SELECT DISTINCT ${text} AS text ${from}`)).map((r) => r.text)
+    await db.$executeRawUnsafe(
+      `INSERT INTO "PortalSearchText" ("entryId", "year", "kind", "anchor", "label", "text", "tsv")
+       SELECT e."id", e."year", '${kind}', '', '', ${text}, m.tsv::tsvector ${from.replace('WHERE', `JOIN unnest($1::text[], $2::text[]) AS m(text, tsv) ON m.text = ${text} WHERE`)}`,
+      distinct,
+      distinct.map(toTsvector),
+    )
+  }
+}
+
+/**
+ * Bulk generation without the GIN indexes (search bigrams, notes and project-name trigrams): they are
+ * dropped before `fill` and built again after it — one index build instead of millions of GIN inserts. The
+ * b-tree and unique indexes stay (the generator reads the source's rows by them).
+ */
+export async function withoutGinIndexes(db: PrismaClient, fill: () => Promise<void>): Promise<void> {
+  const gin = await db.$queryRawUnsafe<{ name: string; def: string }[]>(`SELECT indexname::text AS name, indexdef AS def FROM pg_indexes WHERE schemaname = current_schema() AND indexdef ILIKE '% USING gin %'`)
+  for (const i of gin) await db.$executeRawUnsafe(`DROP INDEX "${i.name}"`)
+  try {
+    await fill()
+  } finally {
+    await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '1GB'`)
+      for (const i of gin) await tx.$executeRawUnsafe(i.def)
+    }, { timeout: 3_600_000 })
   }
 }
 

@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks'
 import type { PrismaClient } from '../src/generated/prisma/client'
 import { startServer } from './bench-portal'
-import { ensureRegions, FEW_HITS, generateDepartments, generateSubmissions, RARE_PROJECT, refreshRegionYears, REGIONS, sourceDisclosure, YEARS } from './bench-scale-data'
+import { ensureRegions, FEW_HITS, generateDepartments, generateSubmissions, RARE_PROJECT, refreshRegionYears, REGIONS, sourceDisclosure, withoutGinIndexes, YEARS } from './bench-scale-data'
 
 const BATCH = 1000
 const SAMPLES = 7
@@ -28,7 +28,7 @@ async function login(base: string, username: string, password: string): Promise<
   const r = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', cookie: jar },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', cookie: jar, origin: base },
     body: new URLSearchParams({ csrfToken, username, password, json: 'true' }),
   })
   const session = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c?.includes("session-token"))
@@ -106,10 +106,15 @@ export async function benchScale(target: number): Promise<string[]> {
     for (const [k, n] of stages.entries()) {
       const t0 = performance.now()
       const want = Math.ceil(n / YEARS.length)
-      for (let from = departments; from < want; from += BATCH) {
-        await generateDepartments(db(), src, from, Math.min(want, from + BATCH))
-        process.stderr.write(`  已生成 ${Math.min(want, from + BATCH) * YEARS.length} 份已公开预算\r`)
+      const grow = async () => {
+        for (let from = departments; from < want; from += BATCH) {
+          await generateDepartments(db(), src, from, Math.min(want, from + BATCH))
+          process.stderr.write(`  已生成 ${Math.min(want, from + BATCH) * YEARS.length} 份已公开预算\r`)
+        }
       }
+      // a large step is loaded without the GIN indexes and builds them once at the end
+      if (want - departments > 2 * BATCH) await withoutGinIndexes(db(), grow)
+      else await grow()
       departments = want
       const queue = Math.max(100, Math.round(n / 10))
       await generateSubmissions(db(), src, submissions, queue, departments)

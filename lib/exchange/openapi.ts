@@ -178,6 +178,25 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/catalogue': {
+      post: {
+        summary: '导入一个年度的支出功能分类或部门预算支出经济分类科目（CSV 或 XLSX，不超过 5 MB，全部成功或全部不导入）：系统管理员',
+        security: [{ session: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['file', 'year', 'kind'],
+                properties: { file: { type: 'string', format: 'binary' }, year: { type: 'string', pattern: '^\\d{4}$' }, kind: { type: 'string', enum: ['function', 'economic'] } },
+              },
+            },
+          },
+        },
+        responses: { '200': { description: '导入的科目条数' }, '400': errorResponse('年度、类别或文件内容不正确（指明行和列）'), '401': errorResponse('未登录'), '403': errorResponse('无科目管理权限或跨站请求'), '413': errorResponse('文件超过 5 MB') },
+      },
+    },
     '/api/imports': {
       post: {
         summary: '上传预算管理一体化系统导出的工作簿：校验、预览、导入',

@@ -21,7 +21,6 @@
  * otherwise it is deleted at the end.
  */
 import fs from 'node:fs'
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { PrismaClient } from '../src/generated/prisma/client'
 import { startServer } from './bench-portal'

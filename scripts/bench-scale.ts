@@ -15,7 +15,10 @@
  * The generated revisions have no stored files (docs/decisions/015); publication writes them, so a region's
  * open-data package is measured as served after publication: the revisions of the measured region-years get
  * the source revision's stored files (copied bytes, the same size and work per department) before timing.
- * A disclosure page's first render still builds its revision's files (and its other years').
+ * A disclosure page's first render is measured both ways: with its revisions' files stored, as publication
+ * leaves them (the page itself), and without (the page builds its year's and its other years' files on the
+ * way: the one-time backfill of docs/decisions/015, CPU work per revision). A PDF download is of a revision
+ * with its files.
  *
  * `--keep-db`: the embedded PostgreSQL's data directory is kept (and printed) for EXPLAIN afterwards;
  * otherwise it is deleted at the end.
@@ -75,12 +78,12 @@ async function timeFn(fn: (i: number) => Promise<unknown>, offset: number): Prom
 type Figures = Record<string, number>
 
 /**
- * The measured departments (disclosure page G100+, PDF G300+, stage-shifted by 40) and the regions they are
+ * The measured departments (disclosure page G100+ with files and G200+ without, PDF G300+, stage-shifted by 40) and the regions they are
  * in; region-years for the region pages are taken from the other completely filled regions, distinct per
  * request (region, then year) so a first render is a first render.
  */
 function regionYears(stage: number, departments: number): (i: number) => { region: string; year: number } {
-  const busy = new Set([100, 300].flatMap((d) => [0, 1].flatMap((s) => [0, SAMPLES + WARM].map((i) => 1 + Math.floor((d + s * 40 + i) / DEPARTMENTS_PER_REGION)))))
+  const busy = new Set([100, 200, 300].flatMap((d) => [0, 1].flatMap((s) => [0, SAMPLES + WARM].map((i) => 1 + Math.floor((d + s * 40 + i) / DEPARTMENTS_PER_REGION)))))
   const free = Array.from({ length: fullRegions(departments) }, (_, k) => k + 1).filter((r) => !busy.has(r))
   if (free.length === 0) throw new Error('没有可测量的地区')
   // stage 0 starts at the first free region, later stages further on (regions not visited before)
@@ -101,12 +104,20 @@ async function measure(base: string, cookie: string, stage: number, departments:
   const pkg = (i: number) => ry(2 * n + i)
   // the measured packages' revisions, as publication leaves them: with their stored files
   for (let i = 0; i < n; i++) await copySourceFiles(db, src, pkg(i).region, pkg(i).year)
+  // the measured disclosure pages (all their years) and PDFs: their files stored, as after publication
+  const { ensureRevisionFiles, findPublishedRef, findPublishedYearRefs } = await import('../lib/portal/server/published-files')
+  for (let i = 0; i < n; i++) {
+    const page = (await findPublishedRef(`G${100 + o + i}`, year))!
+    await ensureRevisionFiles((await findPublishedYearRefs(page.departmentId, page.unitCode)).map((r) => r.id))
+    await ensureRevisionFiles([(await findPublishedRef(`G${300 + o + i}`, year))!.id])
+  }
   return {
     home: await timeUrl(base, () => '/', 0),
     regions: await timeUrl(base, () => '/regions', 0),
     'region page': await timeUrl(base, (i) => `/regions/${ry(i).region}`, 0),
     'region-year page (first render)': await timeUrl(base, (i) => `/regions/${ry(n + i).region}/${ry(n + i).year}`, 0),
     'disclosure page (first render)': await timeUrl(base, (i) => `/disclosures/G${100 + o + i}/${year}`, 0),
+    'disclosure page (first render, building its 3 years\' files)': await timeUrl(base, (i) => `/disclosures/G${200 + o + i}/${year}`, 0),
     [`search, few hits (${FEW_HITS})`]: await timeUrl(base, () => `/search?q=${encodeURIComponent(RARE_PROJECT)}`, 0),
     'search, many hits': await timeUrl(base, () => `/search?q=${encodeURIComponent('三公经费')}`, 0),
     'search, no hit': await timeUrl(base, () => `/search?q=${encodeURIComponent('不存在的词语组合')}`, 0),

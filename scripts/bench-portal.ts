@@ -64,14 +64,16 @@ async function waitFor(url: string, ms: number, child: ChildProcess): Promise<vo
   throw new Error(`等待 ${url} 超时`)
 }
 
-export type Server = { base: string; databaseUrl: string; stop: () => Promise<void> }
+/** `dataDir`: the embedded PostgreSQL's data directory (relative to the repository). */
+export type Server = { base: string; databaseUrl: string; dataDir: string; stop: () => Promise<void> }
 
 export async function startServer(): Promise<Server> {
   const [port, pgPort] = [await freePort(), await freePort()]
   const log: string[] = []
+  const dataDir = `.tmp/bench-portal-pg-${pgPort}`
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/server-only-hook.mjs', 'scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_DIR: `.tmp/bench-portal-pg-${pgPort}`, EMBEDDED_PG_FRESH: '1', NEXT_DIST_DIR: '.next-bench', NEXTAUTH_URL: `http://127.0.0.1:${port}`, DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_FRESH: '1', NEXT_DIST_DIR: '.next-bench', NEXTAUTH_URL: `http://127.0.0.1:${port}`, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (c: Buffer) => log.push(c.toString()))
@@ -89,7 +91,7 @@ export async function startServer(): Promise<Server> {
     await stop()
     throw new Error(`${(e as Error).message}\n${log.join('').slice(-3000)}`)
   }
-  return { base, databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/yusuan`, stop }
+  return { base, databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/yusuan`, dataDir: path.join(ROOT, dataDir), stop }
 }
 
 async function load(url: string): Promise<{ rps: number; errors: number; non2xx: number }> {

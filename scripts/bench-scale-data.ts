@@ -1,6 +1,7 @@
 /**
- * The province-scale generator (issue 14): N published department disclosures over ~200 regions and 3
- * years, each a copy of a real published disclosure (the demo's 承德市医疗保障局 2023: its units, revenue
+ * The province-scale generator (issue 14): N published department disclosures over 3 years, in regions of
+ * DEPARTMENTS_PER_REGION departments each (a real county or city: tens of departments) — a larger province
+ * has more regions, not fuller ones, so a region page holds the same content at 1k and at 50k; each a copy of a real published disclosure (the demo's 承德市医疗保障局 2023: its units, revenue
  * and expenditure lines, projects, 三公 and notes) under its own department and unit codes, with amounts
  * varied per department — written with INSERT … SELECT generate_series in a few statements per batch, so
  * 50,000 disclosures take minutes. The portal's read model (PortalEntry, PortalRegionYear,
@@ -10,8 +11,14 @@
 import type { PrismaClient } from '../src/generated/prisma/client'
 import { toTsvector } from '../lib/portal/search-grams'
 
-export const REGIONS = 200
 export const YEARS = [2021, 2022, 2023]
+/** Departments per region (each published every year): department g is in region 1 + ⌊g / DEPARTMENTS_PER_REGION⌋. */
+export const DEPARTMENTS_PER_REGION = 50
+/** Regions holding `n` published disclosures (the last may be partly filled). */
+export const regionsFor = (n: number) => Math.ceil(n / YEARS.length / DEPARTMENTS_PER_REGION)
+/** Regions completely filled by `departments` departments (the ones a fair measurement visits). */
+export const fullRegions = (departments: number) => Math.floor(departments / DEPARTMENTS_PER_REGION)
+export const regionCode = (r: number) => `G${String(r).padStart(4, '0')}`
 /** The project name that exactly FEW_HITS disclosures carry, at every scale (search with few hits). */
 export const RARE_PROJECT = '湿地候鸟栖息地监测站建设项目'
 export const FEW_HITS = 9
@@ -24,15 +31,16 @@ export async function sourceDisclosure(db: PrismaClient): Promise<Source> {
   return { ...d, entryId: e.id }
 }
 
-export async function ensureRegions(db: PrismaClient): Promise<void> {
+/** Regions 1..`count` (codes G0001…). */
+export async function ensureRegions(db: PrismaClient, count: number): Promise<void> {
   await db.$executeRawUnsafe(`INSERT INTO "Region" ("id", "code", "name", "province", "financeBureau")
-    SELECT 'gr' || g, 'G' || lpad(g::text, 4, '0'), '规模' || g || '县', '河北省', '规模' || g || '县财政局' FROM generate_series(1, ${REGIONS}) g
+    SELECT 'gr' || g, 'G' || lpad(g::text, 4, '0'), '规模' || g || '县', '河北省', '规模' || g || '县财政局' FROM generate_series(1, ${count}) g
     ON CONFLICT DO NOTHING`)
 }
 
 /**
  * Departments `from`..`to`-1 (each published for the three years), in one transaction per call. Department
- * g is in region 1 + g % REGIONS; its amounts are the source's × (700 + g % 600) / 1000.
+ * g is in region 1 + ⌊g / DEPARTMENTS_PER_REGION⌋ (ensureRegions first); its amounts are the source's × (700 + g % 600) / 1000.
  */
 export async function generateDepartments(db: PrismaClient, src: Source, from: number, to: number): Promise<void> {
   const range = `generate_series(${from}, ${to - 1}) g`
@@ -42,7 +50,7 @@ export async function generateDepartments(db: PrismaClient, src: Source, from: n
   const scale = `(700 + g % 600) / 1000.0`
   await db.$transaction(
     async (tx) => {
-      await tx.$executeRawUnsafe(`INSERT INTO "Department" ("id", "code", "name", "regionId") SELECT ${ids}, 'G' || g, '规模测试' || (ARRAY['医疗保障局', '教育局', '卫生健康局', '民政局', '交通运输局', '水利局', '农业农村局', '自然资源局'])[1 + g % 8] || g, 'gr' || (1 + g % ${REGIONS}) FROM ${range}`)
+      await tx.$executeRawUnsafe(`INSERT INTO "Department" ("id", "code", "name", "regionId") SELECT ${ids}, 'G' || g, '规模测试' || (ARRAY['医疗保障局', '教育局', '卫生健康局', '民政局', '交通运输局', '水利局', '农业农村局', '自然资源局'])[1 + g % 8] || g, 'gr' || (1 + g / ${DEPARTMENTS_PER_REGION}) FROM ${range}`)
       await tx.$executeRawUnsafe(`INSERT INTO "Unit" ("id", "code", "name", "nature", "rank", "fundingForm", "isSelf", "departmentId", "position")
         SELECT 'gu' || g || '-' || u."code", 'G' || g || '-' || u."code", u."name", u."nature", u."rank", u."fundingForm", u."isSelf", ${ids}, u."position" FROM ${range}, "Unit" u WHERE u."departmentId" = '${src.departmentId}'`)
       await tx.$executeRawUnsafe(`INSERT INTO "Disclosure" ("id", "departmentId", "year", "revision", "status", "version", "templateId", "approvedAt", "publishedAt", "submittedAt", "source", "notes", "updatedAt")
@@ -122,4 +130,17 @@ export async function generateSubmissions(db: PrismaClient, src: Source, from: n
     FROM ${range}, "ExpenditureLine" l WHERE l."disclosureId" = '${src.id}'`)
   await db.$executeRawUnsafe(`INSERT INTO "SubmissionSnapshot" ("id", "disclosureId", "version", "tables", "notes", "findingSummary", "createdAt")
     SELECT 'gss' || g, 'gs' || g, 1, '[]'::jsonb, '{}'::jsonb, '{"error":0,"warning":3,"rounding":11}'::jsonb, now() - g * interval '1 minute' FROM ${range}`)
+}
+
+/**
+ * Gives the generated revisions of a region-year the source revision's stored files (docs/decisions/015),
+ * as publication would have written them: the same files, sizes and work per department (the bytes are the
+ * source's). Revisions that already have files are left alone.
+ */
+export async function copySourceFiles(db: PrismaClient, srcId: string, region: string, year: number): Promise<void> {
+  await db.$executeRawUnsafe(`INSERT INTO "RevisionFile" ("id", "disclosureId", "name", "contentType", "fileName", "body", "etag")
+    SELECT e."disclosureId" || '/' || f."name", e."disclosureId", f."name", f."contentType", f."fileName", f."body", f."etag"
+    FROM "PortalEntry" e JOIN "Region" r ON r."id" = e."regionId", "RevisionFile" f
+    WHERE r."code" = $1 AND e."year" = $2 AND f."disclosureId" = $3
+      AND NOT EXISTS (SELECT 1 FROM "RevisionFile" x WHERE x."disclosureId" = e."disclosureId")`, region, year, srcId)
 }

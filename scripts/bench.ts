@@ -7,13 +7,13 @@ import { pathToFileURL } from 'node:url'
  * same run. Each area keeps its own bench module exporting `bench…(): Promise<string[]>`.
  * Timing never decides a test; it is printed here.
  */
-// npm run bench -- --scale N: the province-scale bench only (scripts/bench-scale.ts)
+// npm run bench -- --scale N [--keep-db]: the province-scale bench only (scripts/bench-scale.ts)
 const scaleAt = process.argv.indexOf('--scale')
 if (scaleAt >= 0) {
   const n = Number(process.argv[scaleAt + 1])
   if (!Number.isInteger(n) || n < 1000) throw new Error('用法：npm run bench -- --scale N（N 为已公开预算份数，至少 1000）')
   const { benchScale } = await import('./bench-scale')
-  for (const line of await benchScale(n)) console.log(line)
+  for (const line of await benchScale(n, { keepDb: process.argv.includes('--keep-db') })) console.log(line)
   process.exit(0)
 }
 const modules: [file: string, fn: string][] = [

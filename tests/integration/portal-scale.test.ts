@@ -38,6 +38,10 @@ client.$on('query', (e) => logged.push({ query: e.query, params: e.params }))
 const { db } = await import('@/lib/server/db')
 const { loadRecent, loadRegion, loadRegions, loadRegionYear } = await import('@/lib/portal/server/browse')
 const { findPublished } = await import('@/lib/portal/server/disclosure-data')
+const { findPublishedRef, findPublishedYearRefs } = await import('@/lib/portal/server/published-files')
+const { revisionStore } = await import('@/lib/portal/server/revision-store')
+const { findPriorDisclosure } = await import('@/lib/notes/server/load-notes-context')
+const { unitPartsOf } = await import('@/lib/disclosure/server/compute-disclosure')
 const { loadRegionComparison } = await import('@/lib/portal/server/region-comparison')
 const { searchPublished } = await import('@/lib/portal/server/search')
 const { reviewQueue } = await import('@/lib/workflow/server/review-queue')
@@ -133,6 +137,18 @@ describe(`query plans at ${REGIONS * PER_REGION * YEARS.length} published disclo
     ['a region page', () => loadRegion(`SR${tag}3`)],
     ['a region-year page', () => loadRegionYear(`SR${tag}3`, 2092)],
     ['a disclosure by its code', () => findPublished(`SD${tag}77`, 2092)],
+    // what a disclosure page's first render reads (lib/portal/server/disclosure-view.ts and the files it builds)
+    ['a disclosure page: its revision by code, its other years, their stored files', async () => {
+      const ref = (await findPublishedRef(`SD${tag}77`, 2092))!
+      const years = await findPublishedYearRefs(ref.departmentId, ref.unitCode)
+      await revisionStore().has(ref.id)
+      await revisionStore().get(ref.id, 'view.json')
+      await revisionStore().getMany(years.map((y) => y.id), 'figures.json')
+    }],
+    ['a disclosure page: last year and the units for its notes and tables', async () => {
+      const d = (await findPublished(`SD${tag}77`, 2092))!
+      await Promise.all([findPriorDisclosure(d), unitPartsOf(d)])
+    }],
     ['the region comparison', () => loadRegionComparison(`SR${tag}3`, 2092)],
     ['search, many hits', () => searchPublished('三公经费')],
     ['search, few hits', () => searchPublished('台式计算机')],
@@ -156,6 +172,9 @@ describe(`query plans at ${REGIONS * PER_REGION * YEARS.length} published disclo
   it('the data behind the plans is what the pages show', async () => {
     expect((await loadRegionYear(`SR${tag}3`, 2092))!.departments).toHaveLength(PER_REGION)
     expect((await findPublished(`SD${tag}77`, 2092))?.id).toBe(`sx${tag}77-2092`)
+    expect((await findPublishedRef(`SD${tag}77`, 2092))?.id).toBe(`sx${tag}77-2092`)
+    expect((await findPublishedYearRefs(`sd${tag}77`)).map((r) => r.year)).toEqual(YEARS)
+    expect((await findPriorDisclosure((await findPublished(`SD${tag}77`, 2092))!))?.id).toBe(`sx${tag}77-2091`)
     const many = await searchPublished('三公经费')
     // a term in every disclosure: the first MAX_CANDIDATES places are ranked, and the page says “至少”
     expect(many.capped).toBe(true)

@@ -17,11 +17,18 @@ export function scopeOf(d: { departmentId: string; status: DisclosureStatus; uni
  * of the unit's department (docs/decisions/009-unit-and-department-budgets.md).
  */
 export async function disclosureTargets(code: string, year: number, extra: Prisma.DisclosureWhereInput = {}): Promise<Prisma.DisclosureWhereInput[]> {
-  const unit = await db().unit.findUnique({ where: { code }, select: { code: true, departmentId: true } })
-  const department = { AND: [{ unitCode: '' }, { department: { OR: [{ code }, { units: { some: { code } } }] } }] }
-  if (!unit) return [department]
-  const own = await db().disclosure.count({ where: { AND: [extra, { year, departmentId: unit.departmentId, unitCode: unit.code }] } })
-  return own > 0 ? [{ departmentId: unit.departmentId, unitCode: unit.code }] : [department]
+  // unique-index lookups only: a relation filter "department code OR one of its units' codes" defeats the
+  // (departmentId, unitCode, year) index and scans every disclosure of the year (docs/decisions/020)
+  const [unit, department] = await Promise.all([
+    db().unit.findUnique({ where: { code }, select: { code: true, departmentId: true } }),
+    db().department.findUnique({ where: { code }, select: { id: true } }),
+  ])
+  if (unit) {
+    const own = await db().disclosure.count({ where: { AND: [extra, { year, departmentId: unit.departmentId, unitCode: unit.code }] } })
+    if (own > 0) return [{ departmentId: unit.departmentId, unitCode: unit.code }]
+  }
+  const departmentIds = [...new Set([department?.id, unit?.departmentId].filter((id): id is string => id !== undefined))]
+  return departmentIds.map((departmentId) => ({ departmentId, unitCode: '' }))
 }
 
 export type ReadableRef = { id: string; status: DisclosureStatus; revision: number }

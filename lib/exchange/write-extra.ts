@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs'
 import type { ExtraTable } from '../budget/extra-table'
 import { headerCells } from './columns'
+import { writeHeaderCells } from './write-header'
 import { neutralise } from './text'
 
 const FONT = '宋体'
@@ -33,13 +34,7 @@ export function addExtraSheet(wb: ExcelJS.Workbook, t: ExtraTable, who: { depart
   let r = 3
   if (t.columns.length) {
     const { depth, cells } = headerCells(t.columns)
-    for (const h of cells) {
-      const row = r + h.row
-      const col = h.col + 1
-      if (h.colSpan > 1 || h.rowSpan > 1) ws.mergeCells(row, col, row + h.rowSpan - 1, col + h.colSpan - 1)
-      ws.getCell(row, col).value = neutralise(h.label)
-      for (let rr = row; rr < row + h.rowSpan; rr++) for (let cc = col; cc < col + h.colSpan; cc++) ws.getCell(rr, cc).style = HEAD
-    }
+    writeHeaderCells(ws, cells, r, 1, HEAD)
     r += depth
   }
   for (const values of t.rows) {

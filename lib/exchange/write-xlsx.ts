@@ -6,6 +6,7 @@ import { columnKinds, headerCells } from './columns'
 import { neutralise } from './text'
 import type { ExtraTable } from '../budget/extra-table'
 import { addExtraSheet } from './write-extra'
+import { writeHeaderCells } from './write-header'
 
 export type ExportInput = {
   department: { code: string; name: string }
@@ -114,13 +115,7 @@ function addSheet(wb: ExcelJS.Workbook, held: FixtureTable, input: ExportInput, 
   const seqHead = ws.getCell(headTop, 1)
   seqHead.value = '序号'
   for (let r = headTop; r < headTop + depth; r++) ws.getCell(r, 1).style = HEAD_STYLE
-  for (const h of cells) {
-    const r = headTop + h.row
-    const c = h.col + 2
-    if (h.colSpan > 1 || h.rowSpan > 1) ws.mergeCells(r, c, r + h.rowSpan - 1, c + h.colSpan - 1)
-    ws.getCell(r, c).value = neutralise(h.label)
-    for (let rr = r; rr < r + h.rowSpan; rr++) for (let cc = c; cc < c + h.colSpan; cc++) ws.getCell(rr, cc).style = HEAD_STYLE
-  }
+  writeHeaderCells(ws, cells, headTop, 2, HEAD_STYLE)
   const lanciRow = ws.getRow(lanci)
   lanciRow.values = ['栏次', ...t.columns.map((_, i) => i + 1)]
   for (let c = 1; c <= n; c++) lanciRow.getCell(c).style = HEAD_STYLE

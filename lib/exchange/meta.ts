@@ -17,7 +17,10 @@ const UNIT_RE = /(?:金额)?单位[:：]\s*(万元|元)(?![\u4e00-\u9fff])/
 const YEAR_RE = /(?:预算)?年度[:：]?\s*(\d{4})(?:\s*年)?|^(\d{4})\s*年度?$/
 const DEPT_PREFIX = '(?:(?:主管)?部门|预算单位|单位名称|编制单位|部门名称|单位)(?:编码|代码)?(?:及名称|名称)?[:：]\\s*'
 // codes are digits in every system seen (447, 460001); letters are accepted when mixed with digits
-const DEPT_WITH_CODE = new RegExp(`^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12}|(?=[A-Za-z0-9-]*\\d)[A-Za-z][A-Za-z0-9-]{1,19})[\\]】)）]?[\\s\\-—_:：]+([^\\d\\s].*)$|^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12})[\\]】)）]?([^\\d\\s].*)$`)
+const CODE_SHAPE = '\\d{2,12}|(?=[A-Za-z0-9-]*\\d)[A-Za-z][A-Za-z0-9-]{1,19}'
+/** A department or unit code as a workbook can print it and this reader read it back (an export must round-trip). */
+export const READABLE_CODE = new RegExp(`^(?:${CODE_SHAPE})$`)
+const DEPT_WITH_CODE = new RegExp(`^(?:${DEPT_PREFIX})?[\\[【(（]?(${CODE_SHAPE})[\\]】)）]?[\\s\\-—_:：]+([^\\d\\s].*)$|^(?:${DEPT_PREFIX})?[\\[【(（]?(\\d{2,12})[\\]】)）]?([^\\d\\s].*)$`)
 const DEPT_NAME_ONLY = new RegExp(`^${DEPT_PREFIX}([^\\d\\s].*)$`)
 // the code on its own line or cell, the name printed elsewhere ("单位编码：447001" beside "单位名称：…本级")
 const DEPT_CODE_ONLY = /^(?:(?:主管)?部门|预算单位|单位)(?:编码|代码)[:：]\s*[\[【(（]?(\d{2,12})[\]】)）]?$/

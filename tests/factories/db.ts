@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto'
+import { randomInt } from 'node:crypto'
 import type { BudgetData } from '../../lib/budget/types'
 import { createDisclosure as createDisclosureAs } from '../../lib/disclosure/server/create-disclosure'
 import { replaceDisclosureData } from '../../lib/disclosure/server/replace-data'
@@ -15,7 +15,8 @@ export async function ensureReferenceData(): Promise<void> {
   await seedReferenceData(db())
 }
 
-const uid = () => randomUUID().slice(0, 8)
+// digits: codes as real systems print them (an all-letter code would not read back from its own export)
+const uid = () => String(randomInt(10_000_000, 100_000_000))
 
 export async function createRegion(name = `测试市${uid()}`) {
   return db().region.create({ data: { code: `R${uid()}`, name, province: '河北省', financeBureau: `${name}财政局` } })

@@ -26,7 +26,8 @@ const exportRoute = await import('@/app/api/disclosures/[code]/[year]/export/rou
 
 const chengde = loadFixture('chengde-2023')
 const laoting = loadFixture('laoting-2022')
-const uid = () => crypto.randomUUID().slice(0, 6)
+// digits: a code as real systems print it (an all-letter code would not read back from its own export)
+const uid = () => String(crypto.randomInt(100000, 1000000))
 
 type Body = { error?: { code: string; message: string; file?: string }; report?: { findings: { rule: string; severity: string; sheet: string | null; cell: string | null }[]; summary: Record<string, number> }; preview?: { tables: { table: FixtureTable }[] }; target?: { canImport: boolean; reason: string | null; existing: unknown }; imported?: { disclosureId: string; url: string } | null }
 

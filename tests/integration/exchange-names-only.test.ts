@@ -20,7 +20,8 @@ import { ensureReferenceData } from '../factories/db'
 import type { FixtureName } from '../unit/exchange-layouts-support'
 import { allTemplates, BASE, canonicalTables, printBudget, readFixture, TEMPLATE_OF } from '../unit/exchange-layouts-support'
 
-const uid = () => crypto.randomUUID().slice(0, 6)
+// digits: a code as real systems print it (an all-letter code would not read back from its own export)
+const uid = () => String(crypto.randomInt(100000, 1000000))
 // the canonical form leaves 万元 implicit; an export of a document in 元 states every table's unit
 const explicit = (ts: FixtureTable[]) => ts.map((t) => ({ ...t, amountUnit: t.amountUnit ?? '万元' }))
 

@@ -10,6 +10,7 @@ import { AppError } from '@/lib/server/errors'
 import { importSlot } from './import-slot'
 import { loadWorkbookOffThread } from './workbook-worker'
 import type { ParsedWorkbook } from '../parse-workbook'
+import { READABLE_CODE } from '../meta'
 import { needsCatalogue, parseWorkbook } from '../parse-workbook'
 import type { ImportResult, ImportTarget } from '../preview'
 import { toPreview } from '../preview'
@@ -158,6 +159,12 @@ export async function importWorkbook(input: ImportInput): Promise<ImportResult> 
   }
 
   const { department, existing, unit } = await findTarget(code, year, unitCode)
+  if (input.by.kind === 'cli') {
+    // a new department or unit only under a code its own exports print readably (else they never import back)
+    for (const [what, c, known] of [['部门', code, department], ['单位', unitCode, unit]] as const) {
+      if (c && !known && !READABLE_CODE.test(c)) throw new AppError('VALIDATION', `${what}编码“${c}”不能使用：编码应为 2–12 位数字，或以字母开头、含数字的编码（如 447、447001、T447）`)
+    }
+  }
   if (existing && existing.template.key !== parsed.template.id) {
     const own = stored.find((s) => s.template.id === existing.template.key)
     if (own) parsed = parseWorkbook(raw, { year, candidates: [own.template], ...(vocabulary ? { vocabulary } : {}), catalogue: await loadCatalogue(year) })

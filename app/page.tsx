@@ -1,15 +1,18 @@
 import Link from 'next/link'
 import { SearchForm } from '@/components/portal/search-form'
 import { chineseDate, urls } from '@/lib/portal/format'
-import { loadRecent, loadRegions } from '@/lib/portal/server/browse'
+import { loadRecent, loadRecentRegions } from '@/lib/portal/server/browse'
 import { RegionYearChips } from '@/components/portal/region-year-chips'
 
 /** Always fresh: a few indexed queries, cheaper than keeping a cache of them right. */
 export const dynamic = 'force-dynamic'
 
+/** Regions on the front page (those that published most recently); /regions lists them all, a page at a time. */
+const HOME_REGIONS = 12
+
 /** The public portal's front page: search, browse by region and year, recent publications. */
 export default async function HomePage() {
-  const [regions, recent] = await Promise.all([loadRegions(), loadRecent(10)])
+  const [regions, recent] = await Promise.all([loadRecentRegions(HOME_REGIONS), loadRecent(10)])
   return (
     <div className="portal home">
       <section className="home__hero" aria-labelledby="home-title">
@@ -23,6 +26,7 @@ export default async function HomePage() {
         <div className="home__grid">
           <section aria-labelledby="browse" className="portal-section">
             <h2 id="browse">按地区和年度浏览</h2>
+            <p className="muted">最近公开预算的地区：</p>
             <ul className="region-list">
               {regions.map((r) => (
                 <li key={r.code} className="card">
@@ -36,6 +40,9 @@ export default async function HomePage() {
                 </li>
               ))}
             </ul>
+            <p>
+              <Link href={urls.regions()}>全部地区（按省份分页浏览）</Link>
+            </p>
           </section>
           <section aria-labelledby="recent" className="portal-section">
             <h2 id="recent">最近公开</h2>

@@ -35,6 +35,12 @@ export const urls = {
   disclosure: (code: string, year: number) => `/disclosures/${encodeURIComponent(code)}/${year}`,
   revision: (code: string, year: number, revision: number) => `/disclosures/${encodeURIComponent(code)}/${year}/revisions/${revision}`,
   compare: (code: string, year: number, base: number) => `/disclosures/${encodeURIComponent(code)}/${year}/compare/${base}`,
+  regions: (province?: string, page = 1) => {
+    const q = new URLSearchParams()
+    if (province) q.set('province', province)
+    if (page > 1) q.set('page', String(page))
+    return q.size ? `/regions?${q}` : '/regions'
+  },
   region: (code: string) => `/regions/${encodeURIComponent(code)}`,
   regionYear: (code: string, year: number) => `/regions/${encodeURIComponent(code)}/${year}`,
   search: (q: string) => `/search?q=${encodeURIComponent(q)}`,

@@ -2,7 +2,7 @@
  * Chinese search without a word segmenter: a query is split on spaces and punctuation into terms, each
  * term must occur as a substring (case-insensitive for Latin letters) somewhere in the department name,
  * a project name or the notes. Substring matching is what readers of Chinese expect (“医保” finds
- * “医保服务大厅”); PostgreSQL's pg_trgm GIN indexes make the ILIKE filters fast (migration portal_search).
+ * “医保服务大厅”); the bigram GIN index of PortalSearchText finds the candidates (docs/decisions/020-portal-scale.md).
  */
 
 export const MAX_QUERY_LENGTH = 100

@@ -10,6 +10,9 @@ import type { DisclosureFigures } from './figures'
 
 export type RegionSummary = { code: string; name: string; province: string; financeBureau: string; years: { year: number; departments: number }[] }
 
+/** One page of /regions: its regions, the provinces with their region counts (the filter), the page. */
+export type RegionPage = { regions: RegionSummary[]; provinces: { province: string; regions: number }[]; province: string | null; page: number; pages: number; pageSize: number; total: number }
+
 export type PublishedEntry = { department: { code: string; name: string }; region: { code: string; name: string; province: string }; year: number; revision: number; publishedAt: string | null }
 
 export type RegionYearListing = {

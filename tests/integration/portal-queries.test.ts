@@ -63,9 +63,9 @@ beforeAll(async () => {
 }, 600_000)
 
 describe('portal queries (real PostgreSQL)', () => {
-  it('the search migration installed pg_trgm and its GIN indexes', async () => {
-    const idx = await db().$queryRaw<{ indexname: string }[]>`SELECT indexname::text AS indexname FROM pg_indexes WHERE indexname LIKE '%_trgm_idx' ORDER BY indexname`
-    expect(idx.map((r) => r.indexname)).toEqual(['Department_name_trgm_idx', 'Disclosure_notes_trgm_idx', 'Project_name_trgm_idx'])
+  it('search has its one bigram GIN index; the unused trigram indexes of ADR 008 are dropped (ADR 020)', async () => {
+    const idx = await db().$queryRaw<{ indexname: string }[]>`SELECT indexname::text AS indexname FROM pg_indexes WHERE indexname LIKE '%_trgm_idx' OR indexname = 'PortalSearchText_tsv_idx' ORDER BY indexname`
+    expect(idx.map((r) => r.indexname)).toEqual(['PortalSearchText_tsv_idx'])
   })
 
   it('disclosure view: the latest published revision, its history, the previous year and the version list', async () => {

@@ -272,7 +272,7 @@ export const openApiDocument = {
           { name: 'limit', in: 'query', required: false, schema: { type: 'integer', default: 20 } },
           { name: 'offset', in: 'query', required: false, schema: { type: 'integer', default: 0 } },
         ],
-        responses: { '200': { description: '检索结果（仅已公开的预算）', content: { 'application/json': { schema: { type: 'object' } } } }, '400': errorResponse('缺少或过长的检索词') },
+        responses: { '200': { description: '检索结果（仅已公开的预算）。total 为命中数；capped 为真时只统计了前 5000 处匹配（至少 total 个）；window 不为空时检索词出现在大多数已公开预算中，只在最近公开的 window 份中排序（请缩小范围）', content: { 'application/json': { schema: { type: 'object' } } } }, '400': errorResponse('缺少或过长的检索词') },
       },
     },
     '/api/open-data/disclosures/{code}/{year}/{file}': {

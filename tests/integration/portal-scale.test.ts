@@ -36,14 +36,14 @@ client.$on('query', (e) => logged.push({ query: e.query, params: e.params }))
 ;(globalThis as unknown as { prisma?: PrismaClient }).prisma = client
 
 const { db } = await import('@/lib/server/db')
-const { loadRecent, loadRegion, loadRegions, loadRegionYear } = await import('@/lib/portal/server/browse')
+const { loadRecent, loadRecentRegions, loadRegion, loadRegionPage, loadRegionYear, regionPageSql, REGIONS_PER_PAGE } = await import('@/lib/portal/server/browse')
 const { findPublished } = await import('@/lib/portal/server/disclosure-data')
 const { findPublishedRef, findPublishedYearRefs } = await import('@/lib/portal/server/published-files')
 const { revisionStore } = await import('@/lib/portal/server/revision-store')
 const { findPriorDisclosure } = await import('@/lib/notes/server/load-notes-context')
 const { unitPartsOf } = await import('@/lib/disclosure/server/compute-disclosure')
 const { loadRegionComparison } = await import('@/lib/portal/server/region-comparison')
-const { searchPublished } = await import('@/lib/portal/server/search')
+const { DENSE_PROBE, searchPublished, searchStatement, SEARCH_WINDOW } = await import('@/lib/portal/server/search')
 const { reviewQueue } = await import('@/lib/workflow/server/review-queue')
 const { createUser, ensureReferenceData } = await import('../factories/db')
 
@@ -51,6 +51,8 @@ const REGIONS = 12
 const PER_REGION = 250
 const YEARS = [2091, 2092, 2093]
 const QUEUED = 300
+// a province of many regions (each with a published year in the read model), for the paged region list
+const MANY_REGIONS = 2000
 // QueueSummary holds one row per returned disclosure only (a small table is rightly read whole)
 const WATCHED = ['Disclosure', 'ExpenditureLine', 'RevenueLine', 'Project', 'PortalEntry', 'PortalSearchText', 'SubmissionSnapshot']
 
@@ -92,6 +94,8 @@ beforeAll(async () => {
     SELECT d."departmentId" || '-' || d."year", d."departmentId", d."year", d."id", 1, dep."regionId", dep."code", dep."name", d."publishedAt"
     FROM "Disclosure" d JOIN "Department" dep ON dep."id" = d."departmentId" WHERE d."id" LIKE 'sx${tag}%'`)
   await db().$executeRawUnsafe(`INSERT INTO "PortalRegionYear" ("regionId", "year", "departments") SELECT "regionId", "year", COUNT(*) FROM "PortalEntry" WHERE "id" LIKE 'sd${tag}%' GROUP BY 1, 2`)
+  await db().$executeRawUnsafe(`INSERT INTO "Region" ("id", "code", "name", "province", "financeBureau") SELECT 'sz${tag}' || g, 'SZ${tag}' || lpad(g::text, 5, '0'), '规模测试' || g || '县', '规模省', '财政局' FROM generate_series(1, ${MANY_REGIONS}) g`)
+  await db().$executeRawUnsafe(`INSERT INTO "PortalRegionYear" ("regionId", "year", "departments") SELECT 'sz${tag}' || g, y, 40 FROM generate_series(1, ${MANY_REGIONS}) g, unnest(ARRAY[${YEARS.join(',')}]) y`)
   const values = TEXTS.map((t, i) => `(${i}, '${t}', '${toTsvector(t).replace(/'/g, "''")}')`).join(', ')
   // most texts in every disclosure; the procurement item and the project in one in ten (few hits)
   await db().$executeRawUnsafe(`INSERT INTO "PortalSearchText" ("entryId", "year", "kind", "anchor", "label", "text", "tsv")
@@ -105,7 +109,7 @@ afterAll(async () => {
   await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
 })
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] }
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] }
 /**
  * The plan's nodes, except what runs under a Limit on the search table: when a term is in most rows
  * (“三公” in every disclosure's notes) the planner rightly reads the table in order and stops after
@@ -133,7 +137,8 @@ async function seqScansOf(fn: () => Promise<unknown>): Promise<{ statements: num
 
 describe(`query plans at ${REGIONS * PER_REGION * YEARS.length} published disclosures (real PostgreSQL)`, () => {
   it.each([
-    ['the front page (regions and recent publications)', () => Promise.all([loadRegions(), loadRecent(10)])],
+    ['the front page (recently published regions and publications)', () => Promise.all([loadRecentRegions(12), loadRecent(10)])],
+    ['the regions page (one page, by province)', () => Promise.all([loadRegionPage({ page: 2 }), loadRegionPage({ province: '规模省', page: 5 })])],
     ['a region page', () => loadRegion(`SR${tag}3`)],
     ['a region-year page', () => loadRegionYear(`SR${tag}3`, 2092)],
     ['a disclosure by its code', () => findPublished(`SD${tag}77`, 2092)],
@@ -160,6 +165,42 @@ describe(`query plans at ${REGIONS * PER_REGION * YEARS.length} published disclo
     expect(scans).toEqual([])
   })
 
+  it('the regions page reads one page of regions through the (province, code) index, not every region', async () => {
+    type Analyzed = PlanNode & { 'Actual Rows'?: number; 'Actual Loops'?: number; Plans?: Analyzed[] }
+    const all = (n: Analyzed): Analyzed[] => [n, ...(n.Plans ?? []).flatMap(all)]
+    for (const province of [undefined, '规模省']) {
+      const sql = regionPageSql(province, REGIONS_PER_PAGE, 0)
+      const [row] = await client.$queryRawUnsafe<{ 'QUERY PLAN': { Plan: Analyzed }[] }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, ...sql.values)
+      const plan = all(row!['QUERY PLAN'][0]!.Plan)
+      const regions = plan.filter((n) => n['Relation Name'] === 'Region')
+      expect(regions.map((n) => n['Node Type'])).not.toContain('Seq Scan')
+      // rows of Region read: the page (and the few reference regions without a publication it skips), not all 2,000+
+      expect(regions.reduce((k, n) => k + (n['Actual Rows'] ?? 0) * (n['Actual Loops'] ?? 1), 0)).toBeLessThanOrEqual(2 * REGIONS_PER_PAGE)
+    }
+    const page = await loadRegionPage({ province: '规模省', page: 3 })
+    expect(page.total).toBe(MANY_REGIONS)
+    expect(page.pages).toBe(Math.ceil(MANY_REGIONS / REGIONS_PER_PAGE))
+    expect(page.regions.map((r) => r.code)).toEqual(Array.from({ length: REGIONS_PER_PAGE }, (_, i) => `SZ${tag}${String(2 * REGIONS_PER_PAGE + i + 1).padStart(5, '0')}`))
+    expect(page.regions[0]!.years).toEqual(YEARS.map((year) => ({ year, departments: 40 })).reverse())
+    expect(page.provinces).toEqual(expect.arrayContaining([{ province: '规模省', regions: MANY_REGIONS }]))
+  })
+
+  it('search for a term in every disclosure reads a fixed window of the newest, not the database', async () => {
+    type Analyzed = PlanNode & { 'Actual Rows'?: number; 'Actual Loops'?: number; Plans?: Analyzed[] }
+    const all = (n: Analyzed): Analyzed[] => [n, ...(n.Plans ?? []).flatMap(all)]
+    const read = (plan: Analyzed[], table: string) => plan.filter((n) => n['Relation Name'] === table).reduce((k, n) => k + (n['Actual Rows'] ?? 0) * (n['Actual Loops'] ?? 1), 0)
+    const stmt = searchStatement(['三公经费'], 20, 0)!
+    for (const [sql, entries] of [[stmt.probe, DENSE_PROBE], [stmt.windowHits, SEARCH_WINDOW]] as const) {
+      const [row] = await client.$queryRawUnsafe<{ 'QUERY PLAN': { Plan: Analyzed }[] }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, ...sql.values)
+      const plan = all(row!['QUERY PLAN'][0]!.Plan)
+      expect(plan.filter((n) => n['Relation Name'] === 'PortalSearchText').map((n) => n['Index Name'])).not.toContain('PortalSearchText_tsv_idx')
+      expect(plan.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'])).toEqual([])
+      // the newest `entries` disclosures (+ the page's 20 by key) and their search rows (8 each here), of 27,000 disclosures
+      expect(read(plan, 'PortalEntry')).toBeLessThanOrEqual(entries + 20)
+      expect(read(plan, 'PortalSearchText')).toBeLessThanOrEqual(entries * TEXTS.length)
+    }
+  })
+
   it('the review queue with hundreds of submissions: one page, no sequential scan', async () => {
     const admin = await createUser('admin')
     let page: Awaited<ReturnType<typeof reviewQueue>> | undefined
@@ -176,11 +217,14 @@ describe(`query plans at ${REGIONS * PER_REGION * YEARS.length} published disclo
     expect((await findPublishedYearRefs(`sd${tag}77`)).map((r) => r.year)).toEqual(YEARS)
     expect((await findPriorDisclosure((await findPublished(`SD${tag}77`, 2092))!))?.id).toBe(`sx${tag}77-2091`)
     const many = await searchPublished('三公经费')
-    // a term in every disclosure: the first MAX_CANDIDATES places are ranked, and the page says “至少”
-    expect(many.capped).toBe(true)
+    // a term in every disclosure: ranked among the SEARCH_WINDOW newest, and the page says so
+    expect(many.window).toBe(SEARCH_WINDOW)
+    expect(many.total).toBe(SEARCH_WINDOW)
     expect(many.hits).toHaveLength(20)
-    const few = await searchPublished('台式计算机')
-    expect(few.total).toBeGreaterThan(0)
-    expect(few.total).toBeLessThan(many.total / 5)
+    // a term in one disclosure in ten: every hit, through the GIN index
+    const few = await searchPublished('台式计算机', { limit: 50 })
+    expect(few.window).toBeNull()
+    expect(few.total).toBeGreaterThan(SEARCH_WINDOW)
+    expect(few.total).toBeLessThan((REGIONS * PER_REGION * YEARS.length) / 5)
   })
 })

@@ -16,11 +16,24 @@ export type SearchHit = {
   matches: SearchMatch[]
   score: number
 }
-/** `capped`: more candidates matched than are ranked (MAX_CANDIDATES); `total` then counts those ranked. */
-export type SearchResult = { query: string; terms: string[]; hits: SearchHit[]; total: number; capped: boolean }
+/**
+ * `capped`: more candidates matched than are ranked (MAX_CANDIDATES); `total` then counts those ranked.
+ * `window`: the query is in most disclosures, so only the `window` most recently published were ranked
+ * (`total` counts the hits among them) — the page asks the reader to narrow the query.
+ */
+export type SearchResult = { query: string; terms: string[]; hits: SearchHit[]; total: number; capped: boolean; window: number | null }
 
-/** Search rows read per query at most: a term found everywhere (“经费”) costs the same at any scale. */
+/** Search rows read through the GIN index per query at most (a term in many, but not most, disclosures). */
 export const MAX_CANDIDATES = 5_000
+/**
+ * A query found in most disclosures (“三公经费”, “经费”) is ranked among the SEARCH_WINDOW most recently
+ * published ones, read through the publishedAt index, instead of through the GIN index, whose posting list
+ * for such a term grows with the database: the same work at 1,000 and at 50,000 disclosures. Whether a
+ * query is that common is decided on the DENSE_PROBE newest: DENSE_MIN or more of them match.
+ */
+export const SEARCH_WINDOW = 100
+export const DENSE_PROBE = 20
+export const DENSE_MIN = 5
 const MATCHES_PER_HIT = 4
 
 type Row = { entry_id: string; year: number; revision: number; published_at: Date | null; dept_code: string; dept_name: string; region_code: string; region_name: string; province: string; score: number; total: bigint; capped: boolean }
@@ -39,11 +52,13 @@ export async function searchPublished(rawQuery: string, opts: { limit?: number; 
   const terms = parseQuery(rawQuery)
   const limit = Math.min(Math.max(opts.limit ?? 20, 1), 50)
   const offset = Math.max(opts.offset ?? 0, 0)
-  const empty = { query: rawQuery, terms, hits: [], total: 0, capped: false }
+  const empty = { query: rawQuery, terms, hits: [], total: 0, capped: false, window: null }
   const stmt = searchStatement(terms, limit, offset)
   if (!stmt) return empty
-  const rows = await db().$queryRaw<Row[]>(stmt.hits)
-  if (rows.length === 0) return empty
+  const [probe] = await db().$queryRaw<{ n: number }[]>(stmt.probe)
+  const dense = (probe?.n ?? 0) >= DENSE_MIN
+  const rows = await db().$queryRaw<Row[]>(dense ? stmt.windowHits : stmt.hits)
+  if (rows.length === 0) return { ...empty, window: dense ? SEARCH_WINDOW : null }
   const places = await db().$queryRaw<{ entryId: string; kind: SearchRowKind; anchor: string; label: string; text: string }[]>(stmt.places(rows.map((r) => r.entry_id)))
   const marks = highlightStrings(terms)
   const hits: SearchHit[] = rows.map((r) => {
@@ -66,11 +81,15 @@ export async function searchPublished(rawQuery: string, opts: { limit?: number; 
       score: Number(r.score),
     }
   })
-  return { query: rawQuery, terms, hits, total: Number(rows[0]!.total), capped: rows[0]!.capped }
+  return { query: rawQuery, terms, hits, total: Number(rows[0]!.total), capped: !dense && rows[0]!.capped, window: dense ? SEARCH_WINDOW : null }
 }
 
-/** The two statements of a search (exported for the EXPLAIN test): the ranked page of hits, and the matched places of those hits. */
-export function searchStatement(terms: string[], limit: number, offset: number): { hits: Prisma.Sql; places: (entryIds: string[]) => Prisma.Sql } | null {
+/**
+ * The statements of a search (exported for the EXPLAIN test): how many of the DENSE_PROBE newest
+ * disclosures match (`probe`), the ranked page of hits through the GIN index (`hits`) or among the
+ * SEARCH_WINDOW newest (`windowHits`), and the matched places of the page's hits (`places`).
+ */
+export function searchStatement(terms: string[], limit: number, offset: number): { probe: Prisma.Sql; hits: Prisma.Sql; windowHits: Prisma.Sql; places: (entryIds: string[]) => Prisma.Sql } | null {
   const queries = terms.map(termQuery)
   if (terms.length === 0 || queries.some((q) => q === null)) return null
   const termSql = terms.map((t, i) => Prisma.sql`(s."tsv" @@ ${queries[i]}::tsquery AND (${literal(t)}))`)
@@ -83,14 +102,16 @@ export function searchStatement(terms: string[], limit: number, offset: number):
     terms.map((_, i) => Prisma.raw(`bool_or(m.t${i})`)),
     ' AND ',
   )
+  const anyMatch = Prisma.raw(terms.map((_, i) => `x.t${i}`).join(' OR '))
+  // a disclosure's rows, matched one by one (no GIN index): the newest `n` disclosures through the publishedAt index
+  const newest = (n: number) => Prisma.sql`
+      SELECT x.* FROM (SELECT e."id" FROM "PortalEntry" e WHERE e."publishedAt" IS NOT NULL ORDER BY e."publishedAt" DESC LIMIT ${n}) w
+      CROSS JOIN LATERAL (SELECT s."entryId", s."year", s."kind", ${flags} FROM "PortalSearchText" s WHERE s."entryId" = w."id" OFFSET 0) x
+      WHERE ${anyMatch}`
+  const probe = Prisma.sql`SELECT COUNT(*)::int AS n FROM (SELECT m."entryId" FROM (${newest(DENSE_PROBE)}) m GROUP BY m."entryId" HAVING ${all}) d`
   // ranked and paged within the search table (score, year, entry); only the page's entries are then read
-  const hits = Prisma.sql`
-    WITH m AS (
-      SELECT s."entryId", s."year", s."kind", ${flags}
-      FROM "PortalSearchText" s
-      WHERE s."tsv" @@ ${any}::tsquery
-      LIMIT ${MAX_CANDIDATES + 1}
-    ), cnt AS (SELECT COUNT(*) > ${MAX_CANDIDATES} AS capped FROM m),
+  const ranked = (m: Prisma.Sql) => Prisma.sql`
+    WITH m AS (${m}), cnt AS (SELECT COUNT(*) > ${MAX_CANDIDATES} AS capped FROM m),
     h AS (
       SELECT m."entryId", MAX(m."year") AS year,
              (CASE WHEN bool_or(m."kind" = 'department') THEN 8 ELSE 0 END) + (CASE WHEN bool_or(m."kind" = 'region') THEN 4 ELSE 0 END)
@@ -103,11 +124,17 @@ export function searchStatement(terms: string[], limit: number, offset: number):
            r."code" AS region_code, r."name" AS region_name, r."province", page.score, page.total, cnt.capped
     FROM page JOIN "PortalEntry" e ON e."id" = page."entryId" JOIN "Region" r ON r."id" = e."regionId" CROSS JOIN cnt
     ORDER BY page.score DESC, page.year DESC, page."entryId" ASC`
+  const hits = ranked(Prisma.sql`
+      SELECT s."entryId", s."year", s."kind", ${flags}
+      FROM "PortalSearchText" s
+      WHERE s."tsv" @@ ${any}::tsquery
+      LIMIT ${MAX_CANDIDATES + 1}`)
+  const windowHits = ranked(newest(SEARCH_WINDOW))
   const places = (ids: string[]) => Prisma.sql`
     SELECT s."entryId", s."kind", s."anchor", s."label", s."text" FROM "PortalSearchText" s
     WHERE s."entryId" IN (${Prisma.join(ids)}) AND s."tsv" @@ ${any}::tsquery AND s."kind" <> 'department'
     ORDER BY s."id"`
-  return { hits, places }
+  return { probe, hits, windowHits, places }
 }
 
 const KIND_ORDER: SearchRowKind[] = ['region', 'project', 'procurement', 'code', 'table', 'notes', 'department']

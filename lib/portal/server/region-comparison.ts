@@ -54,7 +54,9 @@ export async function loadRegionComparison(regionCode: string, year: number): Pr
       : [],
     ids.length
       ? db().$queryRaw<{ id: string; code: string; nature: string | null }[]>`
-          SELECT d."id", u."code", u."nature" FROM "Disclosure" d JOIN "Unit" u ON u."departmentId" = d."departmentId" WHERE d."id" = ANY(${ids}::text[])`
+          SELECT d."id", u."code", u."nature" FROM "Disclosure" d
+          CROSS JOIN LATERAL (SELECT x."code", x."nature" FROM "Unit" x WHERE x."departmentId" = d."departmentId" OFFSET 0) u
+          WHERE d."id" = ANY(${ids}::text[])`
       : [],
     ids.length
       ? db().$queryRaw<{ id: string; civil: unknown }[]>`

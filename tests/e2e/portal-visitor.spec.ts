@@ -99,6 +99,31 @@ test('[PUBLIC] browse: front page → region → year, with the cross-department
   await shot(page, 'portal-03-region-phone')
 })
 
+test('[PUBLIC] all regions: grouped by province, a page at a time, links that work without JavaScript', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('link', { name: '全部地区（按省份分页浏览）' }).click()
+  await expect(page).toHaveURL(/\/regions$/)
+  await expect(page.getByRole('heading', { level: 1, name: '按地区浏览' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: /^河北省/ })).toBeVisible()
+  await expect(page.getByText(/共 \d+ 个地区已公开部门预算/)).toBeVisible()
+  await shot(page, 'portal-01b-regions')
+  // our region, found by its province's pages: every page is a plain link (/regions?province=…&page=…)
+  await page.goto('/regions?province=%E6%B2%B3%E5%8C%97%E7%9C%81')
+  for (;;) {
+    const link = page.getByRole('link', { name: `河北省${s.regionName}` })
+    if ((await link.count()) > 0) break
+    const next = page.getByRole('navigation', { name: '地区分页' }).getByRole('link', { name: '下一页' })
+    expect(await next.count(), `河北省${s.regionName} is on one of the pages`).toBe(1)
+    await next.click()
+  }
+  await expect(page.locator('.region-list > li').first()).toBeVisible()
+  expect(await page.locator('.region-list > li').count()).toBeLessThanOrEqual(30)
+  // a page number past the end shows the last page, not an error
+  const last = await page.goto('/regions?page=9999')
+  expect(last?.status()).toBe(200)
+  await expect(page.getByRole('heading', { level: 1, name: '按地区浏览' })).toBeVisible()
+})
+
 test('[PUBLIC] search a project name in Chinese, open the disclosure: tables, charts with data tables, year-over-year, downloads', async ({ page, request }) => {
   await page.goto('/')
   await page.getByLabel('搜索部门、项目或情况说明').fill(s.b.project)

@@ -26,7 +26,7 @@ export default async function HomePage() {
         <div className="home__grid">
           <section aria-labelledby="browse" className="portal-section">
             <h2 id="browse">按地区和年度浏览</h2>
-            <p className="muted">最近公开预算的地区：</p>
+            <p className="muted">最近公开预算的地区在前：</p>
             <ul className="region-list">
               {regions.map((r) => (
                 <li key={r.code} className="card">

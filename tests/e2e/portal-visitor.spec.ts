@@ -60,14 +60,30 @@ async function noHorizontalScroll(page: Page) {
   expect(overflow, 'the page itself does not scroll sideways (wide tables scroll inside their own region)').toBeLessThanOrEqual(1)
 }
 
+/** Our region's link on the region list: this page or one of the next ones (30 regions a page, plain links). */
+async function regionLinkOnPages(page: Page) {
+  await expect(page.getByRole('heading', { level: 1, name: '按地区浏览' })).toBeVisible()
+  for (;;) {
+    const link = page.getByRole('link', { name: `河北省${s.regionName}` })
+    if ((await link.count()) > 0) return link
+    const next = page.getByRole('navigation', { name: '地区分页' }).getByRole('link', { name: '下一页' })
+    expect(await next.count(), `河北省${s.regionName} is on one of the pages`).toBe(1)
+    const at = Number((await page.getByRole('navigation', { name: '地区分页' }).getByText(/^第 \d+ \//).textContent())!.match(/\d+/)![0])
+    await next.click()
+    await expect(page.getByRole('navigation', { name: '地区分页' }).getByText(new RegExp(`^第 ${at + 1} /`))).toBeVisible()
+  }
+}
+
 test('[PUBLIC] browse: front page → region → year, with the cross-department comparison sortable by mouse and keyboard', async ({ page }) => {
   await page.goto('/')
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
   await expect(page.locator('a.skip-link')).toHaveAttribute('href', '#main')
   await expect(page.getByRole('heading', { level: 1, name: '部门预算信息公开' })).toBeVisible()
-  const region = page.getByRole('link', { name: `河北省${s.regionName}` })
-  await expect(region).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: '按地区和年度浏览' })).toBeVisible()
   await shot(page, 'portal-01-home')
+  // the front page lists the regions that published most recently (ours published in 2023): all regions are on /regions
+  await page.getByRole('link', { name: '全部地区（按省份分页浏览）' }).click()
+  const region = await regionLinkOnPages(page)
   await region.click()
   await expect(page.getByRole('heading', { level: 1, name: `河北省${s.regionName}部门预算公开` })).toBeVisible()
   await page.getByRole('link', { name: /2023 年（2 个部门）/ }).click()
@@ -109,13 +125,7 @@ test('[PUBLIC] all regions: grouped by province, a page at a time, links that wo
   await shot(page, 'portal-01b-regions')
   // our region, found by its province's pages: every page is a plain link (/regions?province=…&page=…)
   await page.goto('/regions?province=%E6%B2%B3%E5%8C%97%E7%9C%81')
-  for (;;) {
-    const link = page.getByRole('link', { name: `河北省${s.regionName}` })
-    if ((await link.count()) > 0) break
-    const next = page.getByRole('navigation', { name: '地区分页' }).getByRole('link', { name: '下一页' })
-    expect(await next.count(), `河北省${s.regionName} is on one of the pages`).toBe(1)
-    await next.click()
-  }
+  await expect(await regionLinkOnPages(page)).toBeVisible()
   await expect(page.locator('.region-list > li').first()).toBeVisible()
   expect(await page.locator('.region-list > li').count()).toBeLessThanOrEqual(30)
   // a page number past the end shows the last page, not an error

@@ -70,12 +70,17 @@ export function regionPageSql(province: string | undefined, limit: number, offse
 
 /**
  * The regions that published most recently (at most `limit`), for the front page: the newest publications
- * are read through the publishedAt index (a fixed window of them), so the front page does not grow with
- * the number of regions; /regions lists them all, a page at a time.
+ * are read through the publishedAt index (a fixed window of them), then, if that window holds fewer than
+ * `limit` regions, the first regions of /regions fill up the list — bounded reads either way, so the front
+ * page does not grow with the number of regions; /regions lists them all, a page at a time.
  */
 export async function loadRecentRegions(limit = 12, window = 200): Promise<RegionSummary[]> {
   const recent = await db().portalEntry.findMany({ where: { publishedAt: { not: null } }, orderBy: { publishedAt: 'desc' }, take: window, select: { regionId: true } })
   const ids = [...new Set(recent.map((r) => r.regionId))].slice(0, limit)
+  if (ids.length < limit) {
+    const more = await db().$queryRaw<{ id: string }[]>(regionPageSql(undefined, limit, 0))
+    for (const r of more) if (ids.length < limit && !ids.includes(r.id)) ids.push(r.id)
+  }
   if (ids.length === 0) return []
   const [regions, counts] = await Promise.all([
     db().region.findMany({ where: { id: { in: ids } }, select: { id: true, ...REGION } }),

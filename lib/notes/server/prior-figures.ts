@@ -1,9 +1,8 @@
 import 'server-only'
 import type { Catalogue } from '@/lib/budget/catalogue'
-import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
+import { catalogueFor, computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { disclosureInclude } from '@/lib/disclosure/server/to-budget-data'
-import { loadCatalogue } from '@/lib/catalogue/server/load-catalogue'
 import { db } from '@/lib/server/db'
 import type { Figures } from '../figures'
 import { computeFigures } from '../figures'
@@ -48,7 +47,7 @@ export async function priorFigures(d: Pick<DisclosureFull, 'departmentId' | 'yea
     return computeFigures({ tables: pc.tables, data: pc.data, notes: parseStoredNotes(prior.notes) })
   }
   if (ref.source === 'consolidated') return compute()
-  const catalogue = await loadCatalogue(ref.year)
+  const catalogue = await catalogueFor(ref.year)
   let cache = byCatalogue.get(catalogue)
   if (!cache) byCatalogue.set(catalogue, (cache = new Map()))
   const dept = d.department

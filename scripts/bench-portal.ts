@@ -299,7 +299,10 @@ export async function benchPortal(): Promise<string[]> {
   try {
     // each figure on its own: one that fails (a timeout on a loaded machine) does not take the others with it
     const lines: string[] = []
+    // npm run bench -- --only portal:tables,portal:editor (scripts/bench.ts): only the figures whose name contains one of these
+    const wanted = (process.env.BENCH_ONLY ?? '').split(',').filter((o) => o.startsWith('portal:')).map((o) => o.slice('portal:'.length))
     const run = async (name: string, f: () => Promise<string | string[]>) => {
+      if (wanted.length && !wanted.some((w) => name.includes(w))) return
       try {
         lines.push(...[await f()].flat())
       } catch (e) {

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { ACTION_BODY_LIMIT, checkUrl, crossOriginReason, isMutation } from '@/lib/server/request'
+import { ACTION_BODY_LIMIT, checkRequestUrl, crossOriginReason, isMutation } from '@/lib/server/request'
 
 /** A refused body is read to its end up to this size (an upload's limit, lib/exchange/errors.ts MAX_FILE_BYTES, with room for the form). */
 const DRAIN_LIMIT = 21 * 1024 * 1024
@@ -8,15 +8,12 @@ const DRAIN_LIMIT = 21 * 1024 * 1024
  * Runs before routing (Next.js 16 proxy, Node.js runtime). Refuses early, with a Chinese 4xx, what no page,
  * route handler or server action should ever see: malformed percent-encoding or NUL/control bytes in the
  * path or query, a mutation from another origin (or with no Origin at all), and an oversized server-action
- * body. Route handlers and actions repeat the origin check (lib/server/route.ts, lib/server/action.ts) so
- * they stay safe when called without the proxy.
+ * body. Route handlers and actions repeat the URL and origin checks (lib/server/route.ts, lib/server/action.ts)
+ * so they stay safe when called without the proxy (the matcher below leaves one clean path out).
  */
 export async function proxy(req: NextRequest): Promise<NextResponse> {
-  const raw = new URL(req.url)
-  // req.url keeps the client's encoding; take the path from the raw text so nothing is pre-decoded
-  const afterHost = req.url.slice(req.url.indexOf('/', req.url.indexOf('//') + 2))
-  const q = afterHost.indexOf('?')
-  const problem = checkUrl(q < 0 ? afterHost : afterHost.slice(0, q), q < 0 ? '' : afterHost.slice(q + 1)) ?? (raw.pathname.includes('\u0000') ? '地址含有不允许的控制字符' : null)
+  // req.url keeps the client's encoding: the path and query are checked as sent, nothing pre-decoded
+  const problem = checkRequestUrl(req.url) ?? (new URL(req.url).pathname.includes('\u0000') ? '地址含有不允许的控制字符' : null)
   if (problem) return refuse(400, 'BAD_REQUEST', problem)
   if (isMutation(req.method)) {
     const reason = crossOriginReason(req.headers)
@@ -69,6 +66,10 @@ function refuse(status: number, code: string, message: string): NextResponse {
 }
 
 export const config = {
-  // everything except Next's own static files
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // everything except Next's own static files and the clean address of the published tables API
+  // (/api/disclosures/<code>/<year>/tables: letters, digits, - and _ only, nothing after): a GET of stored
+  // bytes that the route handler checks itself (handle → checkRequestUrl) — the proxy's own per-request
+  // cost was a third of that request (docs/decisions/026). Anything else in the path (%, a NUL, a
+  // trailing slash or suffix) still passes through here; a query is checked by the route.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/disclosures/[A-Za-z0-9_-]+/[0-9]{4}/tables$).*)'],
 }

@@ -8,6 +8,8 @@
  *   portal.published_page_rps: <rps> (baseline: <rps> static file from the same server, ratio: <r>, target: ≥ 0.5)
  *   portal.region_comparison_1000: <ms> ms (baseline: <ms> ms the same aggregation as one raw SQL query, ratio: <r>, target: ≤ 3)
  *
+ * `npm run bench -- --only portal:tables,portal:editor` runs only those figures (scripts/bench.ts).
+ *
  * Set-up: the production server (scripts/start.ts: a fresh embedded PostgreSQL on a free port, migrations,
  * the demo seed, `next build` into .next-bench when the sources are newer, `next start`) on a free
  * loopback port; stopped at the end, with its database.
@@ -22,7 +24,8 @@
  *   baseline = the same figures computed by PostgreSQL in one SQL statement. Both results are checked equal.
  *   Median of 7 runs after 2 warm-ups each. Timing is reported, never asserted.
  * tables_api_rps: autocannon, 50 connections, 10 s, against the published tables API
- *   /api/disclosures/447/2023/tables (served from the revision's stored files, docs/decisions/015);
+ *   /api/disclosures/447/2023/tables (served from the revision's stored files, docs/decisions/015; the clean
+ *   address skips proxy.ts and the route checks its own URL, docs/decisions/026);
  *   baseline: the same static file as for the page. 0 errors and 0 non-2xx, or the bench fails.
  * editor.page_ms: the accountant (kuaiji) signed in, the editor page of the 447 2024 draft
  *   /workspace/disclosures/<id>, median of 15 sequential requests after 3 warm-ups; baseline: the login page
@@ -299,7 +302,10 @@ export async function benchPortal(): Promise<string[]> {
   try {
     // each figure on its own: one that fails (a timeout on a loaded machine) does not take the others with it
     const lines: string[] = []
+    // npm run bench -- --only portal:tables,portal:editor (scripts/bench.ts): only the figures whose name contains one of these
+    const wanted = (process.env.BENCH_ONLY ?? '').split(',').filter((o) => o.startsWith('portal:')).map((o) => o.slice('portal:'.length))
     const run = async (name: string, f: () => Promise<string | string[]>) => {
+      if (wanted.length && !wanted.some((w) => name.includes(w))) return
       try {
         lines.push(...[await f()].flat())
       } catch (e) {

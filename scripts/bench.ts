@@ -16,6 +16,11 @@ if (scaleAt >= 0) {
   for (const line of await benchScale(n, { keepDb: process.argv.includes('--keep-db') })) console.log(line)
   process.exit(0)
 }
+// npm run bench -- --only portal,grid (areas: the files' names without bench-) or --only portal:tables,portal:editor
+// (figures of an area whose name contains the text): the rest is skipped; the area's module reads BENCH_ONLY
+const onlyAt = process.argv.indexOf('--only')
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : []
+if (only.length) process.env.BENCH_ONLY = only.join(',')
 const modules: [file: string, fn: string][] = [
   ['bench-kernel.ts', 'benchKernel'],
   ['bench-exchange.ts', 'benchExchange'],
@@ -24,6 +29,8 @@ const modules: [file: string, fn: string][] = [
   ['bench-grid.ts', 'benchGrid'],
 ]
 for (const [file, fn] of modules) {
+  const area = file.replace(/^bench-|\.ts$/g, '')
+  if (only.length && !only.some((o) => o === area || o.startsWith(`${area}:`))) continue
   const p = path.join(import.meta.dirname, file)
   if (!fs.existsSync(p)) continue
   const mod = (await import(pathToFileURL(p).href)) as Record<string, () => Promise<string[]>>

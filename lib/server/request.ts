@@ -34,6 +34,22 @@ export function checkUrl(pathname: string, search: string): string | null {
   return null
 }
 
+/**
+ * checkUrl of a whole request URL as the client sent it (`req.url` keeps the client's percent-encoding):
+ * the path and the query are taken from the raw text, so nothing is decoded before it is checked. Used by
+ * proxy.ts and by every route handler (lib/server/route.ts), which must not rely on the proxy having run:
+ * the proxy's matcher leaves out a few clean public read paths (docs/decisions/026).
+ */
+export function checkRequestUrl(url: string): string | null {
+  const start = url.indexOf('//')
+  const slash = url.indexOf('/', start < 0 ? 0 : start + 2)
+  const afterHost = slash < 0 ? '/' : url.slice(slash)
+  const hash = afterHost.indexOf('#')
+  const target = hash < 0 ? afterHost : afterHost.slice(0, hash)
+  const q = target.indexOf('?')
+  return checkUrl(q < 0 ? target : target.slice(0, q), q < 0 ? '' : target.slice(q + 1))
+}
+
 /** Every string inside a parsed payload, with its path, that holds a NUL/control byte; or the first number out of int4/finite range. */
 export function findBadValue(value: unknown, path: string[] = [], depth = 0): { path: string; message: string } | null {
   if (depth > 32) return { path: path.join('.'), message: '请求内容嵌套过深' }

@@ -57,4 +57,23 @@ describe('anonymous tables answers follow every publication (real PostgreSQL)', 
     expect(second.text).not.toBe(first.text)
     expect(await get(c.dept.code)).toEqual(second)
   }, 180_000)
+
+  it('refuses a hostile address itself with a Chinese 400, since proxy.ts does not run for this route (docs/decisions/026)', async () => {
+    for (const actor of [null, c.accountant]) {
+      session.actor = actor
+      for (const [url, code] of [
+        [`/api/disclosures/%ZZ/${YEAR}/tables`, '%ZZ'],
+        [`/api/disclosures/a%00b/${YEAR}/tables`, 'a\u0000b'],
+        [`/api/disclosures/${c.dept.code}/${YEAR}/tables?q=%00`, c.dept.code],
+        [`/api/disclosures/${c.dept.code}/${YEAR}/tables?revision=%ZZ`, c.dept.code],
+      ] as const) {
+        const res = await tablesRoute.GET(new Request(`http://portal.test${url}`), { params: Promise.resolve({ code, year: String(YEAR) }) })
+        expect(res.status, url).toBe(400)
+        expect(res.headers.get('cache-control')).toBe('no-store')
+        expect(((await res.json()) as { error: { message: string } }).error.message, url).toMatch(/[\u4e00-\u9fff]/)
+      }
+      // the clean address still answers (the published revision above)
+      expect((await tablesRoute.GET(new Request(`http://portal.test/api/disclosures/${c.dept.code}/${YEAR}/tables`), { params: Promise.resolve({ code: c.dept.code, year: String(YEAR) }) })).status).toBe(200)
+    }
+  })
 })

@@ -90,6 +90,11 @@ function definitionOf(t: DisclosureFull['template']): Template {
   return def
 }
 
+/** The year's catalogue computeFor computes with (an object kept until a catalogue import or its TTL replaces it). */
+export function catalogueFor(year: number) {
+  return loadCatalogue(year)
+}
+
 async function computeUncached(d: DisclosureFull): Promise<ComputedFor> {
   const template = definitionOf(d.template)
   const catalogue = await loadCatalogue(d.year)

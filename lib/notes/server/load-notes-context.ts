@@ -1,24 +1,22 @@
 import 'server-only'
 import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
-import { disclosureInclude, subjectOf } from '@/lib/disclosure/server/to-budget-data'
+import { subjectOf } from '@/lib/disclosure/server/to-budget-data'
 import { loadTargets } from '@/lib/performance/server/rows'
 import { db } from '@/lib/server/db'
-import { computeFigures } from '../figures'
 import type { NotesContext } from '../generate'
 import { parseStoredNotes } from '../schemas'
+import { findPriorRef, priorFigures } from './prior-figures'
 
 export type LoadedContext = { ctx: NotesContext; computed: Awaited<ReturnType<typeof computeFor>>; targetIds: string[]; priorDisclosure: { id: string; year: number; revision: number } | null }
 
 /**
  * Last year's disclosure of the same department, when it is in the system and published: its figures
  * are the prior-year figures of the notes (docs/decisions/005). Published disclosures are public, so
- * reading it needs no further permission than reading this one.
+ * reading it needs no further permission than reading this one. Its figures are kept per state of the
+ * data they come from (priorFigures, docs/decisions/026).
  */
-export async function findPriorDisclosure(d: Pick<DisclosureFull, 'departmentId' | 'year' | 'unitCode'>): Promise<DisclosureFull | null> {
-  // the same budget a year earlier: the department's (unitCode '') or the same unit's 单位预算
-  return db().disclosure.findFirst({ where: { departmentId: d.departmentId, unitCode: d.unitCode, year: d.year - 1, status: 'published' }, orderBy: { revision: 'desc' }, include: disclosureInclude })
-}
+export { findPriorDisclosure } from './prior-figures'
 
 /** Everything the notes are generated from, for a disclosure the caller has already been allowed to read. */
 export async function loadNotesContext(d: DisclosureFull): Promise<LoadedContext> {
@@ -26,13 +24,9 @@ export async function loadNotesContext(d: DisclosureFull): Promise<LoadedContext
     computeFor(d),
     db().glossaryEntry.findMany({ where: { regionId: d.department.regionId }, orderBy: [{ position: 'asc' }, { term: 'asc' }] }),
     loadTargets(d.id),
-    findPriorDisclosure(d),
+    findPriorRef(d),
   ])
-  let priorSystem: NotesContext['priorSystem'] = null
-  if (prior) {
-    const pc = await computeFor(prior)
-    priorSystem = { year: prior.year, figures: computeFigures({ tables: pc.tables, data: pc.data, notes: parseStoredNotes(prior.notes) }) }
-  }
+  const priorSystem: NotesContext['priorSystem'] = prior ? { year: prior.year, figures: await priorFigures(d, prior) } : null
   const ctx: NotesContext = {
     year: d.year,
     // whose budget it is: the department's, or for a 单位预算 the unit's

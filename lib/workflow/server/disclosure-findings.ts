@@ -1,7 +1,7 @@
 import 'server-only'
 import { linesOfCell } from '@/lib/budget/cell-lines'
 import { summarise } from '@/lib/budget/findings'
-import { templateDefinition } from '@/lib/budget/template-schema'
+import { computeFor } from '@/lib/disclosure/server/compute-disclosure'
 import { findDisclosureById } from '@/lib/disclosure/server/find-disclosure'
 import type { DisclosureFull } from '@/lib/disclosure/server/to-budget-data'
 import { toBudgetData } from '@/lib/disclosure/server/to-budget-data'
@@ -23,7 +23,8 @@ export async function disclosureFindings(actor: Actor, disclosureId: string): Pr
 export async function findingsOf(d: DisclosureFull): Promise<DisclosureFindings> {
   const content = await disclosureContent(d)
   const data = d.source === 'lines' ? toBudgetData(d) : null
-  const template = templateDefinition.read(d.template.definition)
+  // the definition as computeFor read it (once per template version), not validated again per request
+  const { template } = await computeFor(d)
   const findings = content.findings.map((f): LocatedFinding => {
     if (!data || f.line || !f.table) return f
     const lines = linesOfCell(template, content.tables, data, f)

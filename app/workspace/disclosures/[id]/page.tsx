@@ -21,8 +21,7 @@ export default async function EditorPage({ params }: { params: Promise<{ id: str
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
   })
-  const [state, review] = await Promise.all([editorStateOf(actor, d), yearReviewOf(actor, d)])
-  const findings = await findingsOf(d)
+  const [state, review, findings] = await Promise.all([editorStateOf(actor, d), yearReviewOf(actor, d), findingsOf(d)])
   return (
     <>
       {/* a copy of an earlier year: every text still naming that year, whichever page edits it */}

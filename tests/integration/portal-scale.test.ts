@@ -199,6 +199,15 @@ describe(`query plans at ${REGIONS * PER_REGION * YEARS.length} published disclo
       expect(read(plan, 'PortalEntry')).toBeLessThanOrEqual(entries + 20)
       expect(read(plan, 'PortalSearchText')).toBeLessThanOrEqual(entries * TEXTS.length)
     }
+    // the matched places of the page's 20 hits: their rows by entry, never the term's whole posting list
+    const ids = (await client.$queryRawUnsafe<{ entry_id: string }[]>(stmt.windowHits.text, ...stmt.windowHits.values)).map((r) => r.entry_id)
+    expect(ids).toHaveLength(20)
+    const places = stmt.places(ids)
+    const [row] = await client.$queryRawUnsafe<{ 'QUERY PLAN': { Plan: Analyzed }[] }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${places.text}`, ...places.values)
+    const plan = all(row!['QUERY PLAN'][0]!.Plan)
+    expect(plan.filter((n) => n['Relation Name'] === 'PortalSearchText').map((n) => n['Index Name'])).not.toContain('PortalSearchText_tsv_idx')
+    expect(plan.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'])).toEqual([])
+    expect(read(plan, 'PortalSearchText')).toBeLessThanOrEqual(20 * TEXTS.length)
   })
 
   it('the review queue with hundreds of submissions: one page, no sequential scan', async () => {

@@ -130,10 +130,15 @@ export function searchStatement(terms: string[], limit: number, offset: number):
       WHERE s."tsv" @@ ${any}::tsquery
       LIMIT ${MAX_CANDIDATES + 1}`)
   const windowHits = ranked(newest(SEARCH_WINDOW))
+  // the page's entries' rows by entryId, then matched one by one (OFFSET 0 keeps the planner from ANDing in the
+  // GIN index: for a term in most disclosures its posting list is read whole, and it grows with the database)
   const places = (ids: string[]) => Prisma.sql`
-    SELECT s."entryId", s."kind", s."anchor", s."label", s."text" FROM "PortalSearchText" s
-    WHERE s."entryId" IN (${Prisma.join(ids)}) AND s."tsv" @@ ${any}::tsquery AND s."kind" <> 'department'
-    ORDER BY s."id"`
+    SELECT p."entryId", p."kind", p."anchor", p."label", p."text" FROM (
+      SELECT s."id", s."entryId", s."kind", s."anchor", s."label", s."text", s."tsv" FROM "PortalSearchText" s
+      WHERE s."entryId" IN (${Prisma.join(ids)}) AND s."kind" <> 'department' OFFSET 0
+    ) p
+    WHERE p."tsv" @@ ${any}::tsquery
+    ORDER BY p."id"`
   return { probe, hits, windowHits, places }
 }
 

@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { SearchForm } from '@/components/portal/search-form'
 import { chineseDate, urls } from '@/lib/portal/format'
 import { loadRecent, loadRecentRegions } from '@/lib/portal/server/browse'
-import { RegionYearChips } from '@/components/portal/region-year-chips'
+import { RegionCard } from '@/components/portal/region-year-chips'
 
 /** Always fresh: a few indexed queries, cheaper than keeping a cache of them right. */
 export const dynamic = 'force-dynamic'
@@ -29,15 +29,7 @@ export default async function HomePage() {
             <p className="muted">最近公开预算的地区在前：</p>
             <ul className="region-list">
               {regions.map((r) => (
-                <li key={r.code} className="card">
-                  <h3>
-                    <Link href={urls.region(r.code)}>
-                      {r.province}
-                      {r.name}
-                    </Link>
-                  </h3>
-                  <RegionYearChips region={r} />
-                </li>
+                <RegionCard key={r.code} region={r} />
               ))}
             </ul>
             <p>

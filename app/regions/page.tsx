@@ -4,7 +4,7 @@ import { Breadcrumbs } from '@/components/portal/breadcrumbs'
 import { urls } from '@/lib/portal/format'
 import { loadRegionPage } from '@/lib/portal/server/browse'
 import { pageNumber } from '@/lib/server/request'
-import { RegionYearChips } from '@/components/portal/region-year-chips'
+import { RegionCard } from '@/components/portal/region-year-chips'
 import type { RegionSummary } from '@/lib/portal/view'
 
 /** Always fresh: a few indexed queries, cheaper than keeping a cache of them right. */
@@ -67,16 +67,7 @@ export default async function RegionsPage({ searchParams }: Props) {
               </h2>
               <ul className="region-list">
                 {g.regions.map((r) => (
-                  <li key={r.code} className="card">
-                    <h3>
-                      <Link href={urls.region(r.code)}>
-                        {r.province}
-                        {r.name}
-                      </Link>
-                    </h3>
-                    <p className="muted">{r.financeBureau}</p>
-                    <RegionYearChips region={r} />
-                  </li>
+                  <RegionCard key={r.code} region={r} bureau />
                 ))}
               </ul>
             </section>

@@ -16,3 +16,19 @@ export function RegionYearChips({ region }: { region: Pick<RegionSummary, 'code'
     </ul>
   )
 }
+
+/** A region as a card in a list: its name linking to its page, optionally its finance bureau, and its years. */
+export function RegionCard({ region, bureau = false }: { region: Pick<RegionSummary, 'code' | 'name' | 'province' | 'years'> & { financeBureau?: string }; bureau?: boolean }) {
+  return (
+    <li className="card">
+      <h3>
+        <Link href={urls.region(region.code)}>
+          {region.province}
+          {region.name}
+        </Link>
+      </h3>
+      {bureau && region.financeBureau && <p className="muted">{region.financeBureau}</p>}
+      <RegionYearChips region={region} />
+    </li>
+  )
+}

@@ -27,6 +27,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const page = pageNumber(sp.page, 50)
   const result = q ? await searchPublished(q, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) : null
   const pages = result ? Math.ceil(result.total / PAGE_SIZE) : 0
+  // the query in quotes; one that has quotes of its own (“三公”经费) in corner brackets, not quotes in quotes
+  const quoted = /[“”"]/.test(q) ? `「${q}」` : `“${q}”`
   return (
     <div className="portal">
       <Breadcrumbs items={[{ href: '/', label: '公开目录' }, { label: '搜索' }]} />
@@ -36,10 +38,10 @@ export default async function SearchPage({ searchParams }: Props) {
         <section aria-labelledby="results" className="portal-section">
           <h2 id="results" aria-live="polite">
             {result.window !== null && result.total > 0
-              ? `“${q}”出现在大多数已公开预算中：显示最近公开的 ${result.window} 份中相关的 ${result.total} 个`
+              ? `${quoted}出现在大多数已公开预算中：显示最近公开的 ${result.window} 份中相关的 ${result.total} 个`
               : result.total === 0
-                ? `没有找到与“${q}”相关的已公开预算`
-                : `找到${result.capped ? '至少' : ''} ${result.total} 个与“${q}”相关的已公开预算`}
+                ? `没有找到与${quoted}相关的已公开预算`
+                : `找到${result.capped ? '至少' : ''} ${result.total} 个与${quoted}相关的已公开预算`}
           </h2>
           {result.window !== null && <p className="notice">结果太多，只显示最近公开的 {result.window} 份。请缩小范围：加上部门、地区、项目或科目名称，例如“{q} 教育局”。</p>}
           {result.total === 0 && <p>请尝试更短的词，或只输入部门名称或项目名称中的几个字。</p>}

@@ -35,7 +35,8 @@ export type Comparison = { label: string; tables: TableDiff[]; notes: SectionDif
 
 export type TimelineEntry = { action: string; at: string; actor: string; detail: string | null }
 
-export type ReviewState = {
+/** Which budget, which revision, in what state: the head of the review and the submission pages. */
+export type DisclosureHead = {
   id: string
   year: number
   revision: number
@@ -45,6 +46,9 @@ export type ReviewState = {
   department: { code: string; name: string; region: string }
   /** a unit's 单位预算; null for the department's budget */
   unit: { code: string; name: string } | null
+}
+
+export type ReviewState = DisclosureHead & {
   submittedAt: string | null
   deadline: DeadlineInfo | null
   today: string
@@ -63,16 +67,7 @@ export type ReviewState = {
 
 export type RevisionView = { id: string; revision: number; status: DisclosureStatus; publishedAt: string | null; correctionNote: string | null }
 
-export type SubmitState = {
-  id: string
-  year: number
-  revision: number
-  status: DisclosureStatus
-  version: number
-  correctionNote: string | null
-  department: { code: string; name: string; region: string }
-  /** a unit's 单位预算; null for the department's budget */
-  unit: { code: string; name: string } | null
+export type SubmitState = DisclosureHead & {
   errors: Finding[]
   warnings: { key: string; finding: Finding; explanation: string | null }[]
   summary: FindingSummary
